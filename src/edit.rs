@@ -1,0 +1,191 @@
+//! Edits as data: where `secure=...` goes in an argument list (DESIGN.md section 3),
+//! and applying a file's edits in one pass.
+
+use std::fmt;
+use std::ops::Range;
+
+use tree_sitter::Node;
+
+use crate::source::LineIndex;
+
+/// Replace the bytes of `range` with `content` (an insertion when the range is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub content: String,
+}
+
+impl Edit {
+    pub fn insert(at: usize, content: impl Into<String>) -> Self {
+        Edit {
+            range: at..at,
+            content: content.into(),
+        }
+    }
+
+    pub fn replace(range: Range<usize>, content: impl Into<String>) -> Self {
+        Edit {
+            range,
+            content: content.into(),
+        }
+    }
+
+    /// The same edit `by` bytes further into the file.
+    pub fn shifted(&self, by: usize) -> Self {
+        Edit {
+            range: self.range.start + by..self.range.end + by,
+            content: self.content.clone(),
+        }
+    }
+}
+
+/// Two edits that touch the same bytes, or insert at the same point in no defined order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverlappingEdits {
+    pub at: usize,
+}
+
+impl fmt::Display for OverlappingEdits {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "two edits overlap at byte {}", self.at)
+    }
+}
+
+/// The edits that add the keyword argument `argument` (`secure=True`) to an argument list.
+pub fn insert_argument(
+    arguments: Node,
+    argument: &str,
+    source: &[u8],
+    lines: &LineIndex,
+) -> Vec<Edit> {
+    let mut cursor = arguments.walk();
+    let children: Vec<Node> = arguments.children(&mut cursor).collect();
+    let last = children
+        .iter()
+        .rev()
+        .find(|n| n.is_named() && n.kind() != "comment");
+    let Some(&last) = last else {
+        // Rule 1: `f()` -> `f(secure=True)`.
+        return vec![Edit::insert(arguments.start_byte() + 1, argument)];
+    };
+    let close = children
+        .last()
+        .filter(|n| n.kind() == ")")
+        .map_or(arguments.end_byte(), |n| n.start_byte());
+    let trailing_comma = children
+        .iter()
+        .any(|n| n.kind() == "," && n.start_byte() >= last.end_byte());
+
+    let end_line = lines.line_of(last.end_byte());
+    let exploded = starts_line(last.start_byte(), source, lines)
+        && starts_line(close, source, lines)
+        && rest_is_comma_and_comment(&source[last.end_byte()..], lines, end_line, last.end_byte());
+    if !exploded {
+        // Rule 3: right after the last argument, before any trailing comma.
+        return vec![Edit::insert(last.end_byte(), format!(", {argument}"))];
+    }
+
+    // Rule 2: a new line after the last argument's line, indented like its first line.
+    let first_line = lines.line_of(last.start_byte());
+    let indent_start = lines.line_start(first_line);
+    let indent_len = source[indent_start..]
+        .iter()
+        .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+        .count();
+    let indent = String::from_utf8_lossy(&source[indent_start..indent_start + indent_len]);
+    let comma = if trailing_comma { "," } else { "" };
+    let new_line = format!("{indent}{argument}{comma}{}", lines.line_ending(end_line));
+    let mut edits = Vec::with_capacity(2);
+    if !trailing_comma {
+        edits.push(Edit::insert(last.end_byte(), ","));
+    }
+    edits.push(Edit::insert(
+        lines.line_end_with_newline(end_line),
+        new_line,
+    ));
+    edits
+}
+
+/// Only white space between the start of its line and `offset`.
+fn starts_line(offset: usize, source: &[u8], lines: &LineIndex) -> bool {
+    let start = lines.line_start(lines.line_of(offset));
+    source[start..offset]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+}
+
+/// What follows the last argument on its line is at most a comma and a comment,
+/// and the line has an ending for the new line to follow.
+fn rest_is_comma_and_comment(after: &[u8], lines: &LineIndex, line: usize, offset: usize) -> bool {
+    let line_end = lines.line_start(line) + lines.line_text(line).len();
+    if lines.line_ending(line).is_empty() {
+        return false;
+    }
+    let rest = &after[..line_end - offset];
+    let rest = trim_blank(rest);
+    let rest = trim_blank(rest.strip_prefix(b",").unwrap_or(rest));
+    rest.is_empty() || rest[0] == b'#'
+}
+
+fn trim_blank(bytes: &[u8]) -> &[u8] {
+    let start = bytes
+        .iter()
+        .position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
+}
+
+/// Applies edits in one pass. They must not overlap; insertions at the same point
+/// are refused too, since their order would be a guess.
+pub fn apply(source: &[u8], edits: &[Edit]) -> Result<Vec<u8>, OverlappingEdits> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|e| (e.range.start, e.range.end));
+    let added: usize = sorted.iter().map(|e| e.content.len()).sum();
+    let mut out = Vec::with_capacity(source.len() + added);
+    let mut done = 0;
+    let mut last_insert_at = None;
+    for edit in sorted {
+        let overlaps = edit.range.start < done
+            || (edit.range.is_empty() && last_insert_at == Some(edit.range.start));
+        if overlaps || edit.range.end > source.len() {
+            return Err(OverlappingEdits {
+                at: edit.range.start,
+            });
+        }
+        out.extend_from_slice(&source[done..edit.range.start]);
+        out.extend_from_slice(edit.content.as_bytes());
+        done = edit.range.end;
+        last_insert_at = edit.range.is_empty().then_some(edit.range.start);
+    }
+    out.extend_from_slice(&source[done..]);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn applies_sorted_edits() {
+        let edits = [Edit::replace(4..5, "True"), Edit::insert(0, ">")];
+        assert_eq!(apply(b"abc x y", &edits).unwrap(), b">abc True y");
+    }
+
+    #[test]
+    fn refuses_overlaps() {
+        let overlapping = [Edit::replace(0..3, "a"), Edit::replace(2..4, "b")];
+        assert_eq!(
+            apply(b"abcdef", &overlapping),
+            Err(OverlappingEdits { at: 2 })
+        );
+        let same_point = [Edit::insert(2, "a"), Edit::insert(2, "b")];
+        assert_eq!(
+            apply(b"abcdef", &same_point),
+            Err(OverlappingEdits { at: 2 })
+        );
+        assert_eq!(
+            apply(b"abc", &[Edit::insert(9, "x")]),
+            Err(OverlappingEdits { at: 9 })
+        );
+    }
+}

@@ -1,0 +1,294 @@
+//! One file in, findings and fixed bytes out: the pure core of cookie-fix.
+
+use std::cell::RefCell;
+use std::fmt;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem;
+use tree_sitter::{Node, Parser, Tree};
+
+use crate::edit::{self, Edit, OverlappingEdits};
+use crate::rule::{self, Detection, Outcome};
+use crate::source::{self, DecodeError, LineIndex, Position, Source};
+
+/// What the engine needs to know beyond the file's bytes.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The expression inserted as `secure=...`, `True` unless configured.
+    pub secure_value: String,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            secure_value: "True".to_owned(),
+        }
+    }
+}
+
+/// Why a finding was raised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    /// No `secure` argument: fixed by inserting one.
+    Missing,
+    /// `secure` is a falsy literal: fixed by replacing it.
+    Falsy,
+    /// `secure` is an expression: needs review.
+    Dynamic,
+    /// `*args` / `**kwargs` may carry `secure`: needs review.
+    Splat,
+    /// A local definition of the setter has no `secure`: needs review.
+    NoSecureParameter,
+    /// The file's frameworks or definitions disagree on where `secure` goes: needs review.
+    Ambiguous,
+}
+
+impl Verdict {
+    /// Whether cookie-fix edits such a call (unless it is suppressed).
+    pub fn is_fixable(self) -> bool {
+        matches!(self, Verdict::Missing | Verdict::Falsy)
+    }
+
+    /// A stable, kebab-case name for machine-readable output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Missing => "missing",
+            Verdict::Falsy => "falsy",
+            Verdict::Dynamic => "dynamic",
+            Verdict::Splat => "splat",
+            Verdict::NoSecureParameter => "no-secure-parameter",
+            Verdict::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// One cookie call that is not secure, or cannot be shown to be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    pub method: &'static str,
+    pub verdict: Verdict,
+    /// The call's bytes in the file (a BOM included in the offsets).
+    pub range: Range<usize>,
+    pub start: Position,
+    pub end: Position,
+    /// The source text of the `secure` value, when one is given.
+    pub value: Option<String>,
+    /// The edits that fix the call, in file offsets; empty unless fixable and not suppressed.
+    pub edits: Vec<Edit>,
+    pub suppressed: bool,
+}
+
+impl Finding {
+    /// The finding's message, without the rule id or position.
+    pub fn message(&self) -> String {
+        let method = self.method;
+        let value = self.value.as_deref().unwrap_or("");
+        match self.verdict {
+            Verdict::Missing => format!("{method}() without secure=True"),
+            Verdict::Falsy => format!("{method}() with secure={value}"),
+            Verdict::Dynamic => {
+                format!("{method}() with secure={value}: check that it is true in production")
+            }
+            Verdict::Splat => {
+                format!("{method}() passes *args or **kwargs: check that they set secure=True")
+            }
+            Verdict::NoSecureParameter => format!(
+                "{method}() is defined in this file without a secure parameter: make it set Secure"
+            ),
+            Verdict::Ambiguous => format!(
+                "{method}(): the frameworks or definitions in this file disagree on where secure goes"
+            ),
+        }
+    }
+}
+
+/// The result of processing one file that could be read and parsed.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct FileReport {
+    /// In source order.
+    pub findings: Vec<Finding>,
+    /// The whole fixed file, when any edit applies.
+    pub fixed: Option<Vec<u8>>,
+}
+
+/// Why a file was skipped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FileError {
+    Decode(DecodeError),
+    /// The file does not parse: (1-based) position of the first error.
+    Syntax(Position),
+    /// Applying the fixes would have introduced a syntax error at this position.
+    BrokenFix(Position),
+    Overlap(OverlappingEdits),
+    /// The parser gave up (it has no time limit set, so this should not happen).
+    ParserFailed,
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Decode(error) => error.fmt(f),
+            FileError::Syntax(at) => write!(
+                f,
+                "syntax error at line {} column {}; file left unchanged",
+                at.line, at.column
+            ),
+            FileError::BrokenFix(at) => write!(
+                f,
+                "internal error: the fix would break the syntax at line {}; file left unchanged",
+                at.line
+            ),
+            FileError::Overlap(overlap) => {
+                write!(f, "internal error: {overlap}; file left unchanged")
+            }
+            FileError::ParserFailed => write!(f, "internal error: the parser failed"),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new({
+        let mut parser = Parser::new();
+        parser
+            .set_language(&tree_sitter_python::LANGUAGE.into())
+            .unwrap_or_else(|error| panic!("the Python grammar does not load: {error}"));
+        parser
+    });
+}
+
+/// Finds the insecure cookie calls of one file and fixes what can be fixed.
+pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
+    source::reject_binary(bytes).map_err(FileError::Decode)?;
+    if !mentions_setter(bytes) {
+        return Ok(FileReport::default());
+    }
+    let source = Source::new(bytes).map_err(FileError::Decode)?;
+    let body = source.body();
+    let lines = LineIndex::new(body, source.encoding());
+    let tree = parse(body)?;
+    if let Some(error) = first_error(&tree) {
+        return Err(FileError::Syntax(lines.position(error.start_byte())));
+    }
+
+    let offset = source.bom_len();
+    let findings: Vec<Finding> = rule::detect(&tree, body, &lines)
+        .into_iter()
+        .map(|detection| finding(detection, body, &lines, settings, offset))
+        .collect();
+    let edits: Vec<Edit> = findings.iter().flat_map(|f| f.edits.clone()).collect();
+    if edits.is_empty() {
+        return Ok(FileReport {
+            findings,
+            fixed: None,
+        });
+    }
+    let fixed = edit::apply(bytes, &edits).map_err(FileError::Overlap)?;
+    let fixed_body = &fixed[offset..];
+    if let Some(error) = first_error(&parse(fixed_body)?) {
+        let fixed_lines = LineIndex::new(fixed_body, source.encoding());
+        return Err(FileError::BrokenFix(
+            fixed_lines.position(error.start_byte()),
+        ));
+    }
+    Ok(FileReport {
+        findings,
+        fixed: Some(fixed),
+    })
+}
+
+/// The cheap test that spares most files a parse: does any setter's name occur at all?
+pub fn mentions_setter(bytes: &[u8]) -> bool {
+    // Every setter name ends in `_cookie`: one scan finds candidates for all of them.
+    static SUFFIX: LazyLock<memmem::Finder<'static>> =
+        LazyLock::new(|| memmem::Finder::new(b"_cookie"));
+    SUFFIX.find_iter(bytes).any(|at| {
+        rule::SETTERS.iter().any(|setter| {
+            let prefix = &setter.as_bytes()[..setter.len() - b"_cookie".len()];
+            bytes[..at].ends_with(prefix)
+        })
+    })
+}
+
+fn parse(body: &[u8]) -> Result<Tree, FileError> {
+    PARSER
+        .with_borrow_mut(|parser| parser.parse(body, None))
+        .ok_or(FileError::ParserFailed)
+}
+
+/// The first ERROR or MISSING node in source order, found without recursion
+/// (files may nest expressions tens of thousands deep).
+fn first_error(tree: &Tree) -> Option<Node<'_>> {
+    let mut node = tree.root_node();
+    if !node.has_error() {
+        return None;
+    }
+    'descend: loop {
+        if node.is_error() || node.is_missing() {
+            return Some(node);
+        }
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if child.has_error() || child.is_missing() {
+                node = child;
+                continue 'descend;
+            }
+        }
+        return Some(node);
+    }
+}
+
+fn finding(
+    detection: Detection,
+    body: &[u8],
+    lines: &LineIndex,
+    settings: &Settings,
+    offset: usize,
+) -> Finding {
+    let Detection {
+        call,
+        arguments,
+        method,
+        outcome,
+        suppressed,
+    } = detection;
+    let text = |range: &Range<usize>| String::from_utf8_lossy(&body[range.clone()]).into_owned();
+    let (verdict, value, edits) = match outcome {
+        Outcome::Missing => (
+            Verdict::Missing,
+            None,
+            edit::insert_argument(
+                arguments,
+                &format!("secure={}", settings.secure_value),
+                body,
+                lines,
+            ),
+        ),
+        Outcome::Falsy(range) => (
+            Verdict::Falsy,
+            Some(text(&range)),
+            vec![Edit::replace(range, settings.secure_value.clone())],
+        ),
+        Outcome::Dynamic(range) => (Verdict::Dynamic, Some(text(&range)), Vec::new()),
+        Outcome::Splat => (Verdict::Splat, None, Vec::new()),
+        Outcome::NoSecureParameter => (Verdict::NoSecureParameter, None, Vec::new()),
+        Outcome::Ambiguous | Outcome::Secure => (Verdict::Ambiguous, None, Vec::new()),
+    };
+    let edits = if suppressed {
+        Vec::new()
+    } else {
+        edits.iter().map(|e| e.shifted(offset)).collect()
+    };
+    Finding {
+        method,
+        verdict,
+        range: call.start_byte() + offset..call.end_byte() + offset,
+        start: lines.position(call.start_byte()),
+        end: lines.position(call.end_byte()),
+        value,
+        edits,
+        suppressed,
+    }
+}

@@ -1,0 +1,143 @@
+//! Where a cookie setter takes `secure`: from the framework table, or from a
+//! definition of the setter in the file itself.
+
+use tree_sitter::Node;
+
+/// How one cookie setter accepts `secure`, and what leaving it out means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signature {
+    /// 0-based index of `secure` among positional arguments (after `self`), if it can be positional.
+    pub position: Option<usize>,
+    /// `secure=` may be passed by keyword (a parameter named `secure`, or `**kwargs`).
+    pub keyword: bool,
+    /// Leaving `secure` out already gives a Secure cookie.
+    pub secure_by_default: bool,
+    /// `secure=None` means "use the default" rather than "not secure".
+    pub none_is_default: bool,
+}
+
+impl Signature {
+    pub const fn positional(index: usize) -> Self {
+        Signature {
+            position: Some(index),
+            keyword: true,
+            secure_by_default: false,
+            none_is_default: false,
+        }
+    }
+
+    pub const fn keyword_only() -> Self {
+        Signature {
+            position: None,
+            keyword: true,
+            secure_by_default: false,
+            none_is_default: false,
+        }
+    }
+
+    /// Reads the signature from a local definition's `parameters` node.
+    pub fn from_parameters(parameters: Node, source: &[u8]) -> Self {
+        let mut params = read_parameters(parameters, source);
+        if matches!(
+            params.first(),
+            Some(Parameter::Named {
+                name: "self" | "cls",
+                ..
+            })
+        ) {
+            params.remove(0);
+        }
+        let star = params
+            .iter()
+            .position(|p| matches!(p, Parameter::Star))
+            .unwrap_or(params.len());
+        let slash = params.iter().position(|p| matches!(p, Parameter::Slash));
+        let takes_kwargs = params.iter().any(|p| matches!(p, Parameter::DoubleStar));
+        let secure = params
+            .iter()
+            .position(|p| matches!(p, Parameter::Named { name: "secure", .. }));
+        let Some(at) = secure else {
+            return Signature {
+                position: None,
+                keyword: takes_kwargs,
+                secure_by_default: false,
+                none_is_default: false,
+            };
+        };
+        let position = (at < star).then(|| {
+            params[..at]
+                .iter()
+                .filter(|p| matches!(p, Parameter::Named { .. }))
+                .count()
+        });
+        let positional_only = slash.is_some_and(|slash| at < slash);
+        let secure_by_default = match params[at] {
+            Parameter::Named { default, .. } => {
+                default.is_some_and(|value| super::literal::truthiness(value, source) == Some(true))
+            }
+            _ => false,
+        };
+        Signature {
+            position,
+            keyword: takes_kwargs || !positional_only,
+            secure_by_default,
+            none_is_default: false,
+        }
+    }
+}
+
+/// One entry of a parameter list, reduced to what decides where `secure` goes.
+enum Parameter<'s, 'tree> {
+    Named {
+        name: &'s str,
+        default: Option<Node<'tree>>,
+    },
+    /// A bare `*` or `*args`: what follows is keyword-only.
+    Star,
+    DoubleStar,
+    /// `/`: what precedes is positional-only.
+    Slash,
+}
+
+fn read_parameters<'s, 'tree>(
+    parameters: Node<'tree>,
+    source: &'s [u8],
+) -> Vec<Parameter<'s, 'tree>> {
+    let mut cursor = parameters.walk();
+    parameters
+        .named_children(&mut cursor)
+        .filter(|node| node.kind() != "comment")
+        .filter_map(|node| {
+            let node = match node.kind() {
+                // `*args: int` and `**kwargs: Any` wrap the splat in a typed parameter.
+                "typed_parameter" => match node.named_child(0) {
+                    Some(inner) if inner.kind() != "identifier" => inner,
+                    _ => node,
+                },
+                _ => node,
+            };
+            Some(match node.kind() {
+                "keyword_separator" | "list_splat_pattern" => Parameter::Star,
+                "dictionary_splat_pattern" => Parameter::DoubleStar,
+                "positional_separator" => Parameter::Slash,
+                "identifier" => Parameter::Named {
+                    name: node.utf8_text(source).ok()?,
+                    default: None,
+                },
+                "typed_parameter" => Parameter::Named {
+                    name: node.named_child(0)?.utf8_text(source).ok()?,
+                    default: None,
+                },
+                "default_parameter" | "typed_default_parameter" => Parameter::Named {
+                    name: node.child_by_field_name("name")?.utf8_text(source).ok()?,
+                    default: node.child_by_field_name("value"),
+                },
+                // Tuple patterns (Python 2) still take a positional slot.
+                _ => Parameter::Named {
+                    name: "",
+                    default: None,
+                },
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,54 @@
+//! Suppression comments: `cookie-fix: ignore`, `NOSONAR`, `nosec`.
+
+use tree_sitter::Node;
+
+use crate::source::LineIndex;
+
+const MARKERS: &[&str] = &["cookie-fix: ignore", "NOSONAR", "nosec"];
+
+/// The lines that carry a suppression marker in a comment.
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    /// 0-based lines with a marker comment, sorted.
+    marked: Vec<usize>,
+    /// 0-based lines whose only content is a marker comment, sorted.
+    own_line: Vec<usize>,
+}
+
+impl Suppressions {
+    pub fn new<'tree>(
+        comments: impl IntoIterator<Item = Node<'tree>>,
+        source: &[u8],
+        lines: &LineIndex,
+    ) -> Self {
+        let mut suppressions = Suppressions::default();
+        for comment in comments {
+            let text = &source[comment.byte_range()];
+            if !MARKERS
+                .iter()
+                .any(|marker| memchr::memmem::find(text, marker.as_bytes()).is_some())
+            {
+                continue;
+            }
+            let line = lines.line_of(comment.start_byte());
+            suppressions.marked.push(line);
+            let before = &source[lines.line_start(line)..comment.start_byte()];
+            if before.iter().all(|b| matches!(b, b' ' | b'\t' | b'\x0c')) {
+                suppressions.own_line.push(line);
+            }
+        }
+        suppressions
+    }
+
+    /// Whether a call spanning the 0-based lines `first..=last` is suppressed.
+    pub fn covers(&self, first: usize, last: usize) -> bool {
+        let marked_inside = self
+            .marked
+            .iter()
+            .any(|&line| (first..=last).contains(&line));
+        let marked_above = first
+            .checked_sub(1)
+            .is_some_and(|above| self.own_line.binary_search(&above).is_ok());
+        marked_inside || marked_above
+    }
+}

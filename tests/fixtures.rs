@@ -1,0 +1,116 @@
+//! Runs every case in `testdata/cases/`: `NAME.py` is the input, `NAME.py.expected`
+//! the exact bytes the fix must produce, and `NAME.py.findings` what must be reported.
+//! Each output is fixed again to prove a second pass changes nothing.
+//!
+//! `UPDATE_FIXTURES=1 cargo test --test fixtures` rewrites the `.findings` files
+//! (never the `.expected` ones, which are written by hand); review the diff.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use cookie_fix::{fix, FileReport, Settings};
+
+fn cases() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/cases");
+    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("readable testdata/cases").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
+        .collect();
+    cases.sort();
+    cases
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+/// The findings of one run, one per line, in a form a reviewer can read.
+fn describe(result: &Result<FileReport, cookie_fix::FileError>) -> String {
+    match result {
+        Err(error) => format!("error: {error}\n"),
+        Ok(report) => {
+            let mut out = String::new();
+            for f in &report.findings {
+                let state = if f.suppressed {
+                    "suppressed"
+                } else if f.verdict.is_fixable() {
+                    "fix"
+                } else {
+                    "review"
+                };
+                writeln!(
+                    out,
+                    "{}:{}-{}:{} {} {} [{state}] {}",
+                    f.start.line,
+                    f.start.column,
+                    f.end.line,
+                    f.end.column,
+                    f.method,
+                    f.verdict.name(),
+                    f.message()
+                )
+                .expect("write to String");
+            }
+            out
+        }
+    }
+}
+
+#[test]
+fn every_case_matches_its_expected_bytes_and_is_stable() {
+    let update = std::env::var_os("UPDATE_FIXTURES").is_some();
+    let settings = Settings::default();
+    let cases = cases();
+    assert!(cases.len() >= 40, "only {} cases found", cases.len());
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case.file_name().unwrap_or_default().to_string_lossy();
+        let input = fs::read(case).expect("readable case");
+        let expected_path = with_suffix(case, ".expected");
+        let expected =
+            fs::read(&expected_path).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+
+        let result = fix(&input, &settings);
+        let output = match &result {
+            Ok(FileReport {
+                fixed: Some(fixed), ..
+            }) => fixed.clone(),
+            _ => input.clone(),
+        };
+        if output != expected {
+            failures.push(format!(
+                "{name}: output differs from {name}.expected\n--- expected\n{}\n--- actual\n{}",
+                String::from_utf8_lossy(&expected),
+                String::from_utf8_lossy(&output)
+            ));
+        }
+
+        let findings_path = with_suffix(case, ".findings");
+        let findings = describe(&result);
+        if update {
+            fs::write(&findings_path, &findings).expect("writable testdata");
+        } else {
+            let want = fs::read_to_string(&findings_path).unwrap_or_default();
+            if want != findings {
+                failures.push(format!(
+                    "{name}: findings differ\n--- expected\n{want}--- actual\n{findings}"
+                ));
+            }
+        }
+
+        if let Ok(again) = fix(&output, &settings) {
+            let still_fixable = again
+                .findings
+                .iter()
+                .any(|f| f.verdict.is_fixable() && !f.suppressed);
+            if again.fixed.is_some() || still_fixable {
+                failures.push(format!("{name}: a second pass still changes the output"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
