@@ -199,6 +199,36 @@ pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
     })
 }
 
+/// Checks that `expr` can stand as `secure=EXPR` in any call: one ASCII expression
+/// on one line, not a falsy literal.
+pub fn check_secure_value(expr: &str) -> Result<(), String> {
+    if !expr.is_ascii() || expr.contains(['\n', '\r']) {
+        return Err("it must be ASCII text on one line".to_owned());
+    }
+    let probe = format!("f(secure={expr})\n");
+    let tree = parse(probe.as_bytes()).map_err(|e| e.to_string())?;
+    let value = tree
+        .root_node()
+        .named_child(0)
+        .and_then(|statement| statement.named_child(0))
+        .and_then(|call| call.child_by_field_name("arguments"))
+        .filter(|arguments| arguments.named_child_count() == 1)
+        .and_then(|arguments| arguments.named_child(0))
+        .filter(|argument| argument.kind() == "keyword_argument")
+        .and_then(|argument| argument.child_by_field_name("value"));
+    let whole = "f(secure=".len().."f(secure=".len() + expr.len();
+    match value {
+        Some(value) if first_error(&tree).is_none() && value.byte_range() == whole => {
+            if rule::truthiness(value, probe.as_bytes()) == Some(false) {
+                Err("it is falsy, so cookies would stay insecure".to_owned())
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err("it is not a single Python expression".to_owned()),
+    }
+}
+
 /// The cheap test that spares most files a parse: does any setter's name occur at all?
 pub fn mentions_setter(bytes: &[u8]) -> bool {
     // Every setter name ends in `_cookie`: one scan finds candidates for all of them.

@@ -13,6 +13,7 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
 use crate::source::LineIndex;
 pub use frameworks::{Family, FAMILIES};
+pub use literal::truthiness;
 pub use signature::Signature;
 pub use verdict::Outcome;
 

@@ -1,0 +1,120 @@
+//! The command line, as users of ruff and black expect it.
+
+use std::path::PathBuf;
+
+use clap::{ArgGroup, Parser, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cookie-fix",
+    version,
+    about = "Find Python set_cookie() calls without secure=True (CWE-614) and fix them.",
+    after_help = "Exit status: 0 nothing (left) to fix, 1 fixes pending or findings left \
+                  (see --strict, --exit-non-zero-on-fix), 2 an error.",
+    group(ArgGroup::new("mode").args(["dry_run", "write", "check"]))
+)]
+pub struct Args {
+    /// Files or folders to process; `-` reads standard input [default: .]
+    pub paths: Vec<PathBuf>,
+
+    /// Print a unified diff of the fixes and write nothing (the default mode).
+    #[arg(long, visible_alias = "diff")]
+    pub dry_run: bool,
+
+    /// Apply the fixes in place (with `-`, print the fixed source on stdout).
+    #[arg(long)]
+    pub write: bool,
+
+    /// Print the findings, write nothing; exit 1 when a fix is pending.
+    #[arg(long)]
+    pub check: bool,
+
+    /// How findings are printed.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
+    pub output_format: OutputFormat,
+
+    /// Insert `secure=EXPR` instead of `secure=True`.
+    #[arg(long, value_name = "EXPR")]
+    pub secure_value: Option<String>,
+
+    /// Exclude files and folders matching this glob (repeatable), on top of the defaults.
+    #[arg(long, value_name = "GLOB")]
+    pub exclude: Vec<String>,
+
+    /// Apply excludes to paths named on the command line too.
+    #[arg(long)]
+    pub force_exclude: bool,
+
+    /// Do not respect .gitignore, .ignore and the default excludes.
+    #[arg(long)]
+    pub no_ignore: bool,
+
+    /// The file name to report, and to match against excludes, for input read from `-`.
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
+
+    /// Read settings from this TOML file (a pyproject.toml or a cookie-fix.toml).
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore all configuration files.
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// When to use colour.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print only the product (diff, findings, source): no summary or warnings.
+    #[arg(short, long, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Also list each skipped and suppressed item, and why.
+    #[arg(short, long)]
+    pub verbose: bool,
+
+    /// Exit 0 even when fixes are pending (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// With --write, exit 1 when anything was fixed.
+    #[arg(long)]
+    pub exit_non_zero_on_fix: bool,
+
+    /// Count findings that need review as failures (exit 1).
+    #[arg(long)]
+    pub strict: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    Text,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the run does with the fixes it finds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    DryRun,
+    Write,
+    Check,
+}
+
+impl Args {
+    pub fn mode(&self) -> Mode {
+        if self.write {
+            Mode::Write
+        } else if self.check {
+            Mode::Check
+        } else {
+            Mode::DryRun
+        }
+    }
+}

@@ -1,0 +1,32 @@
+//! Findings as `PATH:LINE:COL: secure-cookie MESSAGE [fix]`.
+
+use super::{Styles, RULE_ID};
+use crate::engine::Finding;
+
+/// The label at the end of a finding line.
+pub fn label(finding: &Finding) -> &'static str {
+    if finding.suppressed {
+        "[suppressed]"
+    } else if finding.verdict.is_fixable() {
+        "[fix]"
+    } else {
+        "[review]"
+    }
+}
+
+pub fn finding_line(path: &str, finding: &Finding, styles: &Styles) -> String {
+    let colour = if finding.verdict.is_fixable() {
+        styles.red
+    } else {
+        styles.yellow
+    };
+    format!(
+        "{bold}{path}{reset}:{line}:{column}: {colour}{RULE_ID}{reset} {message} {label}",
+        bold = styles.bold,
+        reset = styles.reset,
+        line = finding.start.line,
+        column = finding.start.column,
+        message = finding.message(),
+        label = label(finding),
+    )
+}

@@ -1,0 +1,514 @@
+//! One run of the command line: settings, files, the engine on each, then the report.
+//!
+//! Data flows one way: paths -> bytes -> `engine::fix` -> sorted outcomes -> writes
+//! and output. Files are processed in parallel; everything shown is sorted first,
+//! so the output is the same whatever the number of threads.
+
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use crate::cli::{Args, Mode, OutputFormat};
+use crate::config::{self, Config};
+use crate::engine::{self, FileReport, Settings};
+use crate::files::{self, Excludes, WalkOptions};
+use crate::output::{diff, github, plural, text, Styles};
+use crate::write;
+
+/// The process exit status (DESIGN.md section 5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExitStatus {
+    /// Nothing (left) to fix.
+    Success,
+    /// Fixes pending, or findings left that the options count as failures.
+    Failure,
+    /// Bad arguments or configuration, or a file that could not be processed.
+    Error,
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(status: ExitStatus) -> Self {
+        std::process::ExitCode::from(match status {
+            ExitStatus::Success => 0,
+            ExitStatus::Failure => 1,
+            ExitStatus::Error => 2,
+        })
+    }
+}
+
+/// What happened to one file.
+#[derive(Debug)]
+struct Outcome {
+    /// Where the bytes are read from and written to.
+    path: PathBuf,
+    /// The path as users see it: as given, without a leading `./`.
+    display: String,
+    result: Result<Checked, String>,
+}
+
+#[derive(Debug)]
+struct Checked {
+    /// The bytes read, kept only when there is something to diff or write.
+    original: Vec<u8>,
+    report: FileReport,
+}
+
+/// Everything the run decided before looking at files.
+struct Plan {
+    mode: Mode,
+    settings: Settings,
+    excludes: Excludes,
+    force_exclude: bool,
+    respect_gitignore: bool,
+}
+
+pub fn run(args: &Args) -> ExitStatus {
+    let stderr_styles = Styles::for_stream(args.color, &io::stderr());
+    match plan(args) {
+        Ok(plan) => execute(args, &plan),
+        Err(message) => {
+            eprintln!(
+                "{}error{}: {message}",
+                stderr_styles.red, stderr_styles.reset
+            );
+            ExitStatus::Error
+        }
+    }
+}
+
+fn plan(args: &Args) -> Result<Plan, String> {
+    let config = if args.isolated {
+        None
+    } else if let Some(path) = &args.config {
+        Some(config::load(path).map_err(|e| e.to_string())?)
+    } else {
+        let cwd = std::env::current_dir().map_err(|e| format!("current folder: {e}"))?;
+        config::discover(&cwd).map_err(|e| e.to_string())?
+    };
+    let options = config
+        .as_ref()
+        .map(|c| c.options.clone())
+        .unwrap_or_default();
+
+    let secure_value = args
+        .secure_value
+        .clone()
+        .or(options.secure_value.clone())
+        .unwrap_or_else(|| Settings::default().secure_value);
+    engine::check_secure_value(&secure_value)
+        .map_err(|reason| format!("invalid secure value `{secure_value}`: {reason}"))?;
+
+    let excludes = excludes(args, config.as_ref())?;
+    Ok(Plan {
+        mode: args.mode(),
+        settings: Settings { secure_value },
+        excludes,
+        force_exclude: args.force_exclude || options.force_exclude.unwrap_or(false),
+        respect_gitignore: !args.no_ignore && options.respect_gitignore.unwrap_or(true),
+    })
+}
+
+/// Default excludes (or the config's `exclude`), then `extend-exclude`, then `--exclude`.
+fn excludes(args: &Args, config: Option<&Config>) -> Result<Excludes, String> {
+    let here = PathBuf::from(".");
+    let root = config.map_or(here.as_path(), Config::root);
+    let options = config.map(|c| &c.options);
+    let base: Vec<&str> = match options.and_then(|o| o.exclude.as_ref()) {
+        Some(exclude) => exclude.iter().map(String::as_str).collect(),
+        None => files::DEFAULT_EXCLUDES.to_vec(),
+    };
+    let extend = options
+        .and_then(|o| o.extend_exclude.as_ref())
+        .into_iter()
+        .flatten()
+        .map(String::as_str);
+    let patterns = base
+        .into_iter()
+        .chain(extend)
+        .map(|p| (p, root))
+        .chain(args.exclude.iter().map(|p| (p.as_str(), here.as_path())));
+    Excludes::new(patterns).map_err(|bad| {
+        let origin = config.map_or(String::new(), |c| format!(" (in {})", c.path.display()));
+        format!(
+            "invalid exclude pattern `{}`{origin}: {}",
+            bad.pattern, bad.reason
+        )
+    })
+}
+
+fn execute(args: &Args, plan: &Plan) -> ExitStatus {
+    let mut report = Reporter::new(args, plan.mode);
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
+    if paths.iter().any(|p| p == Path::new("-")) {
+        if paths.len() > 1 {
+            report.fail("`-` (standard input) cannot be combined with other paths");
+            return report.finish(args, plan);
+        }
+        run_stdin(args, plan, &mut report);
+        return report.finish(args, plan);
+    }
+
+    let mut roots = Vec::new();
+    for path in paths {
+        if fs::symlink_metadata(&path).is_err() {
+            report.fail(&format!(
+                "{}: No such file or directory",
+                files::display(&path)
+            ));
+        } else if plan.force_exclude && plan.excludes.matches_any_ancestor(&path) {
+            report.skip_excluded(&files::display(&path));
+        } else {
+            roots.push(path);
+        }
+    }
+
+    let outcomes = process_all(&roots, plan);
+    report.files_checked = outcomes.checked;
+    let mut outcomes = outcomes.interesting;
+    outcomes.sort_by(|a, b| a.display.cmp(&b.display).then(a.path.cmp(&b.path)));
+
+    if plan.mode == Mode::Write {
+        for outcome in &mut outcomes {
+            write_outcome(outcome);
+        }
+    }
+    for outcome in &outcomes {
+        report.file(outcome);
+    }
+    report.finish(args, plan)
+}
+
+struct Processed {
+    checked: usize,
+    /// Files with findings or errors; clean files are only counted.
+    interesting: Vec<Outcome>,
+}
+
+fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
+    let collected = Mutex::new(Processed {
+        checked: 0,
+        interesting: Vec::new(),
+    });
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let options = WalkOptions {
+        excludes: &plan.excludes,
+        respect_gitignore: plan.respect_gitignore,
+        threads,
+    };
+    files::walk(roots, &options, || {
+        let collected = &collected;
+        let settings = &plan.settings;
+        move |entry: Result<PathBuf, ignore::Error>| {
+            let outcome = match entry {
+                Ok(path) => process_file(path, settings),
+                Err(error) => Some(walk_error(error)),
+            };
+            let mut collected = collected.lock().unwrap_or_else(|e| e.into_inner());
+            collected.checked += 1;
+            collected.interesting.extend(outcome);
+        }
+    });
+    collected.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Reads and fixes one file; `None` when there is nothing to report.
+fn process_file(path: PathBuf, settings: &Settings) -> Option<Outcome> {
+    let display = files::display(&path);
+    let result = match fs::read(&path) {
+        Err(error) => Err(format!("cannot read: {}", io_reason(&error))),
+        Ok(bytes) => match engine::fix(&bytes, settings) {
+            Ok(report) if report.findings.is_empty() => return None,
+            Ok(report) => Ok(Checked {
+                original: if report.fixed.is_some() {
+                    bytes
+                } else {
+                    Vec::new()
+                },
+                report,
+            }),
+            Err(error) => Err(error.to_string()),
+        },
+    };
+    Some(Outcome {
+        path,
+        display,
+        result,
+    })
+}
+
+fn walk_error(error: ignore::Error) -> Outcome {
+    let path = error_path(&error).unwrap_or_default();
+    let reason = match error_io(&error) {
+        Some(io) => format!("cannot read: {}", io_reason(io)),
+        None => error.to_string(),
+    };
+    Outcome {
+        display: files::display(&path),
+        path,
+        result: Err(reason),
+    }
+}
+
+fn error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn error_io(error: &ignore::Error) -> Option<&io::Error> {
+    match error {
+        ignore::Error::Io(io) => Some(io),
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => error_io(err),
+        _ => None,
+    }
+}
+
+/// An I/O error's reason without Rust's " (os error N)" suffix.
+fn io_reason(error: &io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}
+
+fn write_outcome(outcome: &mut Outcome) {
+    let Ok(checked) = &outcome.result else {
+        return;
+    };
+    let Some(fixed) = &checked.report.fixed else {
+        return;
+    };
+    if let Err(error) = write::write_fixed(&outcome.path, &checked.original, fixed) {
+        outcome.result = Err(error.to_string());
+    }
+}
+
+fn run_stdin(args: &Args, plan: &Plan, report: &mut Reporter) {
+    let display = args
+        .stdin_filename
+        .as_deref()
+        .map_or_else(|| "-".to_owned(), files::display);
+    let mut bytes = Vec::new();
+    if let Err(error) = io::stdin().lock().read_to_end(&mut bytes) {
+        report.fail(&format!(
+            "-: cannot read standard input: {}",
+            io_reason(&error)
+        ));
+        return;
+    }
+    let excluded = args
+        .stdin_filename
+        .as_deref()
+        .is_some_and(|name| plan.excludes.matches_any_ancestor(name));
+    report.files_checked = 1;
+    let result = if excluded {
+        report.skip_excluded(&display);
+        Ok(FileReport::default())
+    } else {
+        engine::fix(&bytes, &plan.settings)
+    };
+    if plan.mode == Mode::Write && args.output_format == OutputFormat::Text {
+        // The product is the source itself: fixed, or as it came when there is nothing
+        // to fix or it cannot be processed, so a pipe never loses the user's code.
+        let source = match &result {
+            Ok(FileReport {
+                fixed: Some(fixed), ..
+            }) => fixed.as_slice(),
+            _ => bytes.as_slice(),
+        };
+        report.product(source);
+    }
+    let outcome = Outcome {
+        path: PathBuf::from("-"),
+        display,
+        result: result
+            .map(|report| Checked {
+                original: bytes,
+                report,
+            })
+            .map_err(|e| e.to_string()),
+    };
+    report.file(&outcome);
+}
+
+/// Prints as results come in (already sorted), counts, and decides the exit status.
+struct Reporter {
+    mode: Mode,
+    format: OutputFormat,
+    quiet: bool,
+    verbose: bool,
+    stdout: io::BufWriter<io::Stdout>,
+    /// Set once stdout is closed (`| head`): the rest of the product is dropped quietly.
+    stdout_closed: bool,
+    out_styles: Styles,
+    err_styles: Styles,
+    files_checked: usize,
+    calls_fixable: usize,
+    files_fixable: usize,
+    review: usize,
+    suppressed: usize,
+    errors: usize,
+}
+
+impl Reporter {
+    fn new(args: &Args, mode: Mode) -> Self {
+        Reporter {
+            mode,
+            format: args.output_format,
+            quiet: args.quiet,
+            verbose: args.verbose,
+            stdout: io::BufWriter::new(io::stdout()),
+            stdout_closed: false,
+            out_styles: Styles::for_stream(args.color, &io::stdout()),
+            err_styles: Styles::for_stream(args.color, &io::stderr()),
+            files_checked: 0,
+            calls_fixable: 0,
+            files_fixable: 0,
+            review: 0,
+            suppressed: 0,
+            errors: 0,
+        }
+    }
+
+    fn product(&mut self, bytes: &[u8]) {
+        if self.stdout_closed {
+            return;
+        }
+        if let Err(error) = self.stdout.write_all(bytes) {
+            self.stdout_closed = true;
+            if error.kind() != io::ErrorKind::BrokenPipe {
+                self.fail(&format!(
+                    "cannot write to standard output: {}",
+                    io_reason(&error)
+                ));
+            }
+        }
+    }
+
+    fn product_line(&mut self, line: &str) {
+        self.product(format!("{line}\n").as_bytes());
+    }
+
+    fn fail(&mut self, message: &str) {
+        self.errors += 1;
+        let s = self.err_styles;
+        eprintln!("{}error{}: {message}", s.red, s.reset);
+    }
+
+    fn skip_excluded(&mut self, display: &str) {
+        if self.verbose {
+            eprintln!("{display}: skipped: excluded");
+        }
+    }
+
+    fn file(&mut self, outcome: &Outcome) {
+        let checked = match &outcome.result {
+            Ok(checked) => checked,
+            Err(reason) => {
+                self.fail(&format!("{}: {reason}", outcome.display));
+                return;
+            }
+        };
+        let findings = &checked.report.findings;
+        let fixable = findings
+            .iter()
+            .filter(|f| f.verdict.is_fixable() && !f.suppressed)
+            .count();
+        self.calls_fixable += fixable;
+        self.files_fixable += usize::from(fixable > 0);
+        self.review += findings
+            .iter()
+            .filter(|f| !f.verdict.is_fixable() && !f.suppressed)
+            .count();
+        self.suppressed += findings.iter().filter(|f| f.suppressed).count();
+
+        let path = outcome.display.as_str();
+        for finding in findings {
+            if finding.suppressed {
+                if self.verbose {
+                    eprintln!("{}", text::finding_line(path, finding, &self.err_styles));
+                }
+                continue;
+            }
+            match (self.format, self.mode) {
+                (OutputFormat::Github, _) => {
+                    self.product_line(&github::annotation(path, finding));
+                }
+                (OutputFormat::Text, Mode::Check) => {
+                    let line = text::finding_line(path, finding, &self.out_styles);
+                    self.product_line(&line);
+                }
+                (OutputFormat::Text, _) if !finding.verdict.is_fixable() && !self.quiet => {
+                    let s = self.err_styles;
+                    let line = text::finding_line(path, finding, &s);
+                    eprintln!("{}warning{}: {line}", s.yellow, s.reset);
+                }
+                (OutputFormat::Text, _) => {}
+            }
+        }
+        let show_diff = self.format == OutputFormat::Text && self.mode == Mode::DryRun;
+        if let (true, Some(fixed)) = (show_diff, &checked.report.fixed) {
+            let diff = diff::unified_diff(path, &checked.original, fixed, &self.out_styles.diff());
+            self.product(&diff);
+        }
+    }
+
+    fn finish(mut self, args: &Args, plan: &Plan) -> ExitStatus {
+        if let Err(error) = self.stdout.flush() {
+            if error.kind() != io::ErrorKind::BrokenPipe {
+                self.fail(&format!(
+                    "cannot write to standard output: {}",
+                    io_reason(&error)
+                ));
+            }
+        }
+        if !self.quiet {
+            eprintln!("{}", self.summary(plan.mode));
+            if self.verbose {
+                eprintln!("{} checked.", plural(self.files_checked, "file", "files"));
+            }
+        }
+        let pending = match plan.mode {
+            Mode::DryRun | Mode::Check => self.calls_fixable > 0,
+            Mode::Write => args.exit_non_zero_on_fix && self.calls_fixable > 0,
+        };
+        let review_fails = args.strict && self.review > 0;
+        if self.errors > 0 {
+            ExitStatus::Error
+        } else if (pending || review_fails) && !args.exit_zero {
+            ExitStatus::Failure
+        } else {
+            ExitStatus::Success
+        }
+    }
+
+    fn summary(&self, mode: Mode) -> String {
+        let verb = if mode == Mode::Write {
+            "Fixed"
+        } else {
+            "Would fix"
+        };
+        let needs = if self.review == 1 { "needs" } else { "need" };
+        format!(
+            "{verb} {} in {}; {} {needs} review; {} suppressed; {} skipped.",
+            plural(self.calls_fixable, "call", "calls"),
+            plural(self.files_fixable, "file", "files"),
+            self.review,
+            self.suppressed,
+            self.errors,
+        )
+    }
+}

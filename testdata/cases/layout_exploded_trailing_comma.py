@@ -1,0 +1,16 @@
+# Rule 2: an exploded call whose last argument has a trailing comma gets a new "secure=True," line.
+from flask import Flask, make_response, redirect
+
+app = Flask(__name__)
+
+
+@app.route("/login", methods=["POST"])
+def login():
+    response = make_response(redirect("/"))
+    response.set_cookie(
+        "session_id",
+        "abc123",
+        max_age=3600,
+        httponly=True,
+    )
+    return response

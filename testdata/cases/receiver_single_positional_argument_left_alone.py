@@ -1,0 +1,13 @@
+# A call whose only argument is one plain positional expression (a Cookie object) is left alone.
+from litestar import Response, get
+from litestar.datastructures import Cookie
+
+
+@get("/")
+async def index() -> Response[str]:
+    response = Response("hello")
+    response.set_cookie(Cookie(key="session", value="abc"))
+    cookie = Cookie(key="theme", value="dark", secure=False)
+    response.set_cookie(cookie)
+    response.set_cookie(cookie,)
+    return response
