@@ -45,7 +45,7 @@ pub struct Args {
     #[arg(long)]
     pub force_exclude: bool,
 
-    /// Do not respect .gitignore, .ignore and the default excludes.
+    /// Do not respect .gitignore and .ignore files (the excludes still apply).
     #[arg(long)]
     pub no_ignore: bool,
 
