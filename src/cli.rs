@@ -29,7 +29,8 @@ pub struct Args {
     #[arg(long)]
     pub check: bool,
 
-    /// How findings are printed.
+    /// What stdout carries: `text` is the mode's own product (a diff, findings, or
+    /// source); `json`, `sarif` and `github` replace it in every mode.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub output_format: OutputFormat,
 
@@ -88,7 +89,13 @@ pub struct Args {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
+    /// `PATH:LINE:COL: secure-cookie MESSAGE [fix]` in --check mode; the diff in --dry-run.
     Text,
+    /// One JSON document with every finding, its edits and the summary.
+    Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow annotations.
     Github,
 }
 

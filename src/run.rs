@@ -13,7 +13,9 @@ use crate::cli::{Args, Mode, OutputFormat};
 use crate::config::{self, Config};
 use crate::engine::{self, FileReport, Settings};
 use crate::files::{self, Excludes, WalkOptions};
-use crate::output::{diff, github, plural, text, Styles};
+use crate::output::{
+    diff, github, json, plural, sarif, text, FileFindings, Skipped, Styles, Summary,
+};
 use crate::write;
 
 /// The process exit status (DESIGN.md section 5).
@@ -156,10 +158,7 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
     let mut roots = Vec::new();
     for path in paths {
         if fs::symlink_metadata(&path).is_err() {
-            report.fail(&format!(
-                "{}: No such file or directory",
-                files::display(&path)
-            ));
+            report.skip(&files::display(&path), "No such file or directory");
         } else if plan.force_exclude && plan.excludes.matches_any_ancestor(&path) {
             report.skip_excluded(&files::display(&path));
         } else {
@@ -168,7 +167,7 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
     }
 
     let outcomes = process_all(&roots, plan);
-    report.files_checked = outcomes.checked;
+    report.summary.files_checked = outcomes.checked;
     let mut outcomes = outcomes.interesting;
     outcomes.sort_by(|a, b| a.display.cmp(&b.display).then(a.path.cmp(&b.path)));
 
@@ -313,7 +312,7 @@ fn run_stdin(args: &Args, plan: &Plan, report: &mut Reporter) {
         .stdin_filename
         .as_deref()
         .is_some_and(|name| plan.excludes.matches_any_ancestor(name));
-    report.files_checked = 1;
+    report.summary.files_checked = 1;
     let result = if excluded {
         report.skip_excluded(&display);
         Ok(FileReport::default())
@@ -355,12 +354,13 @@ struct Reporter {
     stdout_closed: bool,
     out_styles: Styles,
     err_styles: Styles,
-    files_checked: usize,
-    calls_fixable: usize,
-    files_fixable: usize,
-    review: usize,
-    suppressed: usize,
-    errors: usize,
+    summary: Summary,
+    /// For the formats that print one document at the end: every file's findings.
+    documented: Vec<FileFindings>,
+    /// Every path that could not be processed, and why.
+    skipped: Vec<Skipped>,
+    /// Errors that are not about a file (standard input or output).
+    other_errors: usize,
 }
 
 impl Reporter {
@@ -374,12 +374,10 @@ impl Reporter {
             stdout_closed: false,
             out_styles: Styles::for_stream(args.color, &io::stdout()),
             err_styles: Styles::for_stream(args.color, &io::stderr()),
-            files_checked: 0,
-            calls_fixable: 0,
-            files_fixable: 0,
-            review: 0,
-            suppressed: 0,
-            errors: 0,
+            summary: Summary::default(),
+            documented: Vec::new(),
+            skipped: Vec::new(),
+            other_errors: 0,
         }
     }
 
@@ -402,10 +400,25 @@ impl Reporter {
         self.product(format!("{line}\n").as_bytes());
     }
 
+    /// An error that concerns no file in particular.
     fn fail(&mut self, message: &str) {
-        self.errors += 1;
+        self.other_errors += 1;
+        self.print_error(message);
+    }
+
+    fn print_error(&self, message: &str) {
         let s = self.err_styles;
         eprintln!("{}error{}: {message}", s.red, s.reset);
+    }
+
+    /// A path that could not be processed.
+    fn skip(&mut self, path: &str, reason: &str) {
+        self.print_error(&format!("{path}: {reason}"));
+        self.summary.skipped += 1;
+        self.skipped.push(Skipped {
+            path: path.to_owned(),
+            reason: reason.to_owned(),
+        });
     }
 
     fn skip_excluded(&mut self, display: &str) {
@@ -418,22 +431,12 @@ impl Reporter {
         let checked = match &outcome.result {
             Ok(checked) => checked,
             Err(reason) => {
-                self.fail(&format!("{}: {reason}", outcome.display));
+                self.skip(&outcome.display, reason);
                 return;
             }
         };
         let findings = &checked.report.findings;
-        let fixable = findings
-            .iter()
-            .filter(|f| f.verdict.is_fixable() && !f.suppressed)
-            .count();
-        self.calls_fixable += fixable;
-        self.files_fixable += usize::from(fixable > 0);
-        self.review += findings
-            .iter()
-            .filter(|f| !f.verdict.is_fixable() && !f.suppressed)
-            .count();
-        self.suppressed += findings.iter().filter(|f| f.suppressed).count();
+        self.summary.add(findings);
 
         let path = outcome.display.as_str();
         for finding in findings {
@@ -451,13 +454,20 @@ impl Reporter {
                     let line = text::finding_line(path, finding, &self.out_styles);
                     self.product_line(&line);
                 }
+                // The JSON and SARIF documents carry review findings themselves.
                 (OutputFormat::Text, _) if !finding.verdict.is_fixable() && !self.quiet => {
                     let s = self.err_styles;
                     let line = text::finding_line(path, finding, &s);
                     eprintln!("{}warning{}: {line}", s.yellow, s.reset);
                 }
-                (OutputFormat::Text, _) => {}
+                _ => {}
             }
+        }
+        if matches!(self.format, OutputFormat::Json | OutputFormat::Sarif) {
+            self.documented.push(FileFindings {
+                path: path.to_owned(),
+                findings: findings.clone(),
+            });
         }
         let show_diff = self.format == OutputFormat::Text && self.mode == Mode::DryRun;
         if let (true, Some(fixed)) = (show_diff, &checked.report.fixed) {
@@ -467,6 +477,19 @@ impl Reporter {
     }
 
     fn finish(mut self, args: &Args, plan: &Plan) -> ExitStatus {
+        let document = match self.format {
+            OutputFormat::Json => Some(json::document(
+                plan.mode,
+                &self.documented,
+                &self.skipped,
+                &self.summary,
+            )),
+            OutputFormat::Sarif => Some(sarif::document(&self.documented, &self.skipped)),
+            OutputFormat::Text | OutputFormat::Github => None,
+        };
+        if let Some(document) = document {
+            self.product_line(&document);
+        }
         if let Err(error) = self.stdout.flush() {
             if error.kind() != io::ErrorKind::BrokenPipe {
                 self.fail(&format!(
@@ -476,39 +499,24 @@ impl Reporter {
             }
         }
         if !self.quiet {
-            eprintln!("{}", self.summary(plan.mode));
+            eprintln!("{}", self.summary.line(plan.mode));
             if self.verbose {
-                eprintln!("{} checked.", plural(self.files_checked, "file", "files"));
+                let checked = self.summary.files_checked;
+                eprintln!("{} checked.", plural(checked, "file", "files"));
             }
         }
+        let fixes = self.summary.fixes;
         let pending = match plan.mode {
-            Mode::DryRun | Mode::Check => self.calls_fixable > 0,
-            Mode::Write => args.exit_non_zero_on_fix && self.calls_fixable > 0,
+            Mode::DryRun | Mode::Check => fixes > 0,
+            Mode::Write => args.exit_non_zero_on_fix && fixes > 0,
         };
-        let review_fails = args.strict && self.review > 0;
-        if self.errors > 0 {
+        let review_fails = args.strict && self.summary.review > 0;
+        if self.summary.skipped > 0 || self.other_errors > 0 {
             ExitStatus::Error
         } else if (pending || review_fails) && !args.exit_zero {
             ExitStatus::Failure
         } else {
             ExitStatus::Success
         }
-    }
-
-    fn summary(&self, mode: Mode) -> String {
-        let verb = if mode == Mode::Write {
-            "Fixed"
-        } else {
-            "Would fix"
-        };
-        let needs = if self.review == 1 { "needs" } else { "need" };
-        format!(
-            "{verb} {} in {}; {} {needs} review; {} suppressed; {} skipped.",
-            plural(self.calls_fixable, "call", "calls"),
-            plural(self.files_fixable, "file", "files"),
-            self.review,
-            self.suppressed,
-            self.errors,
-        )
     }
 }

@@ -2,11 +2,14 @@
 
 pub mod diff;
 pub mod github;
+pub mod json;
+pub mod sarif;
 pub mod text;
 
 use std::io::IsTerminal;
 
-use crate::cli::ColorChoice;
+use crate::cli::{ColorChoice, Mode};
+use crate::engine::Finding;
 
 /// ANSI styles, all empty when colour is off.
 #[derive(Debug, Clone, Copy, Default)]
@@ -63,4 +66,67 @@ pub const RULE_ID: &str = "secure-cookie";
 /// "1 call", "2 calls".
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// The findings of one file, for the formats that print one document at the end.
+#[derive(Debug, Clone)]
+pub struct FileFindings {
+    pub path: String,
+    pub findings: Vec<Finding>,
+}
+
+/// A path that could not be processed, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// The counts a run ends with.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files_checked: usize,
+    /// Files with at least one fix (pending, or applied under --write).
+    pub files_with_fixes: usize,
+    /// Calls fixed, or to be fixed.
+    pub fixes: usize,
+    /// Findings that need review (not suppressed).
+    pub review: usize,
+    pub suppressed: usize,
+    /// Paths that could not be read, decoded, parsed or written.
+    pub skipped: usize,
+}
+
+impl Summary {
+    pub fn add(&mut self, findings: &[Finding]) {
+        let fixes = findings
+            .iter()
+            .filter(|f| f.verdict.is_fixable() && !f.suppressed)
+            .count();
+        self.fixes += fixes;
+        self.files_with_fixes += usize::from(fixes > 0);
+        self.review += findings
+            .iter()
+            .filter(|f| !f.verdict.is_fixable() && !f.suppressed)
+            .count();
+        self.suppressed += findings.iter().filter(|f| f.suppressed).count();
+    }
+
+    /// `Would fix 3 calls in 2 files; 1 needs review; 0 suppressed; 0 skipped.`
+    pub fn line(&self, mode: Mode) -> String {
+        let verb = if mode == Mode::Write {
+            "Fixed"
+        } else {
+            "Would fix"
+        };
+        let needs = if self.review == 1 { "needs" } else { "need" };
+        format!(
+            "{verb} {} in {}; {} {needs} review; {} suppressed; {} skipped.",
+            plural(self.fixes, "call", "calls"),
+            plural(self.files_with_fixes, "file", "files"),
+            self.review,
+            self.suppressed,
+            self.skipped,
+        )
+    }
 }

@@ -1,0 +1,73 @@
+//! `--output-format json`: one document with every finding, its edits, the
+//! skipped paths and the summary. The schema is documented in the README;
+//! `schema_version` changes whenever a field changes meaning or disappears.
+
+use serde_json::{json, Value};
+
+use super::{FileFindings, Skipped, Summary, RULE_ID};
+use crate::cli::Mode;
+use crate::engine::Finding;
+
+pub const SCHEMA_VERSION: u32 = 1;
+
+pub fn document(
+    mode: Mode,
+    files: &[FileFindings],
+    skipped: &[Skipped],
+    summary: &Summary,
+) -> String {
+    let findings: Vec<Value> = files
+        .iter()
+        .flat_map(|file| file.findings.iter().map(|f| finding(&file.path, f)))
+        .collect();
+    let skipped: Vec<Value> = skipped
+        .iter()
+        .map(|s| json!({ "path": s.path, "reason": s.reason }))
+        .collect();
+    let document = json!({
+        "schema_version": SCHEMA_VERSION,
+        "tool": { "name": "cookie-fix", "version": env!("CARGO_PKG_VERSION") },
+        "mode": match mode {
+            Mode::DryRun => "dry-run",
+            Mode::Write => "write",
+            Mode::Check => "check",
+        },
+        "findings": findings,
+        "skipped": skipped,
+        "summary": {
+            "files_checked": summary.files_checked,
+            "files_with_fixes": summary.files_with_fixes,
+            "fixes": summary.fixes,
+            "review": summary.review,
+            "suppressed": summary.suppressed,
+            "skipped": summary.skipped,
+        },
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn finding(path: &str, finding: &Finding) -> Value {
+    let edits: Vec<Value> = finding
+        .edits
+        .iter()
+        .map(|edit| {
+            json!({
+                "byte_range": { "start": edit.range.start, "end": edit.range.end },
+                "content": edit.content,
+            })
+        })
+        .collect();
+    json!({
+        "path": path,
+        "rule": RULE_ID,
+        "method": finding.method,
+        "verdict": finding.verdict.name(),
+        "fixable": !finding.edits.is_empty(),
+        "suppressed": finding.suppressed,
+        "message": finding.message(),
+        "start": { "line": finding.start.line, "column": finding.start.column },
+        "end": { "line": finding.end.line, "column": finding.end.column },
+        "byte_range": { "start": finding.range.start, "end": finding.range.end },
+        "edits": edits,
+    })
+}

@@ -1,0 +1,162 @@
+//! `--output-format sarif`: SARIF 2.1.0 as GitHub code scanning takes it.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use super::{FileFindings, Skipped, RULE_ID};
+use crate::engine::Finding;
+
+const INFORMATION_URI: &str = "https://github.com/cookie-fix/cookie-fix";
+
+pub fn document(files: &[FileFindings], skipped: &[Skipped]) -> String {
+    let results: Vec<Value> = files
+        .iter()
+        .flat_map(|file| file.findings.iter().map(|f| result(&file.path, f)))
+        .collect();
+    let notifications: Vec<Value> = skipped
+        .iter()
+        .map(|s| {
+            json!({
+                "level": "error",
+                "message": { "text": format!("{}: {}", s.path, s.reason) },
+                "locations": [{ "physicalLocation": { "artifactLocation": artifact(&s.path) } }],
+            })
+        })
+        .collect();
+    let document = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "cookie-fix",
+                "version": env!("CARGO_PKG_VERSION"),
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "informationUri": INFORMATION_URI,
+                "rules": [rule()],
+            }},
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": { "%SRCROOT%": { "description": {
+                "text": "The folder cookie-fix ran in."
+            }}},
+            "invocations": [{
+                "executionSuccessful": skipped.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": results,
+        }],
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+fn rule() -> Value {
+    json!({
+        "id": RULE_ID,
+        "name": "SecureCookie",
+        "shortDescription": { "text": "Cookie set without the Secure attribute" },
+        "fullDescription": { "text":
+            "A cookie set without the Secure attribute is also sent over plain HTTP, \
+             where anyone on the network path can read it and take over the session \
+             (CWE-614, Sonar rule S2092)."
+        },
+        "help": {
+            "text": "Pass secure=True to set_cookie(), set_signed_cookie() and \
+                     set_secure_cookie(). `cookie-fix --write` inserts it.",
+            "markdown": "Pass `secure=True` to `set_cookie()`, `set_signed_cookie()` and \
+                         `set_secure_cookie()`. `cookie-fix --write` inserts it. To keep a call \
+                         as it is, add `# cookie-fix: ignore` on one of its lines.",
+        },
+        "helpUri": INFORMATION_URI,
+        "defaultConfiguration": { "level": "error" },
+        "properties": {
+            "tags": ["security", "external/cwe/cwe-614"],
+            "security-severity": "5.3",
+            "precision": "high",
+            "problem.severity": "error",
+        },
+    })
+}
+
+fn result(path: &str, finding: &Finding) -> Value {
+    let level = if finding.verdict.is_fixable() {
+        "error"
+    } else {
+        "warning"
+    };
+    let mut result = json!({
+        "ruleId": RULE_ID,
+        "ruleIndex": 0,
+        "level": level,
+        "message": { "text": finding.message() },
+        "locations": [{ "physicalLocation": {
+            "artifactLocation": artifact(path),
+            "region": {
+                "startLine": finding.start.line,
+                "startColumn": finding.start.column,
+                "endLine": finding.end.line,
+                "endColumn": finding.end.column,
+                "byteOffset": finding.range.start,
+                "byteLength": finding.range.len(),
+            },
+        }}],
+    });
+    if !finding.edits.is_empty() {
+        let replacements: Vec<Value> = finding
+            .edits
+            .iter()
+            .map(|edit| {
+                json!({
+                    "deletedRegion": {
+                        "byteOffset": edit.range.start,
+                        "byteLength": edit.range.len(),
+                    },
+                    "insertedContent": { "text": edit.content },
+                })
+            })
+            .collect();
+        result["fixes"] = json!([{
+            "description": { "text": "Set the Secure attribute" },
+            "artifactChanges": [{
+                "artifactLocation": artifact(path),
+                "replacements": replacements,
+            }],
+        }]);
+    }
+    if finding.suppressed {
+        result["suppressions"] = json!([{ "kind": "inSource" }]);
+    }
+    result
+}
+
+/// A repository-relative URI for a relative path, a `file://` URI for an absolute one.
+fn artifact(path: &str) -> Value {
+    if path.starts_with('/') {
+        json!({ "uri": format!("file://{}", percent_encode(path)) })
+    } else {
+        json!({ "uri": percent_encode(path), "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+/// Percent-encodes everything but unreserved characters and `/` (RFC 3986).
+fn percent_encode(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "%{byte:02X}");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percent_encode;
+
+    #[test]
+    fn uris_are_percent_encoded() {
+        assert_eq!(percent_encode("a b/é.py"), "a%20b/%C3%A9.py");
+    }
+}

@@ -1,0 +1,79 @@
+//! The JSON and SARIF documents, compared byte for byte with the snapshots in
+//! `tests/snapshots/`. `UPDATE_SNAPSHOTS=1 cargo test --test output_formats`
+//! rewrites them; review the diff.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+const APP: &str = r#"from flask import Response
+r = Response()
+r.set_cookie("k", "v")
+r.set_cookie("k", "v", secure=flag)
+r.set_cookie("k", "v")  # nosec
+"#;
+
+const BROKEN: &str = "r.set_cookie(\"k\",\n";
+
+/// Runs cookie-fix in a fresh project holding `app.py` and `broken.py`.
+fn run(args: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("app.py"), APP).expect("write app.py");
+    fs::write(dir.path().join("broken.py"), BROKEN).expect("write broken.py");
+    let output = Command::new(env!("CARGO_BIN_EXE_cookie-fix"))
+        .args(args)
+        .current_dir(dir.path())
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .output()
+        .expect("cookie-fix runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+fn snapshot(name: &str, actual: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/snapshots")
+        .join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::write(&path, actual).expect("write snapshot");
+    }
+    fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+const STDERR: &str = "error: broken.py: syntax error at line 1 column 1; file left unchanged\n\
+                      Would fix 1 call in 1 file; 1 needs review; 1 suppressed; 1 skipped.\n";
+
+#[test]
+fn json_document() {
+    let (code, stdout, stderr) = run(&["--check", "--output-format", "json", "."]);
+    let expected = snapshot("check.json", &stdout);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (2, expected.as_str(), STDERR)
+    );
+}
+
+#[test]
+fn sarif_document() {
+    let (code, stdout, stderr) = run(&["--check", "--output-format", "sarif", "."]);
+    let expected = snapshot("check.sarif", &stdout);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (2, expected.as_str(), STDERR)
+    );
+}
+
+#[test]
+fn json_in_write_mode_reports_what_was_written() {
+    let (code, stdout, stderr) = run(&["--write", "--output-format", "json", "app.py"]);
+    let expected = snapshot("write.json", &stdout);
+    let summary = "Fixed 1 call in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n";
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (0, expected.as_str(), summary)
+    );
+}
