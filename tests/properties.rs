@@ -1,0 +1,271 @@
+//! Invariants of the fix, for generated call sites in many layouts and for arbitrary bytes:
+//! no panic; the output equals the input or parses without errors; a second pass
+//! changes nothing; and the only differences are `secure` arguments of cookie calls.
+//!
+//! The last property is checked against the token streams of input and output
+//! (from a separate tree-sitter parse), not against the edits the engine reports.
+
+use proptest::prelude::*;
+use similar::{capture_diff_slices, Algorithm, DiffTag};
+use tree_sitter::{Node, Parser};
+
+use cookie_fix::{fix, Settings};
+
+/// The leaf tokens of a parse, as text.
+fn tokens(source: &[u8]) -> Vec<String> {
+    let mut parser = Parser::new();
+    parser
+        .set_language(&tree_sitter_python::LANGUAGE.into())
+        .expect("Python grammar");
+    let tree = parser.parse(source, None).expect("a tree");
+    let mut out = Vec::new();
+    let mut stack: Vec<Node> = vec![tree.root_node()];
+    while let Some(node) = stack.pop() {
+        if node.child_count() == 0 || node.kind() == "string_content" {
+            let text = String::from_utf8_lossy(&source[node.byte_range()]).into_owned();
+            if !text.is_empty() {
+                out.push(text);
+            }
+        } else {
+            let mut cursor = node.walk();
+            let children: Vec<Node> = node.children(&mut cursor).collect();
+            stack.extend(children.into_iter().rev());
+        }
+    }
+    out
+}
+
+fn is_falsy_literal(text: &str) -> bool {
+    let inner = text.trim_start_matches('(').trim_end_matches(')');
+    ["False", "None", "0", "\"\"", "''"].contains(&inner)
+}
+
+/// Every difference between the token streams is an inserted `secure=True`, a comma
+/// that goes with one, or a falsy literal replaced by `True`.
+fn only_secure_arguments_changed(input: &[u8], output: &[u8]) -> Result<(), String> {
+    let old = tokens(input);
+    let new = tokens(output);
+    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let removed = old[old_range].concat();
+        let added = new[new_range].concat();
+        let allowed = match tag {
+            DiffTag::Equal => true,
+            DiffTag::Insert => {
+                let rest = added.replace("secure=True", "").replace(',', "");
+                rest.is_empty() && added.contains("secure=True") || added == ","
+            }
+            DiffTag::Replace => is_falsy_literal(&removed) && added == "True",
+            DiffTag::Delete => false,
+        };
+        if !allowed {
+            return Err(format!("{tag:?}: `{removed}` -> `{added}`"));
+        }
+    }
+    Ok(())
+}
+
+fn check_invariants(input: &[u8]) -> Result<(), TestCaseError> {
+    let settings = Settings::default();
+    let Ok(report) = fix(input, &settings) else {
+        return Ok(());
+    };
+    let Some(output) = report.fixed else {
+        return Ok(());
+    };
+    prop_assert_ne!(&output, &input.to_vec(), "a fix that changes nothing");
+    let again = fix(&output, &settings);
+    prop_assert!(again.is_ok(), "the output does not parse: {:?}", again);
+    let again = again.unwrap_or_default();
+    prop_assert_eq!(again.fixed, None, "a second pass changed the output");
+    prop_assert!(
+        !again
+            .findings
+            .iter()
+            .any(|f| f.verdict.is_fixable() && !f.suppressed),
+        "a second pass still finds something to fix"
+    );
+    if let Err(change) = only_secure_arguments_changed(input, &output) {
+        return Err(TestCaseError::fail(format!(
+            "unexpected change {change}\n--- input\n{}\n--- output\n{}",
+            String::from_utf8_lossy(input),
+            String::from_utf8_lossy(&output)
+        )));
+    }
+    Ok(())
+}
+
+fn argument() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("\"k\"".to_owned()),
+        Just("'v'".to_owned()),
+        Just("\"é\"".to_owned()),
+        Just("'日本'".to_owned()),
+        Just("3600".to_owned()),
+        Just("None".to_owned()),
+        Just("False".to_owned()),
+        Just("value".to_owned()),
+        Just("f(x, y)".to_owned()),
+        Just("{\"a\": 1,\n \"b\": 2}".to_owned()),
+        Just("\"\"\"multi\nline\"\"\"".to_owned()),
+        Just("max_age=60".to_owned()),
+        Just("httponly=True".to_owned()),
+        Just("secure=False".to_owned()),
+        Just("secure = None".to_owned()),
+        Just("secure=(0)".to_owned()),
+        Just("secure=''".to_owned()),
+        Just("secure=True".to_owned()),
+        Just("secure=flag".to_owned()),
+        Just("**options".to_owned()),
+        Just("*args".to_owned()),
+        Just("r2.set_cookie(\"a\", \"b\")".to_owned()),
+    ]
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Layout {
+    OneLine,
+    Exploded,
+    Hanging,
+}
+
+fn call() -> impl Strategy<Value = String> {
+    let receiver = prop_oneof![
+        Just("response"),
+        Just("self.response"),
+        Just("make_response(body)"),
+        Just("client"),
+        Just("jar"),
+        Just("réponse"),
+    ];
+    let method = prop_oneof![
+        Just("set_cookie"),
+        Just("set_cookie"),
+        Just("set_signed_cookie")
+    ];
+    let layout = prop_oneof![
+        Just(Layout::OneLine),
+        Just(Layout::Exploded),
+        Just(Layout::Hanging)
+    ];
+    let indent = prop_oneof![Just("    "), Just("\t"), Just("  ")];
+    let comments = proptest::collection::vec(proptest::bool::weighted(0.2), 0..9);
+    let suppress = proptest::bool::weighted(0.1);
+    (
+        receiver,
+        method,
+        proptest::collection::vec(argument(), 0..8),
+        layout,
+        any::<bool>(),
+        indent,
+        comments,
+        suppress,
+    )
+        .prop_map(
+            |(receiver, method, mut args, layout, trailing, indent, comments, suppress)| {
+                // Positional arguments before keywords, as Python requires.
+                args.sort_by_key(|a| a.contains('=') || a.starts_with("**"));
+                let head = format!("{receiver}.{method}(");
+                let comma = if trailing && !args.is_empty() {
+                    ","
+                } else {
+                    ""
+                };
+                let mut text = match layout {
+                    Layout::OneLine => format!("{head}{}{comma})", args.join(", ")),
+                    Layout::Exploded => {
+                        let mut text = format!("{head}\n");
+                        for (i, arg) in args.iter().enumerate() {
+                            let last = i + 1 == args.len();
+                            let sep = if last { comma } else { "," };
+                            let note = if comments.get(i).copied().unwrap_or(false) {
+                                "  # note"
+                            } else {
+                                ""
+                            };
+                            text.push_str(&format!("{indent}{arg}{sep}{note}\n"));
+                        }
+                        text + ")"
+                    }
+                    Layout::Hanging => {
+                        let pad = " ".repeat(head.chars().count());
+                        format!("{head}{}{comma})", args.join(&format!(",\n{pad}")))
+                    }
+                };
+                if suppress {
+                    text.push_str("  # nosec");
+                }
+                text
+            },
+        )
+}
+
+fn file() -> impl Strategy<Value = Vec<u8>> {
+    let import = prop_oneof![
+        Just(""),
+        Just("from flask import Response\n"),
+        Just("from pyramid.response import Response\n"),
+        Just("from aiohttp import web\n"),
+        Just("import falcon\n"),
+    ];
+    let statement = prop_oneof![
+        4 => call(),
+        1 => Just("x = 1".to_owned()),
+        1 => Just("# response.set_cookie(\"k\", \"v\")".to_owned()),
+        1 => Just("def set_cookie_helper():\n    pass".to_owned()),
+    ];
+    let ending = prop_oneof![Just("\n"), Just("\r\n")];
+    (
+        import,
+        proptest::collection::vec(statement, 1..6),
+        ending,
+        any::<bool>(),
+    )
+        .prop_map(|(import, statements, ending, final_newline)| {
+            let mut text = format!("{import}{}", statements.join("\n"));
+            if final_newline {
+                text.push('\n');
+            }
+            text.replace('\n', ending).into_bytes()
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn generated_call_sites_keep_every_invariant(input in file()) {
+        check_invariants(&input)?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic_or_break(input in proptest::collection::vec(any::<u8>(), 0..400)) {
+        check_invariants(&input)?;
+    }
+
+    #[test]
+    fn mangled_call_sites_never_panic_or_break(
+        input in file(),
+        cut in any::<prop::sample::Index>(),
+        insert in prop_oneof![Just(""), Just("("), Just(")"), Just(","), Just("\""), Just("\\"), Just("#")],
+    ) {
+        let at = cut.index(input.len() + 1);
+        let mut mangled = input[..at].to_vec();
+        mangled.extend_from_slice(insert.as_bytes());
+        mangled.extend_from_slice(&input[at..]);
+        check_invariants(&mangled)?;
+    }
+}
+
+#[test]
+fn the_oracle_rejects_other_changes() {
+    let input = b"r.set_cookie('k', 'v')\n";
+    assert!(only_secure_arguments_changed(input, b"r.set_cookie('k', 'v', secure=True)\n").is_ok());
+    assert!(
+        only_secure_arguments_changed(input, b"r.set_cookie('k', 'w', secure=True)\n").is_err()
+    );
+    assert!(only_secure_arguments_changed(input, b"r.set_cookie('k', secure=True)\n").is_err());
+    assert!(
+        only_secure_arguments_changed(input, b"r.set_cookie('k', 'v', httponly=True)\n").is_err()
+    );
+}
