@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Runs the cargo-fuzz target `fix` for SECONDS (default 600), seeded with the
+# fixture cases. Needs cargo-fuzz (`cargo install cargo-fuzz`); libFuzzer's
+# sanitizer flags need nightly features, which RUSTC_BOOTSTRAP enables on a
+# stable toolchain. A crash input lands in fuzz/artifacts/fix/: copy it into
+# testdata/cases/ as a regression case.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-600}
+
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+corpus=target/fuzz-corpus
+mkdir -p "$corpus"
+cp testdata/cases/*.py "$corpus/"
+export RUSTC_BOOTSTRAP=1
+cd fuzz
+cargo fuzz run fix "../$corpus" -- \
+    -dict=dictionary.txt -max_total_time="$seconds" -max_len=4096 -print_final_stats=1
