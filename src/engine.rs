@@ -1,14 +1,13 @@
 //! One file in, findings and fixed bytes out: the pure core of cookie-fix.
 
-use std::cell::RefCell;
 use std::fmt;
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use memchr::memmem;
-use tree_sitter::{Node, Parser, Tree};
 
 use crate::edit::{self, Edit, OverlappingEdits};
+use crate::parse::{self, first_error, Parsed};
 use crate::rule::{self, Detection, Outcome};
 use crate::source::{self, DecodeError, LineIndex, Position, Source};
 
@@ -164,16 +163,6 @@ const MIB: usize = 1024 * 1024;
 /// generated module in our benchmark corpus of 50,000 files is 6 MiB.
 pub const MAX_PARSED_BYTES: usize = 10 * MIB;
 
-thread_local! {
-    static PARSER: RefCell<Parser> = RefCell::new({
-        let mut parser = Parser::new();
-        parser
-            .set_language(&tree_sitter_python::LANGUAGE.into())
-            .unwrap_or_else(|error| panic!("the Python grammar does not load: {error}"));
-        parser
-    });
-}
-
 /// Finds the insecure cookie calls of one file and fixes what can be fixed.
 pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
     source::reject_binary(bytes).map_err(FileError::Decode)?;
@@ -186,18 +175,18 @@ pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
     let source = Source::new(bytes).map_err(FileError::Decode)?;
     let body = source.body();
     let lines = LineIndex::new(body, source.encoding());
-    let tree = parse(body)?;
-    if let Some(error) = first_error(&tree) {
+    let parsed = parse(body)?;
+    if let Some(error) = first_error(&parsed.tree) {
         return Err(FileError::Syntax(lines.position(error.start_byte())));
     }
 
     let offset = source.bom_len();
-    let findings: Vec<Finding> = rule::detect(&tree, body, &lines)
+    let findings: Vec<Finding> = rule::detect(&parsed, body, &lines)
         .into_iter()
         .map(|detection| finding(detection, body, &lines, settings, offset))
         .collect();
     // The re-parse below builds a second tree: free the first one before.
-    drop(tree);
+    drop(parsed);
     let edits: Vec<Edit> = findings.iter().flat_map(|f| f.edits.clone()).collect();
     if edits.is_empty() {
         return Ok(FileReport {
@@ -207,7 +196,7 @@ pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
     }
     let fixed = edit::apply(bytes, &edits).map_err(FileError::Overlap)?;
     let fixed_body = &fixed[offset..];
-    if let Some(error) = first_error(&parse(fixed_body)?) {
+    if let Some(error) = first_error(&parse(fixed_body)?.tree) {
         let fixed_lines = LineIndex::new(fixed_body, source.encoding());
         return Err(FileError::BrokenFix(
             fixed_lines.position(error.start_byte()),
@@ -226,7 +215,7 @@ pub fn check_secure_value(expr: &str) -> Result<(), String> {
         return Err("it must be ASCII text on one line".to_owned());
     }
     let probe = format!("f(secure={expr})\n");
-    let tree = parse(probe.as_bytes()).map_err(|e| e.to_string())?;
+    let tree = parse(probe.as_bytes()).map_err(|e| e.to_string())?.tree;
     let value = tree
         .root_node()
         .named_child(0)
@@ -262,32 +251,8 @@ pub fn mentions_setter(bytes: &[u8]) -> bool {
     })
 }
 
-fn parse(body: &[u8]) -> Result<Tree, FileError> {
-    PARSER
-        .with_borrow_mut(|parser| parser.parse(body, None))
-        .ok_or(FileError::ParserFailed)
-}
-
-/// The first ERROR or MISSING node in source order, found without recursion
-/// (files may nest expressions tens of thousands deep).
-fn first_error(tree: &Tree) -> Option<Node<'_>> {
-    let mut node = tree.root_node();
-    if !node.has_error() {
-        return None;
-    }
-    'descend: loop {
-        if node.is_error() || node.is_missing() {
-            return Some(node);
-        }
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            if child.has_error() || child.is_missing() {
-                node = child;
-                continue 'descend;
-            }
-        }
-        return Some(node);
-    }
+fn parse(body: &[u8]) -> Result<Parsed, FileError> {
+    parse::parse(body).ok_or(FileError::ParserFailed)
 }
 
 fn finding(

@@ -181,8 +181,18 @@ where
     });
 }
 
-/// The text users see for a path: as given, without a leading `./`.
+/// The text users see for a path: as given, without a leading `./`; an absolute
+/// path below the current folder is shown relative to it (so a diff's `a/PATH`
+/// header is one `git apply` takes).
 pub fn display(path: &Path) -> String {
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| absolute(path).strip_prefix(cwd).ok().map(Path::to_owned))
+    } else {
+        None
+    };
+    let path = relative.as_deref().unwrap_or(path);
     let text = path.to_string_lossy();
     let mut text: &str = &text;
     while let Some(rest) = text.strip_prefix("./") {

@@ -6,6 +6,7 @@ pub mod edit;
 pub mod engine;
 pub mod files;
 pub mod output;
+pub mod parse;
 pub mod rule;
 pub mod run;
 pub mod source;

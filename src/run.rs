@@ -141,28 +141,42 @@ fn excludes(args: &Args, config: Option<&Config>) -> Result<Excludes, String> {
 
 fn execute(args: &Args, plan: &Plan) -> ExitStatus {
     let mut report = Reporter::new(args, plan.mode);
-    let paths = if args.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        args.paths.clone()
-    };
-    if paths.iter().any(|p| p == Path::new("-")) {
-        if paths.len() > 1 {
+    let reads_stdin = args.paths.iter().any(|p| p == Path::new("-"))
+        // As in ruff: a file name for standard input, and no path, means standard input.
+        || (args.paths.is_empty() && args.stdin_filename.is_some());
+    if reads_stdin {
+        if args.paths.len() > 1 {
             report.fail("`-` (standard input) cannot be combined with other paths");
             return report.finish(args, plan);
         }
         run_stdin(args, plan, &mut report);
         return report.finish(args, plan);
     }
+    if args.stdin_filename.is_some() && !args.quiet {
+        let s = report.err_styles;
+        eprintln!(
+            "{}warning{}: --stdin-filename is ignored: no `-` among the paths",
+            s.yellow, s.reset
+        );
+    }
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
 
     let mut roots = Vec::new();
     for path in paths {
-        if fs::symlink_metadata(&path).is_err() {
-            report.skip(&files::display(&path), "No such file or directory");
-        } else if plan.force_exclude && plan.excludes.matches_any_ancestor(&path) {
-            report.skip_excluded(&files::display(&path));
-        } else {
-            roots.push(path);
+        let display = files::display(&path);
+        match fs::symlink_metadata(&path) {
+            Err(error) if error.kind() == io::ErrorKind::NotFound => {
+                report.skip(&display, "No such file or directory");
+            }
+            Err(error) => report.skip(&display, &format!("cannot read: {}", io_reason(&error))),
+            Ok(_) if plan.force_exclude && plan.excludes.matches_any_ancestor(&path) => {
+                report.skip_excluded(&display);
+            }
+            Ok(_) => roots.push(path),
         }
     }
 
@@ -170,6 +184,8 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
     report.summary.files_checked = outcomes.checked;
     let mut outcomes = outcomes.interesting;
     outcomes.sort_by(|a, b| a.display.cmp(&b.display).then(a.path.cmp(&b.path)));
+    // A file named on the command line may also lie in a folder named there.
+    outcomes.dedup_by(|a, b| files::absolute(&a.path) == files::absolute(&b.path));
 
     if plan.mode == Mode::Write {
         for outcome in &mut outcomes {

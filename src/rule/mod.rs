@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator, Tree};
 
+use crate::parse::{self, Parsed};
 use crate::source::LineIndex;
 pub use frameworks::{Family, FAMILIES};
 pub use literal::truthiness;
@@ -52,7 +53,12 @@ struct Captured<'tree> {
 }
 
 /// Finds the cookie calls of a parsed file that are not secure, in source order.
-pub fn detect<'tree>(tree: &'tree Tree, source: &[u8], lines: &LineIndex) -> Vec<Detection<'tree>> {
+pub fn detect<'tree>(
+    parsed: &'tree Parsed,
+    source: &[u8],
+    lines: &LineIndex,
+) -> Vec<Detection<'tree>> {
+    let tree = &parsed.tree;
     let captured = capture(tree, source);
     let families = frameworks::imported_families(
         captured
@@ -60,8 +66,20 @@ pub fn detect<'tree>(tree: &'tree Tree, source: &[u8], lines: &LineIndex) -> Vec
             .iter()
             .filter_map(|n| n.utf8_text(source).ok()),
     );
-    let suppressions =
-        suppress::Suppressions::new(captured.comments.iter().copied(), source, lines);
+    // Comments alone on their line were hidden from the parser (see parse.rs);
+    // a line of a string that starts with `#` is not a comment.
+    let own_line = parsed
+        .own_line_comments
+        .iter()
+        .filter(|range| suppress::has_marker(&source[(*range).clone()]))
+        .filter(|range| !parse::in_string(tree, range.start))
+        .cloned();
+    let comments = captured
+        .comments
+        .iter()
+        .map(|n| n.byte_range())
+        .chain(own_line);
+    let suppressions = suppress::Suppressions::new(comments, source, lines);
 
     let mut detections = Vec::new();
     for &(call, receiver, arguments, method) in &captured.calls {

@@ -1,6 +1,6 @@
 //! Suppression comments: `cookie-fix: ignore`, `NOSONAR`, `nosec`.
 
-use tree_sitter::Node;
+use std::ops::Range;
 
 use crate::source::LineIndex;
 
@@ -15,28 +15,34 @@ pub struct Suppressions {
     own_line: Vec<usize>,
 }
 
+/// Whether a comment's text carries a suppression marker.
+pub fn has_marker(comment: &[u8]) -> bool {
+    MARKERS
+        .iter()
+        .any(|marker| memchr::memmem::find(comment, marker.as_bytes()).is_some())
+}
+
 impl Suppressions {
-    pub fn new<'tree>(
-        comments: impl IntoIterator<Item = Node<'tree>>,
+    /// `comments` are the byte ranges of the file's comments, in any order.
+    pub fn new(
+        comments: impl IntoIterator<Item = Range<usize>>,
         source: &[u8],
         lines: &LineIndex,
     ) -> Self {
         let mut suppressions = Suppressions::default();
         for comment in comments {
-            let text = &source[comment.byte_range()];
-            if !MARKERS
-                .iter()
-                .any(|marker| memchr::memmem::find(text, marker.as_bytes()).is_some())
-            {
+            if !has_marker(&source[comment.clone()]) {
                 continue;
             }
-            let line = lines.line_of(comment.start_byte());
+            let line = lines.line_of(comment.start);
             suppressions.marked.push(line);
-            let before = &source[lines.line_start(line)..comment.start_byte()];
+            let before = &source[lines.line_start(line)..comment.start];
             if before.iter().all(|b| matches!(b, b' ' | b'\t' | b'\x0c')) {
                 suppressions.own_line.push(line);
             }
         }
+        suppressions.marked.sort_unstable();
+        suppressions.own_line.sort_unstable();
         suppressions
     }
 
