@@ -41,6 +41,7 @@ fetch_one() {  # DIR GROUP NAME VERSION KIND
   local dir=$1 name=$3 version=$4 kind=$5
   local key="$name-$version" cache="$DOWNLOADS/$name-$version" log="$LOGS/download-$name-$version.log"
   local archive
+  : > "$log"
   archive=$(find "$cache" -maxdepth 1 -type f \( -name '*.tar.gz' -o -name '*.zip' -o -name '*.whl' -o -name '*.tar.bz2' -o -name '*.tgz' \) 2>/dev/null | head -n 1 || true)
 
   if [[ -z $archive ]]; then
@@ -48,14 +49,16 @@ fetch_one() {  # DIR GROUP NAME VERSION KIND
     rm -rf "$tmp" && mkdir -p "$tmp"
     local args=(download --no-deps --disable-pip-version-check --progress-bar off -d "$tmp")
     case $kind in
-      sdist) args+=(--no-binary :all:) ;;
+      # --no-binary NAME, not :all:, which would also reach the build requirements
+      # of the metadata step (setuptools, Cython...) and compile them from source.
+      sdist) args+=(--no-binary "$name") ;;
       wheel) args+=(--only-binary :all: --python-version 3.11 --implementation cp)
              for p in "${WHEEL_PLATFORMS[@]}"; do args+=(--platform "$p"); done ;;
-      *) echo "$key: unknown KIND '$kind' (sdist|wheel)" > "$log"; return 1 ;;
+      *) echo "$key: unknown KIND '$kind' (sdist|wheel)" >> "$log"; return 1 ;;
     esac
     say "downloading $key ($kind)"
     # A local find-links folder could substitute another build: ask PyPI only.
-    if ! env -u PIP_FIND_LINKS python3 -m pip "${args[@]}" "$name==$version" > "$log" 2>&1; then
+    if ! env -u PIP_FIND_LINKS python3 -m pip "${args[@]}" "$name==$version" >> "$log" 2>&1; then
       return 1
     fi
     local got; got=$(find "$tmp" -maxdepth 1 -type f | wc -l)
@@ -146,7 +149,7 @@ JOBS=4
 RECORD=0
 while [[ $# -gt 0 ]]; do
   case $1 in
-    -h|--help) sed -n '2,18p' "$SELF" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && !/^#/ { exit } NR > 1 { sub(/^# ?/, ""); print }' "$SELF"; exit 0 ;;
     --web-dir) WEB_DIR=${2:?--web-dir needs a folder}; shift 2 ;;
     --jobs) JOBS=${2:?--jobs needs a number}; shift 2 ;;
     --record-hashes) RECORD=1; shift ;;
