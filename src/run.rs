@@ -7,6 +7,7 @@
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use crate::cli::{Args, Mode, OutputFormat};
@@ -205,10 +206,8 @@ struct Processed {
 }
 
 fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
-    let collected = Mutex::new(Processed {
-        checked: 0,
-        interesting: Vec::new(),
-    });
+    let checked = AtomicUsize::new(0);
+    let interesting = Mutex::new(Vec::new());
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let options = WalkOptions {
         excludes: &plan.excludes,
@@ -216,24 +215,29 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
         threads,
     };
     files::walk(roots, &options, || {
-        let collected = &collected;
+        let (checked, interesting) = (&checked, &interesting);
         let settings = &plan.settings;
         move |entry: Result<PathBuf, ignore::Error>| {
+            checked.fetch_add(1, Ordering::Relaxed);
             let outcome = match entry {
                 Ok(path) => process_file(path, settings),
                 Err(error) => Some(walk_error(error)),
             };
-            let mut collected = collected.lock().unwrap_or_else(|e| e.into_inner());
-            collected.checked += 1;
-            collected.interesting.extend(outcome);
+            // Most files end clean: only the others take the lock.
+            if let Some(outcome) = outcome {
+                let mut interesting = interesting.lock().unwrap_or_else(|e| e.into_inner());
+                interesting.push(outcome);
+            }
         }
     });
-    collected.into_inner().unwrap_or_else(|e| e.into_inner())
+    Processed {
+        checked: checked.into_inner(),
+        interesting: interesting.into_inner().unwrap_or_else(|e| e.into_inner()),
+    }
 }
 
 /// Reads and fixes one file; `None` when there is nothing to report.
 fn process_file(path: PathBuf, settings: &Settings) -> Option<Outcome> {
-    let display = files::display(&path);
     let result = match fs::read(&path) {
         Err(error) => Err(format!("cannot read: {}", io_reason(&error))),
         Ok(bytes) => match engine::fix(&bytes, settings) {
@@ -250,8 +254,8 @@ fn process_file(path: PathBuf, settings: &Settings) -> Option<Outcome> {
         },
     };
     Some(Outcome {
+        display: files::display(&path),
         path,
-        display,
         result,
     })
 }
