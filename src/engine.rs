@@ -166,7 +166,7 @@ pub const MAX_PARSED_BYTES: usize = 10 * MIB;
 /// Finds the insecure cookie calls of one file and fixes what can be fixed.
 pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
     source::reject_binary(bytes).map_err(FileError::Decode)?;
-    if !mentions_setter(bytes) {
+    if !may_call_setter(bytes) {
         return Ok(FileReport::default());
     }
     if bytes.len() > MAX_PARSED_BYTES {
@@ -238,17 +238,54 @@ pub fn check_secure_value(expr: &str) -> Result<(), String> {
     }
 }
 
-/// The cheap test that spares most files a parse: does any setter's name occur at all?
-pub fn mentions_setter(bytes: &[u8]) -> bool {
+/// The cheap test that spares most files a parse: could a setter be called here?
+///
+/// True for every occurrence of a setter's name that might be an attribute call:
+/// unless the name is preceded on its line by something other than `.` (as in
+/// `def set_cookie`, `"set_cookie"`) or followed on its line by something other than
+/// `(` (as in `Response.set_cookie)`), it counts. Whatever may stand between the dot,
+/// the name and the parenthesis across lines (continuations, comments in brackets)
+/// makes the occurrence count too, so no real call is ever missed.
+pub fn may_call_setter(bytes: &[u8]) -> bool {
     // Every setter name ends in `_cookie`: one scan finds candidates for all of them.
     static SUFFIX: LazyLock<memmem::Finder<'static>> =
         LazyLock::new(|| memmem::Finder::new(b"_cookie"));
     SUFFIX.find_iter(bytes).any(|at| {
+        let end = at + b"_cookie".len();
         rule::SETTERS.iter().any(|setter| {
             let prefix = &setter.as_bytes()[..setter.len() - b"_cookie".len()];
             bytes[..at].ends_with(prefix)
+                && !is_identifier_byte(bytes.get(end))
+                && attribute_before(&bytes[..at - prefix.len()])
+                && call_after(&bytes[end..])
         })
     })
+}
+
+fn is_identifier_byte(byte: Option<&u8>) -> bool {
+    byte.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+}
+
+fn is_blank(byte: u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\x0c')
+}
+
+/// The name may follow a `.`: the last byte before it on its line, past blanks, is a
+/// dot, or there is none (the dot may be on an earlier line).
+fn attribute_before(before: &[u8]) -> bool {
+    match before.iter().rev().find(|&&b| !is_blank(b)) {
+        Some(b'.' | b'\n' | b'\r') | None => true,
+        Some(_) => false,
+    }
+}
+
+/// The name may be called: the next byte on its line, past blanks, is `(`, or there is
+/// none (the parenthesis may be on a later line, after a comment or a continuation).
+fn call_after(after: &[u8]) -> bool {
+    match after.iter().find(|&&b| !is_blank(b)) {
+        Some(b'(' | b'\n' | b'\r' | b'#' | b'\\') | None => true,
+        Some(_) => false,
+    }
 }
 
 fn parse(body: &[u8]) -> Result<Parsed, FileError> {
@@ -306,5 +343,39 @@ fn finding(
         value,
         edits,
         suppressed,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_call_setter;
+
+    #[test]
+    fn prefilter_keeps_every_possible_call() {
+        for call in [
+            "r.set_cookie('k', 'v')",
+            "r . set_signed_cookie ('k', 'v')",
+            "make_response(x).set_secure_cookie(",
+            "(r\n    .set_cookie\n    ('k', 'v'))",
+            "r.set_cookie  # why\n    ('k', 'v')",
+            "r.\\\nset_cookie('k')",
+            "r.set_cookie",
+        ] {
+            assert!(may_call_setter(call.as_bytes()), "{call:?}");
+        }
+    }
+
+    #[test]
+    fn prefilter_drops_what_cannot_be_a_call() {
+        for text in [
+            "def set_cookie(self, key):",
+            "handler = Response.set_cookie, other",
+            "'set_cookie'",
+            "r.set_cookies('k')",
+            "r.reset_cookie('k')",
+            "x = 1",
+        ] {
+            assert!(!may_call_setter(text.as_bytes()), "{text:?}");
+        }
     }
 }
