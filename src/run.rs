@@ -94,13 +94,19 @@ fn plan(args: &Args) -> Result<Plan, String> {
         .map(|c| c.options.clone())
         .unwrap_or_default();
 
+    let from_config = args.secure_value.is_none() && options.secure_value.is_some();
     let secure_value = args
         .secure_value
         .clone()
         .or(options.secure_value.clone())
         .unwrap_or_else(|| Settings::default().secure_value);
-    engine::check_secure_value(&secure_value)
-        .map_err(|reason| format!("invalid secure value `{secure_value}`: {reason}"))?;
+    engine::check_secure_value(&secure_value).map_err(|reason| {
+        let origin = match config.as_ref().filter(|_| from_config) {
+            Some(config) => format!(" (secure-value in {})", config.path.display()),
+            None => String::new(),
+        };
+        format!("invalid secure value `{secure_value}`{origin}: {reason}")
+    })?;
 
     let excludes = excludes(args, config.as_ref())?;
     Ok(Plan {

@@ -1312,12 +1312,17 @@ fn an_invalid_secure_value_is_an_error() {
         )
     );
     t.put("cookie-fix.toml", "secure-value = \"None\"\n");
+    let config = t.path("cookie-fix.toml");
     assert_eq!(
         run(&t.root, &["--write"]),
         outcome(
             2,
             "",
-            "error: invalid secure value `None`: it is falsy, so cookies would stay insecure\n"
+            format!(
+                "error: invalid secure value `None` (secure-value in {}): \
+                 it is falsy, so cookies would stay insecure\n",
+                config.display()
+            )
         )
     );
     t.assert_untouched("app.py", INSECURE);
