@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use tree_sitter::Node;
 
-use crate::source::LineIndex;
+use crate::source::{is_blank, trim_blank, LineIndex};
 
 /// Replace the bytes of `range` with `content` (an insertion when the range is empty).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -88,10 +88,8 @@ pub fn insert_argument(
     // Rule 2: a new line after the last argument's line, indented like its first line.
     let first_line = lines.line_of(last.start_byte());
     let indent_start = lines.line_start(first_line);
-    let indent_len = source[indent_start..]
-        .iter()
-        .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
-        .count();
+    let line = &source[indent_start..];
+    let indent_len = line.len() - trim_blank(line).len();
     let indent = String::from_utf8_lossy(&source[indent_start..indent_start + indent_len]);
     let comma = if trailing_comma { "," } else { "" };
     let new_line = format!("{indent}{argument}{comma}{}", lines.line_ending(end_line));
@@ -109,9 +107,7 @@ pub fn insert_argument(
 /// Only white space between the start of its line and `offset`.
 fn starts_line(offset: usize, source: &[u8], lines: &LineIndex) -> bool {
     let start = lines.line_start(lines.line_of(offset));
-    source[start..offset]
-        .iter()
-        .all(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
+    source[start..offset].iter().all(is_blank)
 }
 
 /// What follows the last argument on its line is at most a comma and a comment,
@@ -125,14 +121,6 @@ fn rest_is_comma_and_comment(after: &[u8], lines: &LineIndex, line: usize, offse
     let rest = trim_blank(rest);
     let rest = trim_blank(rest.strip_prefix(b",").unwrap_or(rest));
     rest.is_empty() || rest[0] == b'#'
-}
-
-fn trim_blank(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))
-        .unwrap_or(bytes.len());
-    &bytes[start..]
 }
 
 /// Applies edits in one pass. They must not overlap; insertions at the same point

@@ -9,7 +9,7 @@ use memchr::memmem;
 use crate::edit::{self, Edit, OverlappingEdits};
 use crate::parse::{self, first_error, Parsed};
 use crate::rule::{self, Detection, Outcome};
-use crate::source::{self, DecodeError, LineIndex, Position, Source};
+use crate::source::{self, is_blank, DecodeError, LineIndex, Position, Source};
 
 /// What the engine needs to know beyond the file's bytes.
 #[derive(Debug, Clone)]
@@ -266,14 +266,10 @@ fn is_identifier_byte(byte: Option<&u8>) -> bool {
     byte.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
 }
 
-fn is_blank(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t' | b'\x0c')
-}
-
 /// The name may follow a `.`: the last byte before it on its line, past blanks, is a
 /// dot, or there is none (the dot may be on an earlier line).
 fn attribute_before(before: &[u8]) -> bool {
-    match before.iter().rev().find(|&&b| !is_blank(b)) {
+    match before.iter().rev().find(|b| !is_blank(b)) {
         Some(b'.' | b'\n' | b'\r') | None => true,
         Some(_) => false,
     }
@@ -282,7 +278,7 @@ fn attribute_before(before: &[u8]) -> bool {
 /// The name may be called: the next byte on its line, past blanks, is `(`, or there is
 /// none (the parenthesis may be on a later line, after a comment or a continuation).
 fn call_after(after: &[u8]) -> bool {
-    match after.iter().find(|&&b| !is_blank(b)) {
+    match after.iter().find(|b| !is_blank(b)) {
         Some(b'(' | b'\n' | b'\r' | b'#' | b'\\') | None => true,
         Some(_) => false,
     }

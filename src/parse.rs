@@ -14,6 +14,8 @@ use std::ops::Range;
 
 use tree_sitter::{Node, Parser, Tree};
 
+use crate::source::trim_blank;
+
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
         let mut parser = Parser::new();
@@ -49,10 +51,7 @@ fn blank_own_line_comments(body: &[u8]) -> (Cow<'_, [u8]>, Vec<Range<usize>>) {
     while start < body.len() {
         let end = memchr::memchr(b'\n', &body[start..]).map_or(body.len(), |at| start + at);
         let line = &body[start..end];
-        let indent = line
-            .iter()
-            .take_while(|b| matches!(b, b' ' | b'\t' | b'\x0c'))
-            .count();
+        let indent = line.len() - trim_blank(line).len();
         if line.get(indent) == Some(&b'#') {
             let text_end = if line.ends_with(b"\r") { end - 1 } else { end };
             comments.push(start + indent..text_end);

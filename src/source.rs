@@ -168,21 +168,27 @@ fn declared_encoding(body: &[u8]) -> Option<String> {
 }
 
 fn is_blank_or_comment(line: &[u8]) -> bool {
-    let rest = trim_start(line);
+    let rest = trim_blank(line);
     rest.is_empty() || rest[0] == b'#' || rest[0] == b'\r'
 }
 
-fn trim_start(line: &[u8]) -> &[u8] {
-    let start = line
+/// Space, tab or form feed: the white space of indentation within a line.
+pub fn is_blank(byte: &u8) -> bool {
+    matches!(byte, b' ' | b'\t' | b'\x0c')
+}
+
+/// `bytes` without the blanks it starts with.
+pub fn trim_blank(bytes: &[u8]) -> &[u8] {
+    let start = bytes
         .iter()
-        .position(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))
-        .unwrap_or(line.len());
-    &line[start..]
+        .position(|b| !is_blank(b))
+        .unwrap_or(bytes.len());
+    &bytes[start..]
 }
 
 /// Matches `^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)` without a regex engine.
 fn coding_cookie(line: &[u8]) -> Option<String> {
-    let rest = trim_start(line);
+    let rest = trim_blank(line);
     if rest.first() != Some(&b'#') {
         return None;
     }
@@ -190,7 +196,7 @@ fn coding_cookie(line: &[u8]) -> Option<String> {
     while let Some(at) = memchr::memmem::find(search, b"coding") {
         let after = &search[at + b"coding".len()..];
         if let Some((&b':' | &b'=', value)) = after.split_first() {
-            let value = trim_start(value);
+            let value = trim_blank(value);
             let len = value
                 .iter()
                 .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.')))

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use crate::source::LineIndex;
+use crate::source::{is_blank, LineIndex};
 
 const MARKERS: &[&str] = &["cookie-fix: ignore", "NOSONAR", "nosec"];
 
@@ -37,7 +37,7 @@ impl Suppressions {
             let line = lines.line_of(comment.start);
             suppressions.marked.push(line);
             let before = &source[lines.line_start(line)..comment.start];
-            if before.iter().all(|b| matches!(b, b' ' | b'\t' | b'\x0c')) {
+            if before.iter().all(is_blank) {
                 suppressions.own_line.push(line);
             }
         }
