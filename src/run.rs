@@ -413,17 +413,22 @@ impl Reporter {
         }
         if let Err(error) = self.stdout.write_all(bytes) {
             self.stdout_closed = true;
-            if error.kind() != io::ErrorKind::BrokenPipe {
-                self.fail(&format!(
-                    "cannot write to standard output: {}",
-                    io_reason(&error)
-                ));
-            }
+            self.stdout_failed(&error);
         }
     }
 
     fn product_line(&mut self, line: &str) {
         self.product(format!("{line}\n").as_bytes());
+    }
+
+    /// A closed pipe (`| head`) ends the product quietly; any other failure is an error.
+    fn stdout_failed(&mut self, error: &io::Error) {
+        if error.kind() != io::ErrorKind::BrokenPipe {
+            self.fail(&format!(
+                "cannot write to standard output: {}",
+                io_reason(error)
+            ));
+        }
     }
 
     /// An error that concerns no file in particular.
@@ -517,12 +522,7 @@ impl Reporter {
             self.product_line(&document);
         }
         if let Err(error) = self.stdout.flush() {
-            if error.kind() != io::ErrorKind::BrokenPipe {
-                self.fail(&format!(
-                    "cannot write to standard output: {}",
-                    io_reason(&error)
-                ));
-            }
+            self.stdout_failed(&error);
         }
         if !self.quiet {
             eprintln!("{}", self.summary.line(plan.mode));
