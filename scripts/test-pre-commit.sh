@@ -30,26 +30,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON=${PYTHON:-python3}
 PRE_COMMIT_VERSION=${PRE_COMMIT_VERSION-4.7.0}
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "PASS: $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-summary() { echo "$passed passed, $failed failed"; }
-# A step the remaining checks depend on went wrong: stop here.
-abort() {
-    fail "$*"
-    summary
-    exit 1
-}
-# Prints a log file indented, so it stands apart from the PASS/FAIL lines.
-show() { sed 's/^/    | /' "$1"; }
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/cookie-fix-pre-commit.XXXXXX")"
-if [ "${KEEP_WORK:-}" = 1 ]; then
-    echo "Working folder (kept): $WORK"
-else
-    trap 'rm -rf "$WORK"' EXIT
-fi
+# shellcheck source=lib/checks.sh
+source "$ROOT/scripts/lib/checks.sh"
+make_work pre-commit
 
 # Git variables set by an enclosing git hook would point pre-commit at the wrong repository.
 unset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE GIT_OBJECT_DIRECTORY GIT_ALTERNATE_OBJECT_DIRECTORIES

@@ -17,26 +17,9 @@ set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PYTHON=${PYTHON:-python3}
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "PASS: $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL: $*"; }
-summary() { echo "$passed passed, $failed failed"; }
-# A step the remaining checks depend on went wrong: stop here.
-abort() {
-    fail "$*"
-    summary
-    exit 1
-}
-# Prints a file indented, so it stands apart from the PASS/FAIL lines.
-show() { sed 's/^/    | /' "$1"; }
-
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/cookie-fix-wheel.XXXXXX")"
-if [ "${KEEP_WORK:-}" = 1 ]; then
-    echo "Working folder (kept): $WORK"
-else
-    trap 'rm -rf "$WORK"' EXIT
-fi
+# shellcheck source=lib/checks.sh
+source "$ROOT/scripts/lib/checks.sh"
+make_work wheel
 
 # maturin builds with cargo, which rustup installs under ~/.cargo/bin.
 if ! command -v cargo >/dev/null && [ -x "${CARGO_HOME:-$HOME/.cargo}/bin/cargo" ]; then

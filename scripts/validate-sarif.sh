@@ -5,8 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=lib/checks.sh
+source scripts/lib/checks.sh
+make_work sarif
+work=$WORK
 
 cargo build --quiet
 bin="$PWD/target/debug/cookie-fix"
@@ -23,8 +25,6 @@ cp testdata/demo/*.py "$work/project/"
 cp testdata/cases/suppress_marker_on_call_line.py "$work/project/dir with space/é.py"
 cp testdata/cases/error_syntax_error_with_insecure_call.py "$work/project/broken.py"
 
-passed=0
-failed=0
 check() {
     local name=$1
     shift
@@ -40,11 +40,9 @@ results = document["runs"][0]["results"]
 assert results, "no results"
 PY
     then
-        echo "PASS: $name"
-        passed=$((passed + 1))
+        pass "$name"
     else
-        echo "FAIL: $name"
-        failed=$((failed + 1))
+        fail "$name"
     fi
 }
 
@@ -52,5 +50,5 @@ check "check mode over a project with every kind of finding" --check .
 check "dry-run mode" .
 check "a single file" --check fastapi_app.py
 
-echo "$passed passed, $failed failed"
+summary
 [ "$failed" -eq 0 ]
