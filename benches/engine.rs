@@ -4,6 +4,7 @@
 use std::fs;
 use std::path::Path;
 
+use cookie_fix::engine::fix_parsing_whole;
 use cookie_fix::{fix, Settings};
 use divan::counter::BytesCount;
 use divan::{black_box, Bencher};
@@ -33,14 +34,48 @@ fn file_without_cookie_calls() -> Vec<u8> {
     function.repeat(2000).into_bytes()
 }
 
-#[divan::bench]
-fn parse_query_and_fix(bencher: Bencher) {
+/// A large module with one cookie call among its 10,000 lines.
+fn module_with(call: &str) -> Vec<u8> {
+    let mut module = file_without_cookie_calls();
+    module.extend_from_slice(
+        format!("def view(request):\n    response = make_response('ok')\n    {call}\n    return response\n")
+            .as_bytes(),
+    );
+    module
+}
+
+#[divan::bench(args = [true, false])]
+fn parse_query_and_fix(bencher: Bencher, windows_first: bool) {
     let inputs = files_with_cookie_calls();
+    run(bencher, &inputs, windows_first);
+}
+
+/// The call is secure: only the lines around it are parsed.
+#[divan::bench(args = [true, false])]
+fn module_with_a_secure_call(bencher: Bencher, windows_first: bool) {
+    let input = module_with("response.set_cookie('k', 'v', secure=True)");
+    run(bencher, &[input], windows_first);
+}
+
+/// The call needs a fix: the whole module is parsed, then parsed again incrementally.
+#[divan::bench(args = [true, false])]
+fn module_with_a_call_to_fix(bencher: Bencher, windows_first: bool) {
+    let input = module_with("response.set_cookie('k', 'v')");
+    run(bencher, &[input], windows_first);
+}
+
+/// `windows_first`: as the command line runs; otherwise every file is parsed whole.
+fn run(bencher: Bencher, inputs: &[Vec<u8>], windows_first: bool) {
     let total: usize = inputs.iter().map(Vec::len).sum();
     let settings = Settings::default();
+    let engine = if windows_first {
+        fix
+    } else {
+        fix_parsing_whole
+    };
     bencher.counter(BytesCount::new(total)).bench(|| {
-        for input in &inputs {
-            let _ = black_box(fix(black_box(input), &settings));
+        for input in inputs {
+            let _ = black_box(engine(black_box(input), &settings));
         }
     });
 }

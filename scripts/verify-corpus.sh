@@ -8,6 +8,9 @@
 #   - a second run finds nothing to fix.
 # It reports the counts, and the files Python parses but tree-sitter does not (each a
 # lost fix worth understanding). Zero violations is the only passing result.
+# Then it holds the lexical pass that picks the lines to parse to tree-sitter on the
+# same folder (tests/corpus.rs): comments, windows, and windows-first against
+# whole-file reports.
 #
 #   scripts/verify-corpus.sh [DIR]
 set -euo pipefail
@@ -150,3 +153,6 @@ for v in violations:
     print(f"  VIOLATION {v}")
 sys.exit(1 if violations else 0)
 PY
+
+echo "the lexical pass against tree-sitter ..."
+COOKIE_FIX_CORPUS=$(realpath "$source_dir") cargo test --release --quiet --test corpus -- --ignored --nocapture

@@ -9,6 +9,7 @@ use memchr::memmem;
 use crate::edit::{self, Edit, OverlappingEdits};
 use crate::parse::{self, first_error, Parsed};
 use crate::rule::{self, Detection, Outcome};
+use crate::scan;
 use crate::source::{self, is_blank, DecodeError, LineIndex, Position, Source};
 
 /// What the engine needs to know beyond the file's bytes.
@@ -164,7 +165,24 @@ const MIB: usize = 1024 * 1024;
 pub const MAX_PARSED_BYTES: usize = 10 * MIB;
 
 /// Finds the insecure cookie calls of one file and fixes what can be fixed.
+///
+/// Only the logical lines the rule reads are parsed at first (see [`crate::scan`]); the
+/// whole file is parsed when those do not parse alone, and before any edit, since a file
+/// with a syntax error is never edited. A syntax error elsewhere in a file that needs
+/// no edit therefore goes unreported, as it does in a file without cookie calls.
 pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
+    fix_with(bytes, settings, true)
+}
+
+/// [`fix`] parsing every file whole, and every fixed result whole again: the reference
+/// the tests hold windows and incremental parsing to.
+#[doc(hidden)]
+pub fn fix_parsing_whole(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
+    fix_with(bytes, settings, false)
+}
+
+/// `shortcuts`: parse windows first, and fixed results incrementally.
+fn fix_with(bytes: &[u8], settings: &Settings, shortcuts: bool) -> Result<FileReport, FileError> {
     source::reject_binary(bytes).map_err(FileError::Decode)?;
     if !may_call_setter(bytes) {
         return Ok(FileReport::default());
@@ -175,37 +193,101 @@ pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
     let source = Source::new(bytes).map_err(FileError::Decode)?;
     let body = source.body();
     let lines = LineIndex::new(body, source.encoding());
-    let parsed = parse(body)?;
-    if let Some(error) = first_error(&parsed.tree) {
-        return Err(FileError::Syntax(lines.position(error.start_byte())));
-    }
+    let scan = scan::scan(body);
+    let masked = parse::mask(body, &scan.own_line_comments);
+    let windowed = scan
+        .windows
+        .as_deref()
+        .filter(|windows| shortcuts && worth_windows(windows, body.len()))
+        .and_then(|windows| parse::parse_windows(&masked, windows, &lines))
+        .filter(|tree| !tree.root_node().has_error());
+    let parsed_whole = windowed.is_none();
+    let parsed = Parsed {
+        tree: match windowed {
+            Some(tree) => tree,
+            None => parse_whole(&masked, &lines)?,
+        },
+        own_line_comments: scan.own_line_comments,
+    };
 
-    let offset = source.bom_len();
-    let findings: Vec<Finding> = rule::detect(&parsed, body, &lines)
+    let detections = rule::detect(&parsed, body, &lines);
+    let findings: Vec<Finding> = detections
         .into_iter()
-        .map(|detection| finding(detection, body, &lines, settings, offset))
+        .map(|detection| finding(detection, body, &lines, settings))
         .collect();
-    // The re-parse below builds a second tree: free the first one before.
-    drop(parsed);
     let edits: Vec<Edit> = findings.iter().flat_map(|f| f.edits.clone()).collect();
     if edits.is_empty() {
-        return Ok(FileReport {
-            findings,
-            fixed: None,
-        });
+        return Ok(report(findings, None, source.bom_len()));
     }
-    let fixed = edit::apply(bytes, &edits).map_err(FileError::Overlap)?;
-    let fixed_body = &fixed[offset..];
-    if let Some(error) = first_error(&parse(fixed_body)?.tree) {
-        let fixed_lines = LineIndex::new(fixed_body, source.encoding());
-        return Err(FileError::BrokenFix(
-            fixed_lines.position(error.start_byte()),
-        ));
+    let mut tree = if parsed_whole {
+        parsed.tree
+    } else {
+        parse_whole(&masked, &lines)?
+    };
+    let fixed_body = edit::apply(body, &edits).map_err(FileError::Overlap)?;
+    verify(&mut tree, &masked, &edits, &lines, &fixed_body, shortcuts)?;
+    let fixed = [source.bom(), &fixed_body].concat();
+    Ok(report(findings, Some(fixed), source.bom_len()))
+}
+
+/// Windows are parsed first when they leave out enough of the file for the parse of
+/// the whole, should it still be needed, to cost little more.
+fn worth_windows(windows: &[Range<usize>], body_len: usize) -> bool {
+    let covered: usize = windows.iter().map(|w| w.len()).sum();
+    covered <= body_len / 2
+}
+
+/// Parses all of a masked body, refusing it if it has a syntax error.
+fn parse_whole(masked: &[u8], lines: &LineIndex) -> Result<tree_sitter::Tree, FileError> {
+    let tree = parse::parse_whole(masked).ok_or(FileError::ParserFailed)?;
+    if let Some(error) = first_error(&tree) {
+        return Err(FileError::Syntax(lines.position(error.start_byte())));
     }
-    Ok(FileReport {
-        findings,
-        fixed: Some(fixed),
-    })
+    Ok(tree)
+}
+
+/// Parses the fixed body again, reusing `tree` (the original's) where the edits left it
+/// alone if `incremental`, and refuses a result with a syntax error.
+fn verify(
+    tree: &mut tree_sitter::Tree,
+    masked: &[u8],
+    edits: &[Edit],
+    lines: &LineIndex,
+    fixed_body: &[u8],
+    incremental: bool,
+) -> Result<(), FileError> {
+    let fixed_masked = parse::mask(fixed_body, &scan::scan(fixed_body).own_line_comments);
+    let edited_masked = edit::apply(masked, edits).map_err(FileError::Overlap)?;
+    // Incremental parsing is exact only if the edits are all that changed; were an edit
+    // to turn a line into a comment or out of one, the masks differ and all is parsed.
+    let reparsed = if incremental && *fixed_masked == *edited_masked {
+        parse::reparse(tree, edits, lines, &fixed_masked)
+    } else {
+        parse::parse_whole(&fixed_masked)
+    }
+    .ok_or(FileError::ParserFailed)?;
+    match first_error(&reparsed) {
+        Some(error) => {
+            let fixed_lines = LineIndex::new(fixed_body, lines.encoding());
+            Err(FileError::BrokenFix(
+                fixed_lines.position(error.start_byte()),
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The report in file offsets, which count the BOM that body offsets leave out.
+fn report(mut findings: Vec<Finding>, fixed: Option<Vec<u8>>, bom_len: usize) -> FileReport {
+    if bom_len > 0 {
+        for finding in &mut findings {
+            finding.range = finding.range.start + bom_len..finding.range.end + bom_len;
+            for edit in &mut finding.edits {
+                *edit = edit.shifted(bom_len);
+            }
+        }
+    }
+    FileReport { findings, fixed }
 }
 
 /// Checks that `expr` can stand as `secure=EXPR` in any call: one ASCII expression
@@ -215,7 +297,9 @@ pub fn check_secure_value(expr: &str) -> Result<(), String> {
         return Err("it must be ASCII text on one line".to_owned());
     }
     let probe = format!("f(secure={expr})\n");
-    let tree = parse(probe.as_bytes()).map_err(|e| e.to_string())?.tree;
+    let tree = parse::parse(probe.as_bytes())
+        .ok_or("the parser failed")?
+        .tree;
     let value = tree
         .root_node()
         .named_child(0)
@@ -284,17 +368,8 @@ fn call_after(after: &[u8]) -> bool {
     }
 }
 
-fn parse(body: &[u8]) -> Result<Parsed, FileError> {
-    parse::parse(body).ok_or(FileError::ParserFailed)
-}
-
-fn finding(
-    detection: Detection,
-    body: &[u8],
-    lines: &LineIndex,
-    settings: &Settings,
-    offset: usize,
-) -> Finding {
+/// A finding in body offsets.
+fn finding(detection: Detection, body: &[u8], lines: &LineIndex, settings: &Settings) -> Finding {
     let Detection {
         call,
         arguments,
@@ -325,15 +400,11 @@ fn finding(
         // detect() drops secure calls; were one to slip through, review is the safe verdict.
         Outcome::Ambiguous | Outcome::Secure => (Verdict::Ambiguous, None, Vec::new()),
     };
-    let edits = if suppressed {
-        Vec::new()
-    } else {
-        edits.iter().map(|e| e.shifted(offset)).collect()
-    };
+    let edits = if suppressed { Vec::new() } else { edits };
     Finding {
         method,
         verdict,
-        range: call.start_byte() + offset..call.end_byte() + offset,
+        range: call.byte_range(),
         start: lines.position(call.start_byte()),
         end: lines.position(call.end_byte()),
         value,

@@ -9,6 +9,7 @@ pub mod output;
 pub mod parse;
 pub mod rule;
 pub mod run;
+pub mod scan;
 pub mod source;
 pub mod write;
 

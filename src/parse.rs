@@ -4,17 +4,22 @@
 //! break to find the next line's indentation, and does so again after each of those
 //! comments: a block of n comment lines costs n² (2,000 lines took 8 s). The parser
 //! therefore sees a copy of the body in which each comment that stands alone on its
-//! line is blanked to spaces: offsets, lines and every code token stay the same, and
-//! the scanner crosses the whole block in one pass. Those comments are returned
-//! beside the tree, for suppression markers.
+//! line (as [`crate::scan`] finds them, outside strings) is blanked to spaces: offsets,
+//! lines and every code token stay the same, and the scanner crosses the whole block
+//! in one pass. Those comments are kept beside the tree, for suppression markers.
+//!
+//! A parse reads either the whole body or only some windows of it; nodes keep their
+//! offsets in the whole body either way.
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::ops::Range;
 
-use tree_sitter::{Node, Parser, Tree};
+use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
 
-use crate::source::trim_blank;
+use crate::edit::Edit;
+use crate::scan;
+use crate::source::LineIndex;
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -29,43 +34,101 @@ thread_local! {
 /// A syntax tree, and the comments alone on their lines that the parser did not see.
 pub struct Parsed {
     pub tree: Tree,
-    /// Byte ranges from `#` to the end of the line. A range may lie inside a string
-    /// (a line of a triple-quoted string that starts with `#`): check with the tree.
+    /// Byte ranges from `#` to the end of the line.
     pub own_line_comments: Vec<Range<usize>>,
 }
 
-/// Parses `body`; `None` only if the parser gives up, which it does not without a timeout.
+/// Parses the whole of `body`; `None` only if the parser gives up, which it does not
+/// without a timeout.
 pub fn parse(body: &[u8]) -> Option<Parsed> {
-    let (masked, own_line_comments) = blank_own_line_comments(body);
-    let tree = PARSER.with_borrow_mut(|parser| parser.parse(&masked, None))?;
+    let own_line_comments = scan::scan(body).own_line_comments;
+    let tree = parse_whole(&mask(body, &own_line_comments))?;
     Some(Parsed {
         tree,
         own_line_comments,
     })
 }
 
-/// A copy of `body` with every comment that stands alone on its line replaced by spaces.
-fn blank_own_line_comments(body: &[u8]) -> (Cow<'_, [u8]>, Vec<Range<usize>>) {
-    let mut comments = Vec::new();
-    let mut start = 0;
-    while start < body.len() {
-        let end = memchr::memchr(b'\n', &body[start..]).map_or(body.len(), |at| start + at);
-        let line = &body[start..end];
-        let indent = line.len() - trim_blank(line).len();
-        if line.get(indent) == Some(&b'#') {
-            let text_end = if line.ends_with(b"\r") { end - 1 } else { end };
-            comments.push(start + indent..text_end);
-        }
-        start = end + 1;
-    }
+/// A copy of `body` with `comments` blanked to spaces.
+pub fn mask<'b>(body: &'b [u8], comments: &[Range<usize>]) -> Cow<'b, [u8]> {
     if comments.is_empty() {
-        return (Cow::Borrowed(body), comments);
+        return Cow::Borrowed(body);
     }
     let mut masked = body.to_vec();
-    for comment in &comments {
+    for comment in comments {
         masked[comment.clone()].fill(b' ');
     }
-    (Cow::Owned(masked), comments)
+    Cow::Owned(masked)
+}
+
+/// Parses all of a masked body.
+pub fn parse_whole(masked: &[u8]) -> Option<Tree> {
+    with_ranges(&[], |parser| parser.parse(masked, None))
+}
+
+/// Parses only `windows` of a masked body (sorted and disjoint). Each starts at the
+/// first token of a logical line, so the parser reads it as a statement of the module
+/// whatever its indentation.
+pub fn parse_windows(masked: &[u8], windows: &[Range<usize>], lines: &LineIndex) -> Option<Tree> {
+    let ranges: Vec<tree_sitter::Range> = windows
+        .iter()
+        .map(|window| tree_sitter::Range {
+            start_byte: window.start,
+            end_byte: window.end,
+            start_point: point(lines, window.start),
+            end_point: point(lines, window.end),
+        })
+        .collect();
+    with_ranges(&ranges, |parser| parser.parse(masked, None))
+}
+
+/// Parses a masked body after `edits`, reusing the parts of `old`, its whole tree from
+/// before them, that they left alone. `edits` are in offsets of the old body, which
+/// `lines` indexes; `masked` must be the old masked body with exactly these edits.
+pub fn reparse(old: &mut Tree, edits: &[Edit], lines: &LineIndex, masked: &[u8]) -> Option<Tree> {
+    let mut sorted: Vec<&Edit> = edits.iter().collect();
+    sorted.sort_by_key(|edit| edit.range.start);
+    // From the last edit back, so that each one's offsets are still those of the old body.
+    for edit in sorted.into_iter().rev() {
+        let start_position = point(lines, edit.range.start);
+        old.edit(&InputEdit {
+            start_byte: edit.range.start,
+            old_end_byte: edit.range.end,
+            new_end_byte: edit.range.start + edit.content.len(),
+            start_position,
+            old_end_position: point(lines, edit.range.end),
+            new_end_position: advance(start_position, edit.content.as_bytes()),
+        });
+    }
+    with_ranges(&[], |parser| parser.parse(masked, Some(old)))
+}
+
+/// Runs `parse` with the thread's parser reading only `ranges` (all of the text if empty).
+fn with_ranges(
+    ranges: &[tree_sitter::Range],
+    parse: impl FnOnce(&mut Parser) -> Option<Tree>,
+) -> Option<Tree> {
+    PARSER.with_borrow_mut(|parser| {
+        parser.set_included_ranges(ranges).ok()?;
+        parse(parser)
+    })
+}
+
+/// tree-sitter's position of a byte: 0-based row, column in bytes.
+fn point(lines: &LineIndex, offset: usize) -> Point {
+    let row = lines.line_of(offset);
+    Point::new(row, offset - lines.line_start(row))
+}
+
+/// Where a position moves to past `text`.
+fn advance(from: Point, text: &[u8]) -> Point {
+    match memchr::memrchr(b'\n', text) {
+        Some(last) => Point::new(
+            from.row + memchr::memchr_iter(b'\n', text).count(),
+            text.len() - last - 1,
+        ),
+        None => Point::new(from.row, from.column + text.len()),
+    }
 }
 
 /// Whether `offset` is inside a string literal of the tree (so a `#` there is text).
@@ -105,24 +168,62 @@ pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::source::Encoding;
 
     #[test]
-    fn blanks_only_comments_alone_on_their_line() {
+    fn masks_only_comments_alone_on_their_line() {
         let body = b"x = 1  # kept\n  # gone\r\n#gone too\ny = '#'\n";
-        let (masked, comments) = blank_own_line_comments(body);
+        let comments = scan::scan(body).own_line_comments;
+        assert_eq!(comments, [16..22, 24..33]);
         assert_eq!(
-            &*masked,
+            &*mask(body, &comments),
             b"x = 1  # kept\n        \r\n         \ny = '#'\n".as_slice()
         );
-        assert_eq!(comments, [16..22, 24..33]);
     }
 
     #[test]
     fn a_hash_line_inside_a_string_is_text() {
-        let body = b"s = '''\n# not a comment\n'''\n";
+        let body = b"s = '''\n# not a comment\n'''  # set_cookie\nx = 1\n";
         let parsed = parse(body).unwrap();
-        assert_eq!(parsed.own_line_comments, vec![8..23]);
+        assert!(parsed.own_line_comments.is_empty());
         assert!(in_string(&parsed.tree, 8));
         assert!(first_error(&parsed.tree).is_none());
+    }
+
+    #[test]
+    fn a_window_parses_as_a_statement_of_the_module() {
+        let body = b"class A:\n    def f(self):\n        r.set_cookie('k')\n";
+        let lines = LineIndex::new(body, Encoding::Utf8);
+        let window = 34..body.len();
+        let tree = parse_windows(body, std::slice::from_ref(&window), &lines).unwrap();
+        assert!(first_error(&tree).is_none());
+        let call = tree
+            .root_node()
+            .named_child(0)
+            .unwrap()
+            .named_child(0)
+            .unwrap();
+        assert_eq!((call.kind(), call.start_byte()), ("call", 34));
+        assert_eq!(call.start_position(), Point::new(2, 8));
+    }
+
+    #[test]
+    fn a_reparse_equals_a_fresh_parse() {
+        let body = b"f(a)\ng(b)\n";
+        let lines = LineIndex::new(body, Encoding::Utf8);
+        for edits in [
+            vec![Edit::insert(3, ", secure=True"), Edit::insert(8, ", c")],
+            vec![Edit::insert(3, ",\n  x"), Edit::replace(7..8, "[b]")],
+        ] {
+            let fixed = crate::edit::apply(body, &edits).unwrap();
+            let mut tree = parse_whole(body).unwrap();
+            let reparsed = reparse(&mut tree, &edits, &lines, &fixed).unwrap();
+            let fresh = parse_whole(&fixed).unwrap();
+            assert_eq!(reparsed.root_node().to_sexp(), fresh.root_node().to_sexp());
+            assert_eq!(
+                reparsed.root_node().end_position(),
+                fresh.root_node().end_position()
+            );
+        }
     }
 }

@@ -4,12 +4,20 @@
 //!
 //! The last property is checked against the token streams of input and output
 //! (from a separate tree-sitter parse), not against the edits the engine reports.
+//!
+//! Every case also holds the engine's windows (it parses only the lines the rule
+//! reads) to a parse of the whole file: the results must be the same, except that a
+//! syntax error outside the windows goes unreported in a file that needs no edit.
 
 use proptest::prelude::*;
 use similar::{capture_diff_slices, Algorithm, DiffTag};
 use tree_sitter::{Node, Parser};
 
-use cookie_fix::{fix, Settings};
+use cookie_fix::edit::{self, Edit};
+use cookie_fix::engine::fix_parsing_whole;
+use cookie_fix::parse;
+use cookie_fix::source::{Encoding, LineIndex};
+use cookie_fix::{fix, FileError, Settings};
 
 /// The leaf tokens of a parse, as text.
 fn tokens(source: &[u8]) -> Vec<String> {
@@ -21,7 +29,7 @@ fn tokens(source: &[u8]) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack: Vec<Node> = vec![tree.root_node()];
     while let Some(node) = stack.pop() {
-        if node.child_count() == 0 || node.kind() == "string" {
+        if node.child_count() == 0 || (node.kind() == "string" && !has_interpolation(node)) {
             let text = String::from_utf8_lossy(&source[node.byte_range()]).into_owned();
             if !text.is_empty() {
                 out.push(text);
@@ -33,6 +41,15 @@ fn tokens(source: &[u8]) -> Vec<String> {
         }
     }
     collapse_parenthesised_values(out)
+}
+
+/// An f-string's replacement fields are code, with tokens of their own.
+fn has_interpolation(string: Node) -> bool {
+    let mut cursor = string.walk();
+    let found = string
+        .children(&mut cursor)
+        .any(|child| child.kind() == "interpolation");
+    found
 }
 
 /// `( ( 0 ) )` after `=` or `,` becomes the one token `((0))`, so that replacing it
@@ -94,7 +111,20 @@ fn only_secure_arguments_changed(input: &[u8], output: &[u8]) -> Result<(), Stri
 
 fn check_invariants(input: &[u8]) -> Result<(), TestCaseError> {
     let settings = Settings::default();
-    let Ok(report) = fix(input, &settings) else {
+    let result = fix(input, &settings);
+    let whole = fix_parsing_whole(input, &settings);
+    let agree = match (&result, &whole) {
+        (Ok(report), Err(FileError::Syntax(_))) => report.fixed.is_none(),
+        _ => result == whole,
+    };
+    prop_assert!(
+        agree,
+        "windows: {:?}\nwhole file: {:?}\n--- input\n{}",
+        result,
+        whole,
+        String::from_utf8_lossy(input)
+    );
+    let Ok(report) = result else {
         return Ok(());
     };
     let Some(output) = report.fixed else {
@@ -235,12 +265,33 @@ fn file() -> impl Strategy<Value = Vec<u8>> {
         Just("from aiohttp import web\n"),
         Just("import falcon\n"),
     ];
-    let statement = prop_oneof![
-        4 => call(),
-        1 => Just("x = 1".to_owned()),
+    let simple = prop_oneof![
+        8 => call(),
+        2 => Just("x = 1".to_owned()),
         1 => Just("# response.set_cookie(\"k\", \"v\")".to_owned()),
+        1 => Just("# nosec".to_owned()),
         1 => Just("def set_cookie_helper():\n    pass".to_owned()),
+        1 => Just("def set_cookie(self, key, value='', secure=False):\n    # cookie-fix: ignore\n    return key".to_owned()),
+        1 => Just("s = '''\n# nosec\nresponse.set_cookie(\"k\")\n'''".to_owned()),
+        1 => Just("s = '''\n# '''".to_owned()),
+        1 => Just("t = f\"{response.set_cookie(f'{k!r:>{w}}', \"v\")}\"".to_owned()),
+        1 => Just("try:\n    import flask\nexcept ImportError:\n    flask = None".to_owned()),
+        1 => Just("try: import webob\nexcept ImportError: pass".to_owned()),
+        1 => Just("@decorate\ndef view(): response.set_cookie(\"k\", \"v\")".to_owned()),
     ];
+    // Each statement alone, or in a block: after a header, in an `else`, in a class's method.
+    let statement = (simple, 0..5usize).prop_map(|(statement, nest)| {
+        let indented = |pad: &str| statement.replace('\n', &format!("\n{pad}"));
+        match nest {
+            0 | 1 => statement,
+            2 => format!("if x:\n    {}", indented("    ")),
+            3 => format!("if x:\n    pass\nelse:\n\t{}", indented("\t")),
+            _ => format!(
+                "class C:\n    def f(self):\n        {}",
+                indented("        ")
+            ),
+        }
+    });
     let ending = prop_oneof![Just("\n"), Just("\r\n")];
     (
         import,
@@ -301,6 +352,50 @@ proptest! {
         mangled.extend_from_slice(insert.as_bytes());
         mangled.extend_from_slice(&input[at..]);
         check_invariants(&mangled)?;
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The check of every fix parses incrementally; whatever the edits (here, any
+    /// insertions and replacements, breaking or not), it must find an error exactly when a
+    /// fresh parse does, and the same tree when there is none. (Error recovery may build
+    /// different trees around an error.)
+    #[test]
+    fn an_incremental_parse_equals_a_fresh_one(
+        input in file(),
+        edits in proptest::collection::vec(
+            (
+                any::<prop::sample::Index>(),
+                0..3usize,
+                prop_oneof![
+                    Just(", secure=True"), Just(",\n    secure=True,\n"), Just("True"),
+                    Just("\n"), Just("("), Just(")"), Just("\""), Just("#"), Just(""),
+                ],
+            ),
+            1..4,
+        ),
+    ) {
+        let mut edits: Vec<Edit> = edits
+            .into_iter()
+            .map(|(at, length, content)| {
+                let start = at.index(input.len() + 1);
+                let end = (start + length).min(input.len());
+                Edit::replace(start..end, content)
+            })
+            .collect();
+        edits.sort_by_key(|e| e.range.start);
+        edits.dedup_by(|later, earlier| later.range.start < earlier.range.end.max(earlier.range.start + 1));
+        let edited = edit::apply(&input, &edits).expect("disjoint edits");
+        let lines = LineIndex::new(&input, Encoding::Utf8);
+        let mut old = parse::parse_whole(&input).expect("a tree");
+        let reparsed = parse::reparse(&mut old, &edits, &lines, &edited).expect("a tree");
+        let fresh = parse::parse_whole(&edited).expect("a tree");
+        prop_assert_eq!(reparsed.root_node().has_error(), fresh.root_node().has_error());
+        if !fresh.root_node().has_error() {
+            prop_assert_eq!(reparsed.root_node().to_sexp(), fresh.root_node().to_sexp());
+        }
     }
 }
 

@@ -66,8 +66,9 @@ pub fn detect<'tree>(
             .iter()
             .filter_map(|n| n.utf8_text(source).ok()),
     );
-    // Comments alone on their line were hidden from the parser (see parse.rs);
-    // a line of a string that starts with `#` is not a comment.
+    // Comments alone on their line were hidden from the parser (see parse.rs). The
+    // lexical pass that found them can misjudge a body it does not model (an
+    // unterminated string): where the tree says a string, it is one.
     let own_line = parsed
         .own_line_comments
         .iter()

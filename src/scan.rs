@@ -1,0 +1,533 @@
+//! A lexical pass over a body, before any parse: which comments stand alone on their
+//! line, and which stretches of the file the rule has to read.
+//!
+//! The rule reads cookie calls, imports, local definitions of a setter and comments.
+//! Each call, import and definition lies in a logical line that names a setter or holds
+//! the `import` keyword; this pass finds those lines (the *windows*) so that the parser
+//! can read them alone, which is what keeps a file with one cookie call in ten thousand
+//! lines cheap. A window holding a compound statement's header (`def set_cookie(...):`)
+//! takes in the statement's block, so that it parses on its own.
+//!
+//! The pass knows strings (every prefix, triple quotes, f-string replacement fields
+//! nested to any depth), comments, brackets and backslash continuations. Where a body
+//! holds something it does not model (an unterminated string, unbalanced brackets, a
+//! stray backslash, a lone carriage return or a form feed), it returns no windows:
+//! only a parse of the whole body is then trusted. It never recurses, so no input can
+//! exhaust the stack.
+
+use std::ops::Range;
+
+use crate::rule::SETTERS;
+
+/// What the lexical pass found.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// Comments alone on their line, from `#` to the end of the line without `\r`.
+    pub own_line_comments: Vec<Range<usize>>,
+    /// Sorted, disjoint byte ranges, each from the first token of a logical line to
+    /// the end of its last line; `None` when only a parse of the whole body is trusted.
+    pub windows: Option<Vec<Range<usize>>>,
+}
+
+/// Scans `body` once.
+pub fn scan(body: &[u8]) -> Scan {
+    Scanner::new(body).run()
+}
+
+/// What is open around the current byte, innermost last. Code outside any string
+/// has no frame.
+#[derive(Debug, Clone, Copy)]
+enum Frame {
+    /// The literal text of an f-string or t-string.
+    Text { quote: u8, triple: bool, raw: bool },
+    /// The expression of a replacement field, with the brackets opened inside it.
+    Field { depth: usize },
+    /// The format spec of a replacement field, after its `:`.
+    Spec,
+}
+
+/// The logical line being read, from its first token.
+#[derive(Debug)]
+struct Line {
+    start: usize,
+    indent: usize,
+    interesting: bool,
+    /// The last token outside strings and comments.
+    last: Last,
+}
+
+/// The kinds of last token that matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    /// Ends a compound statement's header, whose block follows.
+    Colon,
+    /// Python rejects a line ending in `.`, but tree-sitter reads on into the next line,
+    /// where the attribute's name may be: this pass cannot split the file as it does.
+    Dot,
+    Other,
+}
+
+struct Scanner<'a> {
+    body: &'a [u8],
+    at: usize,
+    frames: Vec<Frame>,
+    /// Brackets open in code outside strings.
+    depth: usize,
+    line: Option<Line>,
+    /// The indentation of the compound statement whose block the last window takes in.
+    block: Option<usize>,
+    windows: Vec<Range<usize>>,
+    comments: Vec<Range<usize>>,
+    exact: bool,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(body: &'a [u8]) -> Self {
+        Scanner {
+            body,
+            at: 0,
+            frames: Vec::new(),
+            depth: 0,
+            line: None,
+            block: None,
+            windows: Vec::new(),
+            comments: Vec::new(),
+            exact: true,
+        }
+    }
+
+    fn run(mut self) -> Scan {
+        while self.at < self.body.len() {
+            match self.frames.last().copied() {
+                None | Some(Frame::Field { .. }) => self.code(),
+                Some(Frame::Text { quote, triple, raw }) => self.text(quote, triple, raw),
+                Some(Frame::Spec) => self.spec(),
+            }
+        }
+        if !self.frames.is_empty() || self.depth != 0 {
+            self.exact = false;
+        }
+        self.end_line(self.body.len());
+        Scan {
+            own_line_comments: self.comments,
+            windows: self.exact.then_some(self.windows),
+        }
+    }
+
+    fn peek(&self, ahead: usize) -> Option<u8> {
+        self.body.get(self.at + ahead).copied()
+    }
+
+    /// One token or blank of code, outside strings or inside a replacement field.
+    fn code(&mut self) {
+        let byte = self.body[self.at];
+        let field = match self.frames.last() {
+            Some(Frame::Field { depth }) => Some(*depth),
+            _ => None,
+        };
+        match byte {
+            b'\n' => {
+                if field.is_none() && self.depth == 0 {
+                    self.end_line(self.at + 1);
+                }
+                self.at += 1;
+            }
+            b' ' | b'\t' => self.at += 1,
+            b'\r' => {
+                if self.peek(1) != Some(b'\n') {
+                    self.exact = false;
+                }
+                self.at += 1;
+            }
+            b'#' => self.comment(),
+            b'\\' => match (self.peek(1), self.peek(2)) {
+                (Some(b'\n'), _) => self.at += 2,
+                (Some(b'\r'), Some(b'\n')) => self.at += 3,
+                _ => {
+                    self.exact = false;
+                    self.at += 1;
+                }
+            },
+            b'}' if field == Some(0) => {
+                self.frames.pop();
+                self.at += 1;
+            }
+            b':' if field == Some(0) => {
+                self.frames.pop();
+                self.frames.push(Frame::Spec);
+                self.at += 1;
+            }
+            b'(' | b'[' | b'{' => {
+                self.set_depth(field, field.unwrap_or(self.depth) + 1);
+                self.token(Last::Other);
+                self.at += 1;
+            }
+            b')' | b']' | b'}' => {
+                match field.unwrap_or(self.depth).checked_sub(1) {
+                    Some(less) => self.set_depth(field, less),
+                    None => self.exact = false,
+                }
+                self.token(Last::Other);
+                self.at += 1;
+            }
+            b'\'' | b'"' => {
+                self.token(Last::Other);
+                self.string(b"");
+            }
+            b'0'..=b'9' => {
+                self.token(Last::Other);
+                self.at = self.number_end(self.at);
+            }
+            b'.' if self.body[self.at..].starts_with(b"...") => {
+                self.token(Last::Other);
+                self.at += 3;
+            }
+            0x0c => {
+                self.exact = false;
+                self.at += 1;
+            }
+            _ if is_word_byte(byte) => {
+                self.token(Last::Other);
+                let start = self.at;
+                self.at = self.word_end(start);
+                let word = &self.body[start..self.at];
+                if matches!(self.peek(0), Some(b'\'' | b'"')) && is_string_prefix(word) {
+                    self.string(word);
+                } else if word == b"import" || SETTERS.iter().any(|s| s.as_bytes() == word) {
+                    if let Some(line) = &mut self.line {
+                        line.interesting = true;
+                    }
+                }
+            }
+            _ => {
+                self.token(match byte {
+                    b':' => Last::Colon,
+                    b'.' => Last::Dot,
+                    _ => Last::Other,
+                });
+                self.at += 1;
+            }
+        }
+    }
+
+    /// Sets the bracket depth of the innermost replacement field, or of plain code.
+    fn set_depth(&mut self, field: Option<usize>, depth: usize) {
+        match (field, self.frames.last_mut()) {
+            (Some(_), Some(Frame::Field { depth: open })) => *open = depth,
+            _ => self.depth = depth,
+        }
+    }
+
+    /// Past `1_000`, `0x1F`, `1.5e3` (a sign in an exponent is a token of its own, harmlessly).
+    fn number_end(&self, start: usize) -> usize {
+        self.body[start..]
+            .iter()
+            .position(|&b| !is_word_byte(b) && b != b'.')
+            .map_or(self.body.len(), |length| start + length)
+    }
+
+    fn word_end(&self, start: usize) -> usize {
+        self.body[start..]
+            .iter()
+            .position(|&b| !is_word_byte(b))
+            .map_or(self.body.len(), |length| start + length)
+    }
+
+    /// A token at `self.at`.
+    fn token(&mut self, kind: Last) {
+        if !self.frames.is_empty() {
+            return;
+        }
+        match &mut self.line {
+            Some(line) => line.last = kind,
+            None => {
+                let line_start =
+                    memchr::memrchr(b'\n', &self.body[..self.at]).map_or(0, |at| at + 1);
+                self.line = Some(Line {
+                    start: self.at,
+                    indent: indent_width(&self.body[line_start..self.at]),
+                    interesting: false,
+                    last: kind,
+                });
+            }
+        }
+    }
+
+    /// From `#` to the end of the line.
+    fn comment(&mut self) {
+        let start = self.at;
+        let end =
+            memchr::memchr(b'\n', &self.body[start..]).map_or(self.body.len(), |at| start + at);
+        let line_start = memchr::memrchr(b'\n', &self.body[..start]).map_or(0, |at| at + 1);
+        if self.body[line_start..start]
+            .iter()
+            .all(|&b| matches!(b, b' ' | b'\t' | 0x0c))
+        {
+            let text_end = if self.body[..end].ends_with(b"\r") {
+                end - 1
+            } else {
+                end
+            };
+            self.comments.push(start..text_end);
+        }
+        self.at = end;
+    }
+
+    /// A string whose opening quote is at `self.at`; an f-string or t-string opens a frame.
+    fn string(&mut self, prefix: &[u8]) {
+        let quote = self.body[self.at];
+        let triple = self.peek(1) == Some(quote) && self.peek(2) == Some(quote);
+        self.at += if triple { 3 } else { 1 };
+        let raw = prefix.iter().any(|b| b.eq_ignore_ascii_case(&b'r'));
+        if prefix
+            .iter()
+            .any(|b| b.eq_ignore_ascii_case(&b'f') || b.eq_ignore_ascii_case(&b't'))
+        {
+            self.frames.push(Frame::Text { quote, triple, raw });
+            return;
+        }
+        loop {
+            let Some(found) = memchr::memchr3(quote, b'\\', b'\n', &self.body[self.at..]) else {
+                self.exact = false;
+                self.at = self.body.len();
+                return;
+            };
+            self.at += found;
+            match self.body[self.at] {
+                b'\\' => self.at += escape_length(&self.body[self.at..]),
+                b'\n' if !triple => {
+                    self.exact = false;
+                    return;
+                }
+                b'\n' => self.at += 1,
+                _ => {
+                    if self.closes(quote, triple) {
+                        return;
+                    }
+                    self.at += 1;
+                }
+            }
+        }
+    }
+
+    /// Whether the quote at `self.at` closes the string; if so, steps past it.
+    fn closes(&mut self, quote: u8, triple: bool) -> bool {
+        if !triple {
+            self.at += 1;
+            return true;
+        }
+        if self.peek(1) == Some(quote) && self.peek(2) == Some(quote) {
+            self.at += 3;
+            return true;
+        }
+        false
+    }
+
+    /// One piece of the literal text of an f-string.
+    fn text(&mut self, quote: u8, triple: bool, raw: bool) {
+        match self.body[self.at] {
+            b'\\' => match self.peek(1) {
+                // `\{` leaves the brace to open a field.
+                Some(b'{' | b'}') => self.at += 1,
+                Some(b'N') if !raw && self.peek(2) == Some(b'{') => {
+                    self.at = memchr::memchr(b'}', &self.body[self.at..])
+                        .map_or(self.body.len(), |at| self.at + at + 1);
+                }
+                _ => self.at += escape_length(&self.body[self.at..]),
+            },
+            b'{' if self.peek(1) == Some(b'{') => self.at += 2,
+            b'{' => {
+                self.frames.push(Frame::Field { depth: 0 });
+                self.at += 1;
+            }
+            b'\n' if !triple => {
+                self.exact = false;
+                self.frames.pop();
+            }
+            byte if byte == quote => {
+                if self.closes(quote, triple) {
+                    self.frames.pop();
+                } else {
+                    self.at += 1;
+                }
+            }
+            _ => self.at += 1,
+        }
+    }
+
+    /// One byte of a format spec: nested fields open, `}` closes the field.
+    fn spec(&mut self) {
+        match self.body[self.at] {
+            b'{' => self.frames.push(Frame::Field { depth: 0 }),
+            b'}' => {
+                self.frames.pop();
+            }
+            b'\n' | b'\'' | b'"' => {
+                // A spec does not span lines or hold quotes: let the text frame decide.
+                self.exact = false;
+                self.frames.pop();
+                return;
+            }
+            _ => {}
+        }
+        self.at += 1;
+    }
+
+    /// The logical line being read ends at `end`.
+    fn end_line(&mut self, end: usize) {
+        let Some(line) = self.line.take() else {
+            return;
+        };
+        if line.last == Last::Dot {
+            self.exact = false;
+        }
+        if let Some(block) = self.block {
+            if line.indent > block {
+                if let Some(window) = self.windows.last_mut() {
+                    window.end = end;
+                }
+                return;
+            }
+            self.block = None;
+        }
+        if !line.interesting {
+            return;
+        }
+        match self.windows.last_mut() {
+            Some(window) if window.end == line.start => window.end = end,
+            _ => self.windows.push(line.start..end),
+        }
+        if line.last == Last::Colon {
+            self.block = Some(line.indent);
+        }
+    }
+}
+
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
+}
+
+/// `r`, `b`, `u`, `f`, `t` and their pairs, in either case.
+fn is_string_prefix(word: &[u8]) -> bool {
+    word.len() <= 2
+        && word
+            .iter()
+            .all(|b| matches!(b.to_ascii_lowercase(), b'r' | b'b' | b'u' | b'f' | b't'))
+}
+
+/// The bytes a backslash escapes, itself included: a line ending counts as one.
+fn escape_length(from_backslash: &[u8]) -> usize {
+    match from_backslash.get(1..3) {
+        Some(b"\r\n") => 3,
+        _ => 2.min(from_backslash.len()),
+    }
+}
+
+/// The width of an indentation, a tab reaching the next multiple of 8 as in Python.
+fn indent_width(indentation: &[u8]) -> usize {
+    indentation.iter().fold(0, |width, &byte| match byte {
+        b'\t' => (width / 8 + 1) * 8,
+        _ => width + 1,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn windows(body: &str) -> Option<Vec<&str>> {
+        let scan = scan(body.as_bytes());
+        scan.windows
+            .map(|windows| windows.into_iter().map(|w| &body[w]).collect())
+    }
+
+    fn comments(body: &str) -> Vec<&str> {
+        scan(body.as_bytes())
+            .own_line_comments
+            .into_iter()
+            .map(|c| &body[c])
+            .collect()
+    }
+
+    #[test]
+    fn windows_are_the_logical_lines_that_name_a_setter_or_import() {
+        let body = "import flask\nx = 1\ndef f(r):\n    y = [\n        r.set_cookie('k'),\n    ]\n    return y\nfrom a import (b,\n  c)\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            [
+                "import flask\n",
+                "y = [\n        r.set_cookie('k'),\n    ]\n",
+                "from a import (b,\n  c)\n"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_window_takes_in_its_block() {
+        let body = "class R:\n    def set_cookie(self, k,\n            secure=False):\n        pass\n\n        # c\n        return k\n    x = 1\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            ["def set_cookie(self, k,\n            secure=False):\n        pass\n\n        # c\n        return k\n"]
+        );
+    }
+
+    #[test]
+    fn names_in_strings_and_comments_do_not_count() {
+        let body = "s = 'set_cookie'\nt = '''\nimport x\n'''  # set_cookie\n# import\nu = f'{a!r:>{w}} {{set_cookie}}'\n";
+        assert_eq!(windows(body).unwrap(), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn names_in_replacement_fields_count() {
+        let body = "a = 1\ns = f\"{r.set_cookie(f'{k}', \"v\")}\"\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            ["s = f\"{r.set_cookie(f'{k}', \"v\")}\"\n"]
+        );
+    }
+
+    #[test]
+    fn continuations_and_escapes() {
+        let body = "x = 'a\\'b' + \\\n    r.set_cookie(rb'\\\\', '''\n''')\ny = 2\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            ["x = 'a\\'b' + \\\n    r.set_cookie(rb'\\\\', '''\n''')\n"]
+        );
+    }
+
+    #[test]
+    fn only_comments_alone_on_their_line_outside_strings() {
+        let body = "x = 1  # trailing\n  # alone\r\ns = '''\n# text\n'''\n#last";
+        assert_eq!(comments(body), ["# alone", "#last"]);
+    }
+
+    #[test]
+    fn what_is_not_modelled_gives_no_windows() {
+        for body in [
+            "s = 'open\nr.set_cookie('k')\n",
+            "x = (1\n",
+            "x = 1)\n",
+            "x = 1 \\ 2\n",
+            "x = 1\ry = 2\n",
+            "\x0cx = 1\n",
+            "s = '''open",
+            "s = f'{x'\n",
+            "response.\nset_cookie('k')\n",
+        ] {
+            assert_eq!(windows(body), None, "{body:?}");
+        }
+    }
+
+    #[test]
+    fn an_ellipsis_or_a_number_does_not_end_in_a_dot() {
+        let body = "def set_cookie(): ...\nx = 1. + 2.\n";
+        assert_eq!(windows(body).unwrap(), ["def set_cookie(): ...\n"]);
+    }
+
+    #[test]
+    fn tabs_reach_the_next_multiple_of_eight() {
+        assert_eq!(indent_width(b"\t"), 8);
+        assert_eq!(indent_width(b"   \t"), 8);
+        assert_eq!(indent_width(b"\t  "), 10);
+    }
+}

@@ -1,0 +1,220 @@
+//! The lexical pass held to tree-sitter on a folder of real Python (by default the
+//! benchmark corpus; `COOKIE_FIX_CORPUS=DIR` names another). For every file whose whole
+//! parse has no error:
+//! - the comments the pass finds alone on their line are exactly the tree's;
+//! - every import, every name of a setter and every call of one lies in a window;
+//! - and, for a file that may call a setter, parsing windows first gives the same
+//!   report as parsing the whole file.
+//!
+//! Slow (it parses every file whole), so not part of `cargo test`:
+//! `cargo test --release --test corpus -- --ignored --nocapture`
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use tree_sitter::{Node, Parser};
+
+use cookie_fix::engine::{fix_parsing_whole, may_call_setter};
+use cookie_fix::rule::SETTERS;
+use cookie_fix::{fix, scan, FileError, Settings};
+
+#[derive(Default, Debug)]
+struct Tally {
+    files: usize,
+    not_parsed: usize,
+    not_modelled: usize,
+    compared: usize,
+    failures: Vec<String>,
+}
+
+#[test]
+#[ignore = "needs the benchmark corpus; minutes of CPU"]
+fn the_lexical_pass_agrees_with_tree_sitter_on_the_corpus() {
+    let root = std::env::var_os("COOKIE_FIX_CORPUS")
+        .map_or_else(|| PathBuf::from("target/bench/corpus"), PathBuf::from);
+    assert!(
+        root.is_dir(),
+        "no folder {} (scripts/make-corpus.sh builds it)",
+        root.display()
+    );
+    let mut paths = Vec::new();
+    collect(&root, &mut paths);
+    let next = Mutex::new(paths.into_iter());
+    let tally = Mutex::new(Tally::default());
+    std::thread::scope(|scope| {
+        for _ in 0..std::thread::available_parallelism().map_or(2, |n| n.get()) {
+            scope.spawn(|| {
+                let mut parser = Parser::new();
+                parser
+                    .set_language(&tree_sitter_python::LANGUAGE.into())
+                    .expect("Python grammar");
+                loop {
+                    let Some(path) = next.lock().expect("lock").next() else {
+                        return;
+                    };
+                    let Ok(bytes) = std::fs::read(&path) else {
+                        continue;
+                    };
+                    let outcome = check(&mut parser, &bytes);
+                    let mut tally = tally.lock().expect("lock");
+                    tally.files += 1;
+                    match outcome {
+                        Outcome::NotParsed => tally.not_parsed += 1,
+                        Outcome::Checked {
+                            modelled,
+                            compared,
+                            failures,
+                        } => {
+                            tally.not_modelled += usize::from(!modelled);
+                            tally.compared += usize::from(compared);
+                            tally.failures.extend(
+                                failures
+                                    .into_iter()
+                                    .map(|f| format!("{}: {f}", path.display())),
+                            );
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let tally = tally.into_inner().expect("lock");
+    println!(
+        "{} files; {} with a syntax error skipped; {} not modelled by the lexical pass (parsed whole); \
+         {} compared with a whole parse; {} failures",
+        tally.files,
+        tally.not_parsed,
+        tally.not_modelled,
+        tally.compared,
+        tally.failures.len()
+    );
+    assert!(tally.failures.is_empty(), "{}", tally.failures.join("\n"));
+}
+
+enum Outcome {
+    NotParsed,
+    Checked {
+        modelled: bool,
+        compared: bool,
+        failures: Vec<String>,
+    },
+}
+
+fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
+    let Some(tree) = parser.parse(bytes, None) else {
+        return Outcome::NotParsed;
+    };
+    if tree.root_node().has_error() {
+        return Outcome::NotParsed;
+    }
+    let scan = scan::scan(bytes);
+    let mut failures = Vec::new();
+    let mut comments = Vec::new();
+    let mut must_be_read = Vec::new();
+    let mut stack = vec![tree.root_node()];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "comment" if alone_on_line(node, bytes) => {
+                let text_end = if bytes[..node.end_byte()].ends_with(b"\r") {
+                    node.end_byte() - 1
+                } else {
+                    node.end_byte()
+                };
+                comments.push(node.start_byte()..text_end);
+            }
+            "import_statement" | "import_from_statement" | "future_import_statement" => {
+                must_be_read.push(node)
+            }
+            "identifier"
+                if SETTERS
+                    .iter()
+                    .any(|s| s.as_bytes() == &bytes[node.byte_range()]) =>
+            {
+                must_be_read.push(node)
+            }
+            _ => {}
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.children(&mut cursor));
+    }
+    comments.sort_by_key(|c| c.start);
+    if comments != scan.own_line_comments {
+        failures.push(format!(
+            "own-line comments differ: tree {} at {:?}, lexical pass {} at {:?}",
+            comments.len(),
+            first_difference(&comments, &scan.own_line_comments),
+            scan.own_line_comments.len(),
+            first_difference(&scan.own_line_comments, &comments),
+        ));
+    }
+    if let Some(windows) = &scan.windows {
+        for node in must_be_read {
+            if !windows
+                .iter()
+                .any(|w| w.start <= node.start_byte() && node.end_byte() <= w.end)
+            {
+                failures.push(format!(
+                    "{} at line {} is in no window",
+                    node.kind(),
+                    node.start_position().row + 1
+                ));
+            }
+        }
+    }
+    let compared = may_call_setter(bytes);
+    if compared {
+        let settings = Settings::default();
+        let windowed = fix(bytes, &settings);
+        let whole = fix_parsing_whole(bytes, &settings);
+        let agree = match (&windowed, &whole) {
+            (Ok(report), Err(FileError::Syntax(_))) => report.fixed.is_none(),
+            _ => windowed == whole,
+        };
+        if !agree {
+            failures.push(format!(
+                "windows first: {windowed:?}\nwhole file: {whole:?}"
+            ));
+        }
+    }
+    Outcome::Checked {
+        modelled: scan.windows.is_some(),
+        compared,
+        failures,
+    }
+}
+
+fn alone_on_line(node: Node, bytes: &[u8]) -> bool {
+    let line_start = bytes[..node.start_byte()]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |at| at + 1);
+    bytes[line_start..node.start_byte()]
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | 0x0c))
+}
+
+fn first_difference(a: &[Range<usize>], b: &[Range<usize>]) -> Option<Range<usize>> {
+    a.iter().find(|r| !b.contains(r)).cloned()
+}
+
+fn collect(folder: &Path, paths: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            collect(&path, paths);
+        } else if kind.is_file()
+            && path
+                .extension()
+                .is_some_and(|e| e == "py" || e == "pyi" || e == "pyw")
+        {
+            paths.push(path);
+        }
+    }
+}
