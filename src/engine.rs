@@ -171,18 +171,32 @@ pub const MAX_PARSED_BYTES: usize = 10 * MIB;
 /// with a syntax error is never edited. A syntax error elsewhere in a file that needs
 /// no edit therefore goes unreported, as it does in a file without cookie calls.
 pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
-    fix_with(bytes, settings, true)
+    fix_with(bytes, settings, Windows::WhenWorthIt)
 }
 
 /// [`fix`] parsing every file whole, and every fixed result whole again: the reference
 /// the tests hold windows and incremental parsing to.
 #[doc(hidden)]
 pub fn fix_parsing_whole(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
-    fix_with(bytes, settings, false)
+    fix_with(bytes, settings, Windows::Never)
 }
 
-/// `shortcuts`: parse windows first, and fixed results incrementally.
-fn fix_with(bytes: &[u8], settings: &Settings, shortcuts: bool) -> Result<FileReport, FileError> {
+/// [`fix`] parsing windows first even in a file they mostly cover: for the tests, whose
+/// files are small.
+#[doc(hidden)]
+pub fn fix_parsing_windows(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
+    fix_with(bytes, settings, Windows::Always)
+}
+
+/// Whether to parse windows first (and fixed results incrementally).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Windows {
+    Never,
+    WhenWorthIt,
+    Always,
+}
+
+fn fix_with(bytes: &[u8], settings: &Settings, windows: Windows) -> Result<FileReport, FileError> {
     source::reject_binary(bytes).map_err(FileError::Decode)?;
     if !may_call_setter(bytes) {
         return Ok(FileReport::default());
@@ -198,7 +212,11 @@ fn fix_with(bytes: &[u8], settings: &Settings, shortcuts: bool) -> Result<FileRe
     let windowed = scan
         .windows
         .as_deref()
-        .filter(|windows| shortcuts && worth_windows(windows, body.len()))
+        .filter(|found| match windows {
+            Windows::Never => false,
+            Windows::WhenWorthIt => worth_windows(found, body.len()),
+            Windows::Always => true,
+        })
         .and_then(|windows| parse::parse_windows(&masked, windows, &lines))
         .filter(|tree| !tree.root_node().has_error());
     let parsed_whole = windowed.is_none();
@@ -225,7 +243,8 @@ fn fix_with(bytes: &[u8], settings: &Settings, shortcuts: bool) -> Result<FileRe
         parse_whole(&masked, &lines)?
     };
     let fixed_body = edit::apply(body, &edits).map_err(FileError::Overlap)?;
-    verify(&mut tree, &masked, &edits, &lines, &fixed_body, shortcuts)?;
+    let incremental = windows != Windows::Never;
+    verify(&mut tree, &masked, &edits, &lines, &fixed_body, incremental)?;
     let fixed = [source.bom(), &fixed_body].concat();
     Ok(report(findings, Some(fixed), source.bom_len()))
 }

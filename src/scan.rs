@@ -52,6 +52,8 @@ struct Line {
     start: usize,
     indent: usize,
     interesting: bool,
+    /// Holds the `import` keyword (so a last `*` is `from m import *`).
+    imports: bool,
     /// The last token outside strings and comments.
     last: Last,
 }
@@ -61,9 +63,11 @@ struct Line {
 enum Last {
     /// Ends a compound statement's header, whose block follows.
     Colon,
-    /// Python rejects a line ending in `.`, but tree-sitter reads on into the next line,
-    /// where the attribute's name may be: this pass cannot split the file as it does.
-    Dot,
+    /// A token that needs more after it (an operator, a `.`, a keyword like `and`).
+    /// Python rejects a line ending in one, but tree-sitter reads on into the next line
+    /// (`x = *` then `r.set_cookie(...)` makes one call): this pass cannot split the
+    /// file as tree-sitter does.
+    Open,
     Other,
 }
 
@@ -187,23 +191,33 @@ impl<'a> Scanner<'a> {
                 self.at += 1;
             }
             _ if is_word_byte(byte) => {
-                self.token(Last::Other);
                 let start = self.at;
-                self.at = self.word_end(start);
-                let word = &self.body[start..self.at];
-                if matches!(self.peek(0), Some(b'\'' | b'"')) && is_string_prefix(word) {
+                let end = self.word_end(start);
+                let word = &self.body[start..end];
+                let string =
+                    matches!(self.body.get(end), Some(b'\'' | b'"')) && is_string_prefix(word);
+                self.token(if !string && NEEDS_MORE.contains(&word) {
+                    Last::Open
+                } else {
+                    Last::Other
+                });
+                self.at = end;
+                if string {
                     self.string(word);
                 } else if word == b"import" || SETTERS.iter().any(|s| s.as_bytes() == word) {
                     if let Some(line) = &mut self.line {
                         line.interesting = true;
+                        line.imports |= word == b"import";
                     }
                 }
             }
             _ => {
+                let star_import = byte == b'*' && self.line.as_ref().is_some_and(|l| l.imports);
                 self.token(match byte {
                     b':' => Last::Colon,
-                    b'.' => Last::Dot,
-                    _ => Last::Other,
+                    b',' | b';' => Last::Other,
+                    _ if star_import => Last::Other,
+                    _ => Last::Open,
                 });
                 self.at += 1;
             }
@@ -247,6 +261,7 @@ impl<'a> Scanner<'a> {
                     start: self.at,
                     indent: indent_width(&self.body[line_start..self.at]),
                     interesting: false,
+                    imports: false,
                     last: kind,
                 });
             }
@@ -378,7 +393,7 @@ impl<'a> Scanner<'a> {
         let Some(line) = self.line.take() else {
             return;
         };
-        if line.last == Last::Dot {
+        if line.last == Last::Open {
             self.exact = false;
         }
         if let Some(block) = self.block {
@@ -402,6 +417,36 @@ impl<'a> Scanner<'a> {
         }
     }
 }
+
+/// Keywords that cannot end a statement.
+const NEEDS_MORE: &[&[u8]] = &[
+    b"and",
+    b"as",
+    b"assert",
+    b"async",
+    b"await",
+    b"class",
+    b"def",
+    b"del",
+    b"elif",
+    b"else",
+    b"except",
+    b"finally",
+    b"for",
+    b"from",
+    b"global",
+    b"if",
+    b"import",
+    b"in",
+    b"is",
+    b"lambda",
+    b"nonlocal",
+    b"not",
+    b"or",
+    b"try",
+    b"while",
+    b"with",
+];
 
 fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
@@ -513,15 +558,20 @@ mod tests {
             "s = '''open",
             "s = f'{x'\n",
             "response.\nset_cookie('k')\n",
+            "x = *\nr.set_cookie('k')\n",
+            "x = a and\nr.set_cookie('k')\n",
         ] {
             assert_eq!(windows(body), None, "{body:?}");
         }
     }
 
     #[test]
-    fn an_ellipsis_or_a_number_does_not_end_in_a_dot() {
-        let body = "def set_cookie(): ...\nx = 1. + 2.\n";
-        assert_eq!(windows(body).unwrap(), ["def set_cookie(): ...\n"]);
+    fn lines_that_python_accepts_are_modelled() {
+        let body = "def set_cookie(): ...\nx = 1. + 2.\nfrom m import *\nx = a, b;\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            ["def set_cookie(): ...\n", "from m import *\n"]
+        );
     }
 
     #[test]

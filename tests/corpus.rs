@@ -15,9 +15,9 @@ use std::sync::Mutex;
 
 use tree_sitter::{Node, Parser};
 
-use cookie_fix::engine::{fix_parsing_whole, may_call_setter};
+use cookie_fix::engine::{fix_parsing_whole, fix_parsing_windows, may_call_setter};
 use cookie_fix::rule::SETTERS;
-use cookie_fix::{fix, scan, FileError, Settings};
+use cookie_fix::{scan, FileError, Settings};
 
 #[derive(Default, Debug)]
 struct Tally {
@@ -165,7 +165,7 @@ fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
     let compared = may_call_setter(bytes);
     if compared {
         let settings = Settings::default();
-        let windowed = fix(bytes, &settings);
+        let windowed = fix_parsing_windows(bytes, &settings);
         let whole = fix_parsing_whole(bytes, &settings);
         let agree = match (&windowed, &whole) {
             (Ok(report), Err(FileError::Syntax(_))) => report.fixed.is_none(),
