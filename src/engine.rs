@@ -196,7 +196,7 @@ enum Windows {
     Always,
 }
 
-fn fix_with(bytes: &[u8], settings: &Settings, windows: Windows) -> Result<FileReport, FileError> {
+fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileReport, FileError> {
     source::reject_binary(bytes).map_err(FileError::Decode)?;
     if !may_call_setter(bytes) {
         return Ok(FileReport::default());
@@ -209,14 +209,16 @@ fn fix_with(bytes: &[u8], settings: &Settings, windows: Windows) -> Result<FileR
     let lines = LineIndex::new(body, source.encoding());
     let scan = scan::scan(body);
     let masked = parse::mask(body, &scan.own_line_comments);
-    let windowed = scan
-        .windows
-        .as_deref()
-        .filter(|found| match windows {
-            Windows::Never => false,
-            Windows::WhenWorthIt => worth_windows(found, body.len()),
-            Windows::Always => true,
-        })
+    let windows = scan.windows.as_deref().filter(|found| match mode {
+        Windows::Never => false,
+        Windows::WhenWorthIt => worth_windows(found, body.len()),
+        Windows::Always => true,
+    });
+    if windows.is_some_and(|found| found.is_empty()) {
+        // Setter names only in comments and strings: nothing to read.
+        return Ok(FileReport::default());
+    }
+    let windowed = windows
         .and_then(|windows| parse::parse_windows(&masked, windows, &lines))
         .filter(|tree| !tree.root_node().has_error());
     let parsed_whole = windowed.is_none();
@@ -243,7 +245,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, windows: Windows) -> Result<FileR
         parse_whole(&masked, &lines)?
     };
     let fixed_body = edit::apply(body, &edits).map_err(FileError::Overlap)?;
-    let incremental = windows != Windows::Never;
+    let incremental = mode != Windows::Never;
     verify(&mut tree, &masked, &edits, &lines, &fixed_body, incremental)?;
     let fixed = [source.bom(), &fixed_body].concat();
     Ok(report(findings, Some(fixed), source.bom_len()))

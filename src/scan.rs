@@ -10,9 +10,11 @@
 //!
 //! The pass knows strings (every prefix, triple quotes, f-string replacement fields
 //! nested to any depth), comments, brackets and backslash continuations. Where a body
-//! holds something it does not model (an unterminated string, unbalanced brackets, a
-//! stray backslash, a lone carriage return or a form feed), it returns no windows:
-//! only a parse of the whole body is then trusted. It never recurses, so no input can
+//! holds something it does not model, or reads otherwise than tree-sitter (an
+//! unterminated string, unbalanced brackets, a stray backslash, a lone carriage return,
+//! a form feed, a backtick, a line ending in an operator, a Unicode blank in a name),
+//! it returns no windows: only a parse of the whole body is then trusted. Python 3
+//! rejects most of those, so real code rarely pays for it. It never recurses, so no input can
 //! exhaust the stack.
 
 use std::ops::Range;
@@ -193,9 +195,15 @@ impl<'a> Scanner<'a> {
             _ if is_word_byte(byte) => {
                 let start = self.at;
                 let end = self.word_end(start);
+                if !is_plain_word(&self.body[start..end]) {
+                    self.exact = false;
+                }
                 let word = &self.body[start..end];
                 let string =
                     matches!(self.body.get(end), Some(b'\'' | b'"')) && is_string_prefix(word);
+                if string && word.len() > 2 {
+                    self.exact = false;
+                }
                 self.token(if !string && NEEDS_MORE.contains(&word) {
                     Last::Open
                 } else {
@@ -212,6 +220,10 @@ impl<'a> Scanner<'a> {
                 }
             }
             _ => {
+                // A backtick (Python 2's repr) is a string delimiter to tree-sitter.
+                if byte == b'`' {
+                    self.exact = false;
+                }
                 let star_import = byte == b'*' && self.line.as_ref().is_some_and(|l| l.imports);
                 self.token(match byte {
                     b':' => Last::Colon,
@@ -232,12 +244,19 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Past `1_000`, `0x1F`, `1.5e3` (a sign in an exponent is a token of its own, harmlessly).
+    /// Past `1_000`, `0x1F`, `1.5e3`, `1.` (a sign in an exponent is a token of its own,
+    /// harmlessly). A `.` belongs to the number only after decimal digits, as in Python:
+    /// the one in `0x1F.` or `1.5.` is a token of its own.
     fn number_end(&self, start: usize) -> usize {
-        self.body[start..]
+        let end = self.word_end(start);
+        let decimal = self.body[start..end]
             .iter()
-            .position(|&b| !is_word_byte(b) && b != b'.')
-            .map_or(self.body.len(), |length| start + length)
+            .all(|&b| b.is_ascii_digit() || b == b'_');
+        if decimal && self.body.get(end) == Some(&b'.') {
+            self.word_end(end + 1)
+        } else {
+            end
+        }
     }
 
     fn word_end(&self, start: usize) -> usize {
@@ -285,6 +304,11 @@ impl<'a> Scanner<'a> {
             };
             self.comments.push(start..text_end);
         }
+        // Python ends a line at a lone `\r`; tree-sitter does not.
+        let text = &self.body[start..end];
+        if memchr::memchr(b'\r', text.strip_suffix(b"\r").unwrap_or(text)).is_some() {
+            self.exact = false;
+        }
         self.at = end;
     }
 
@@ -309,7 +333,13 @@ impl<'a> Scanner<'a> {
             };
             self.at += found;
             match self.body[self.at] {
-                b'\\' => self.at += escape_length(&self.body[self.at..]),
+                b'\\' => {
+                    // tree-sitter reads `\N{...}` to the brace, quotes included.
+                    if self.body[self.at..].starts_with(b"\\N{") {
+                        self.exact = false;
+                    }
+                    self.at += escape_length(&self.body[self.at..]);
+                }
                 b'\n' if !triple => {
                     self.exact = false;
                     return;
@@ -452,12 +482,20 @@ fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
 }
 
-/// `r`, `b`, `u`, `f`, `t` and their pairs, in either case.
+/// Letters among `r`, `b`, `u`, `f`, `t`, in either case: tree-sitter takes any number
+/// of them as a string prefix (Python, at most two).
 fn is_string_prefix(word: &[u8]) -> bool {
-    word.len() <= 2
-        && word
-            .iter()
-            .all(|b| matches!(b.to_ascii_lowercase(), b'r' | b'b' | b'u' | b'f' | b't'))
+    word.iter()
+        .all(|b| matches!(b.to_ascii_lowercase(), b'r' | b'b' | b'u' | b'f' | b't'))
+}
+
+/// A name whose characters beyond ASCII are all letters or digits. tree-sitter reads
+/// some others as blanks (U+200B, U+2060, U+FEFF, and Unicode spaces); Python rejects
+/// them, and invalid UTF-8, in code.
+fn is_plain_word(word: &[u8]) -> bool {
+    word.is_ascii()
+        || std::str::from_utf8(word)
+            .is_ok_and(|text| text.chars().all(|c| c == '_' || c.is_alphanumeric()))
 }
 
 /// The bytes a backslash escapes, itself included: a line ending counts as one.
@@ -560,6 +598,13 @@ mod tests {
             "response.\nset_cookie('k')\n",
             "x = *\nr.set_cookie('k')\n",
             "x = a and\nr.set_cookie('k')\n",
+            "x = 1.1.\nr.set_cookie('k')\n",
+            "x = 0x1f.\nr.set_cookie('k')\n",
+            "x = '\\N{' + '}'\n",
+            "x = `y`\n",
+            "x = uuf'y'\n",
+            "r.set_cookie\u{200b}('k')\n",
+            "x = 1  # c\rr.set_cookie('k')\n",
         ] {
             assert_eq!(windows(body), None, "{body:?}");
         }
@@ -567,7 +612,8 @@ mod tests {
 
     #[test]
     fn lines_that_python_accepts_are_modelled() {
-        let body = "def set_cookie(): ...\nx = 1. + 2.\nfrom m import *\nx = a, b;\n";
+        let body =
+            "def set_cookie(): ...\nx = 1. + 2.\nfrom m import *\nx = a, b;\nr\u{e9}ponse = 1.e5\n";
         assert_eq!(
             windows(body).unwrap(),
             ["def set_cookie(): ...\n", "from m import *\n"]

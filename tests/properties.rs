@@ -360,6 +360,7 @@ proptest! {
         insert in prop_oneof![
             Just(""), Just("("), Just(")"), Just(","), Just("\""), Just("\\"), Just("#"),
             Just("*"), Just("."), Just(" and"), Just("'''"), Just("f'{"),
+            Just("`"), Just("\u{200b}"), Just("0x1f."), Just("\\N{"), Just("\r"),
         ],
     ) {
         let at = cut.index(input.len() + 1);
