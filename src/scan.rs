@@ -56,6 +56,11 @@ struct Line {
     interesting: bool,
     /// Holds the `import` keyword (so a last `*` is `from m import *`).
     imports: bool,
+    /// Starts with a keyword whose statement needs a `:` (`if`, `def`, ...) or an
+    /// `import` (`from`).
+    needs: Option<&'static [u8]>,
+    /// Holds a `:` outside brackets.
+    colon: bool,
     /// The last token outside strings and comments.
     last: Last,
 }
@@ -209,6 +214,15 @@ impl<'a> Scanner<'a> {
                 } else {
                     Last::Other
                 });
+                if let Some(line) = self.line.as_mut().filter(|line| line.start == start) {
+                    line.needs = if word == b"from" {
+                        Some(b"import")
+                    } else if HEADERS.contains(&word) {
+                        Some(b":")
+                    } else {
+                        None
+                    };
+                }
                 self.at = end;
                 if string {
                     self.string(word);
@@ -225,6 +239,11 @@ impl<'a> Scanner<'a> {
                     self.exact = false;
                 }
                 let star_import = byte == b'*' && self.line.as_ref().is_some_and(|l| l.imports);
+                if byte == b':' && self.depth == 0 && self.frames.is_empty() {
+                    if let Some(line) = &mut self.line {
+                        line.colon = true;
+                    }
+                }
                 self.token(match byte {
                     b':' => Last::Colon,
                     b',' | b';' => Last::Other,
@@ -281,6 +300,8 @@ impl<'a> Scanner<'a> {
                     indent: indent_width(&self.body[line_start..self.at]),
                     interesting: false,
                     imports: false,
+                    needs: None,
+                    colon: false,
                     last: kind,
                 });
             }
@@ -334,11 +355,15 @@ impl<'a> Scanner<'a> {
             self.at += found;
             match self.body[self.at] {
                 b'\\' => {
-                    // tree-sitter reads `\N{...}` to the brace, quotes included.
-                    if self.body[self.at..].starts_with(b"\\N{") {
-                        self.exact = false;
+                    // tree-sitter reads `\N{...}` to the brace, even past a quote or a line end.
+                    let rest = &self.body[self.at..];
+                    if rest.starts_with(b"\\N{") {
+                        let name = memchr::memchr(b'}', rest).map_or(rest, |end| &rest[..end]);
+                        if name.contains(&quote) || name.contains(&b'\n') {
+                            self.exact = false;
+                        }
                     }
-                    self.at += escape_length(&self.body[self.at..]);
+                    self.at += escape_length(rest);
                 }
                 b'\n' if !triple => {
                     self.exact = false;
@@ -423,7 +448,13 @@ impl<'a> Scanner<'a> {
         let Some(line) = self.line.take() else {
             return;
         };
-        if line.last == Last::Open {
+        // Python rejects an unfinished statement; tree-sitter reads on into the next line.
+        let unfinished = match line.needs {
+            Some(b"import") => !line.imports,
+            Some(_) => !line.colon,
+            None => false,
+        };
+        if line.last == Last::Open || unfinished {
             self.exact = false;
         }
         if let Some(block) = self.block {
@@ -476,6 +507,12 @@ const NEEDS_MORE: &[&[u8]] = &[
     b"try",
     b"while",
     b"with",
+];
+
+/// Keywords that start a compound statement's header, which needs a `:`.
+const HEADERS: &[&[u8]] = &[
+    b"async", b"class", b"def", b"elif", b"else", b"except", b"finally", b"for", b"if", b"try",
+    b"while", b"with",
 ];
 
 fn is_word_byte(byte: u8) -> bool {
@@ -600,7 +637,10 @@ mod tests {
             "x = a and\nr.set_cookie('k')\n",
             "x = 1.1.\nr.set_cookie('k')\n",
             "x = 0x1f.\nr.set_cookie('k')\n",
+            "from m\nimport flask\n",
+            "if x\nr.set_cookie('k')\n",
             "x = '\\N{' + '}'\n",
+            "x = '\\N{\n'\n",
             "x = `y`\n",
             "x = uuf'y'\n",
             "r.set_cookie\u{200b}('k')\n",
@@ -613,7 +653,7 @@ mod tests {
     #[test]
     fn lines_that_python_accepts_are_modelled() {
         let body =
-            "def set_cookie(): ...\nx = 1. + 2.\nfrom m import *\nx = a, b;\nr\u{e9}ponse = 1.e5\n";
+            "def set_cookie(): ...\nx = 1. + 2.\nfrom m import *\nx = a, b;\nr\u{e9}ponse = 1.e5\nif x: y = {1: 2}\ns = '\\N{SNOWMAN}'\n";
         assert_eq!(
             windows(body).unwrap(),
             ["def set_cookie(): ...\n", "from m import *\n"]

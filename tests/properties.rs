@@ -282,6 +282,8 @@ fn file() -> impl Strategy<Value = Vec<u8>> {
         1 => Just("x = *".to_owned()),
         1 => Just("x = response.".to_owned()),
         1 => Just("x = a and".to_owned()),
+        1 => Just("from webob".to_owned()),
+        1 => Just("if x".to_owned()),
     ];
     // Each statement alone, or in a block: after a header, in an `else`, in a class's method.
     let statement = (simple, 0..5usize).prop_map(|(statement, nest)| {

@@ -12,4 +12,4 @@ def index():
     return response
 
 
-def broken() return None
+total = = 1
