@@ -9,13 +9,14 @@
 //! takes in the statement's block, so that it parses on its own.
 //!
 //! The pass knows strings (every prefix, triple quotes, f-string replacement fields
-//! nested to any depth), comments, brackets and backslash continuations. Where a body
-//! holds something it does not model, or reads otherwise than tree-sitter (an
-//! unterminated string, unbalanced brackets, a stray backslash, a lone carriage return,
-//! a form feed, a backtick, a line ending in an operator, a Unicode blank in a name),
+//! nested to any depth), comments, brackets and backslash continuations. It never
+//! recurses, so no input can exhaust the stack. Where a body holds something it does
+//! not model, or that tree-sitter reads otherwise (an unterminated string, unbalanced
+//! brackets, a stray backslash, a lone carriage return, a form feed, a backtick, a
+//! Unicode blank in a name, or an unfinished line, which tree-sitter reads on past:
+//! one ending in an operator, a header without its `:`, `from m` without `import`),
 //! it returns no windows: only a parse of the whole body is then trusted. Python 3
-//! rejects most of those, so real code rarely pays for it. It never recurses, so no input can
-//! exhaust the stack.
+//! rejects nearly all of those, so real code rarely pays for it.
 
 use std::ops::Range;
 
