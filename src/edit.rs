@@ -63,7 +63,7 @@ pub fn insert_argument(
     let last = children
         .iter()
         .rev()
-        .find(|n| n.is_named() && n.kind() != "comment");
+        .find(|n| n.is_named() && !n.is_extra());
     let Some(&last) = last else {
         // Rule 1: `f()` -> `f(secure=True)`.
         return vec![Edit::insert(arguments.start_byte() + 1, argument)];

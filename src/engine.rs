@@ -38,6 +38,9 @@ pub enum Verdict {
     Dynamic,
     /// `*args` / `**kwargs` may carry `secure`: needs review.
     Splat,
+    /// Positional arguments may reach `secure` through the `*args` of the setter's
+    /// definition in the file: needs review.
+    ThroughArgs,
     /// A local definition of the setter has no `secure`: needs review.
     NoSecureParameter,
     /// The file's frameworks or definitions disagree on where `secure` goes: needs review.
@@ -57,6 +60,7 @@ impl Verdict {
             Verdict::Falsy => "falsy",
             Verdict::Dynamic => "dynamic",
             Verdict::Splat => "splat",
+            Verdict::ThroughArgs => "through-args",
             Verdict::NoSecureParameter => "no-secure-parameter",
             Verdict::Ambiguous => "ambiguous",
         }
@@ -93,6 +97,9 @@ impl Finding {
             Verdict::Splat => {
                 format!("{method}() passes *args or **kwargs: check that they set secure=True")
             }
+            Verdict::ThroughArgs => format!(
+                "{method}() is defined in this file with *args, through which these positional arguments may reach secure: check that they set it"
+            ),
             Verdict::NoSecureParameter => format!(
                 "{method}() is defined in this file without a secure parameter: make it set Secure"
             ),
@@ -221,8 +228,10 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     let source = Source::new(bytes).map_err(FileError::Decode)?;
     let body = source.body();
     let lines = LineIndex::new(body, source.encoding());
-    let scan = scan::scan(body);
-    let masked = parse::mask(body, &scan.own_line_comments);
+    // What the parser and the rule read; messages and edits come from the body itself.
+    let view = source.view_of(body);
+    let scan = scan::scan(&view);
+    let masked = parse::mask(&view, &scan.own_line_comments);
     let windows = scan.windows.as_deref().filter(|found| match mode {
         Windows::Never => false,
         Windows::WhenWorthIt => worth_windows(found, body.len()),
@@ -244,7 +253,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
         own_line_comments: scan.own_line_comments,
     };
 
-    let detections = rule::detect(&parsed, body, &lines);
+    let detections = rule::detect(&parsed, &view, &lines);
     let findings: Vec<Finding> = detections
         .into_iter()
         .map(|detection| finding(detection, body, &lines, settings))
@@ -260,7 +269,8 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     };
     let fixed_body = edit::apply(body, &edits).map_err(FileError::Overlap)?;
     let incremental = mode != Windows::Never;
-    verify(&mut tree, &masked, &edits, &lines, &fixed_body, incremental)?;
+    let fixed_view = source.view_of(&fixed_body);
+    verify(&mut tree, &masked, &edits, &lines, &fixed_view, incremental)?;
     let fixed = [source.bom(), &fixed_body].concat();
     Ok(report(findings, Some(fixed), source.bom_len()))
 }
@@ -281,17 +291,18 @@ fn parse_whole(masked: &[u8], lines: &LineIndex) -> Result<tree_sitter::Tree, Fi
     Ok(tree)
 }
 
-/// Parses the fixed body again, reusing `tree` (the original's) where the edits left it
-/// alone if `incremental`, and refuses a result with a syntax error.
+/// Parses the fixed body again (its view, as the original's was read), reusing `tree`
+/// (the original's) where the edits left it alone if `incremental`, and refuses a
+/// result with a syntax error.
 fn verify(
     tree: &mut tree_sitter::Tree,
     masked: &[u8],
     edits: &[Edit],
     lines: &LineIndex,
-    fixed_body: &[u8],
+    fixed_view: &[u8],
     incremental: bool,
 ) -> Result<(), FileError> {
-    let fixed_masked = parse::mask(fixed_body, &scan::scan(fixed_body).own_line_comments);
+    let fixed_masked = parse::mask(fixed_view, &scan::scan(fixed_view).own_line_comments);
     let edited_masked = edit::apply(masked, edits).map_err(FileError::Overlap)?;
     // Incremental parsing is exact only if the edits are all that changed; were an edit
     // to turn a line into a comment or out of one, the masks differ and all is parsed.
@@ -303,7 +314,7 @@ fn verify(
     .ok_or(FileError::ParserFailed)?;
     match first_error(&reparsed) {
         Some(error) => {
-            let fixed_lines = LineIndex::new(fixed_body, lines.encoding());
+            let fixed_lines = LineIndex::new(fixed_view, lines.encoding());
             Err(FileError::BrokenFix(
                 fixed_lines.position(error.start_byte()),
             ))
@@ -424,13 +435,14 @@ fn finding(detection: Detection, body: &[u8], lines: &LineIndex, settings: &Sett
                 lines,
             ),
         ),
-        Outcome::Falsy(range) => (
+        Outcome::Falsy { value, replaced } => (
             Verdict::Falsy,
-            Some(text(&range)),
-            vec![Edit::replace(range, settings.secure_value.clone())],
+            Some(text(&value)),
+            vec![Edit::replace(replaced, settings.secure_value.clone())],
         ),
         Outcome::Dynamic(range) => (Verdict::Dynamic, Some(text(&range)), Vec::new()),
         Outcome::Splat => (Verdict::Splat, None, Vec::new()),
+        Outcome::ThroughArgs => (Verdict::ThroughArgs, None, Vec::new()),
         Outcome::NoSecureParameter => (Verdict::NoSecureParameter, None, Vec::new()),
         // detect() drops secure calls; were one to slip through, review is the safe verdict.
         Outcome::Ambiguous | Outcome::Secure => (Verdict::Ambiguous, None, Vec::new()),

@@ -131,6 +131,27 @@ fn advance(from: Point, text: &[u8]) -> Point {
     }
 }
 
+/// The named children of `node` that are code. tree-sitter places its *extras*, comments
+/// and backslash line continuations, among the children of whatever node they fall in,
+/// so every walk of an argument or parameter list that counts or indexes must skip them.
+pub fn code_children(node: Node<'_>) -> Vec<Node<'_>> {
+    let mut cursor = node.walk();
+    let children = node
+        .named_children(&mut cursor)
+        .filter(|child| !child.is_extra())
+        .collect();
+    children
+}
+
+/// The first code child of `node` (see [`code_children`]).
+pub fn first_code_child(node: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = node.walk();
+    let first = node
+        .named_children(&mut cursor)
+        .find(|child| !child.is_extra());
+    first
+}
+
 /// Whether `offset` is inside a string literal of the tree (so a `#` there is text).
 pub fn in_string(tree: &Tree, offset: usize) -> bool {
     let mut node = tree.root_node().descendant_for_byte_range(offset, offset);

@@ -16,7 +16,8 @@
 //! Unicode blank in a name, or an unfinished line, which tree-sitter reads on past:
 //! one ending in an operator, a header without its `:`, `from m` without `import`),
 //! it returns no windows: only a parse of the whole body is then trusted. Python 3
-//! rejects nearly all of those, so real code rarely pays for it.
+//! rejects nearly all of those, so real code rarely pays for it. So does an indented
+//! definition of a setter, whose window would not show whether a class holds it.
 
 use std::ops::Range;
 
@@ -62,6 +63,10 @@ struct Line {
     needs: Option<&'static [u8]>,
     /// Holds a `:` outside brackets.
     colon: bool,
+    /// The last token was the keyword `def`.
+    after_def: bool,
+    /// Defines a function named like a setter.
+    defines_setter: bool,
     /// The last token outside strings and comments.
     last: Last,
 }
@@ -210,6 +215,7 @@ impl<'a> Scanner<'a> {
                 if string && word.len() > 2 {
                     self.exact = false;
                 }
+                let after_def = self.line.as_ref().is_some_and(|line| line.after_def);
                 self.token(if !string && NEEDS_MORE.contains(&word) {
                     Last::Open
                 } else {
@@ -227,11 +233,14 @@ impl<'a> Scanner<'a> {
                 self.at = end;
                 if string {
                     self.string(word);
-                } else if word == b"import" || SETTERS.iter().any(|s| s.as_bytes() == word) {
-                    if let Some(line) = &mut self.line {
+                } else if let Some(line) = &mut self.line {
+                    let setter = SETTERS.iter().any(|s| s.as_bytes() == word);
+                    if word == b"import" || setter {
                         line.interesting = true;
                         line.imports |= word == b"import";
                     }
+                    line.defines_setter |= setter && after_def;
+                    line.after_def = word == b"def";
                 }
             }
             _ => {
@@ -292,7 +301,10 @@ impl<'a> Scanner<'a> {
             return;
         }
         match &mut self.line {
-            Some(line) => line.last = kind,
+            Some(line) => {
+                line.last = kind;
+                line.after_def = false;
+            }
             None => {
                 let line_start =
                     memchr::memrchr(b'\n', &self.body[..self.at]).map_or(0, |at| at + 1);
@@ -303,6 +315,8 @@ impl<'a> Scanner<'a> {
                     imports: false,
                     needs: None,
                     colon: false,
+                    after_def: false,
+                    defines_setter: false,
                     last: kind,
                 });
             }
@@ -458,6 +472,12 @@ impl<'a> Scanner<'a> {
         if line.last == Last::Open || unfinished {
             self.exact = false;
         }
+        // An indented definition of a setter may be a method, which is a local signature,
+        // or a nested function, which is not: only the class around it tells, and a window
+        // starting at the `def` does not show it.
+        if line.defines_setter && line.indent > 0 {
+            self.exact = false;
+        }
         if let Some(block) = self.block {
             if line.indent > block {
                 if let Some(window) = self.windows.last_mut() {
@@ -585,10 +605,10 @@ mod tests {
 
     #[test]
     fn a_header_window_takes_in_its_block() {
-        let body = "class R:\n    def set_cookie(self, k,\n            secure=False):\n        pass\n\n        # c\n        return k\n    x = 1\n";
+        let body = "x = 0\ndef set_cookie(self, k,\n        secure=False):\n    pass\n\n    # c\n    return k\nx = 1\n";
         assert_eq!(
             windows(body).unwrap(),
-            ["def set_cookie(self, k,\n            secure=False):\n        pass\n\n        # c\n        return k\n"]
+            ["def set_cookie(self, k,\n        secure=False):\n    pass\n\n    # c\n    return k\n"]
         );
     }
 
@@ -658,6 +678,23 @@ mod tests {
         assert_eq!(
             windows(body).unwrap(),
             ["def set_cookie(): ...\n", "from m import *\n"]
+        );
+    }
+
+    #[test]
+    fn an_indented_setter_definition_needs_its_class() {
+        assert_eq!(
+            windows("class R:\n    def set_cookie(self, k):\n        pass\n"),
+            None
+        );
+        assert_eq!(
+            windows("class R:\n    async def set_cookie(self, k): pass\n"),
+            None
+        );
+        assert_eq!(
+            windows("def set_cookie():\n    r.set_cookie('k')\nclass R:\n    def view(self): r.set_cookie('k')\n")
+                .map(|w| w.len()),
+            Some(2)
         );
     }
 

@@ -3,9 +3,17 @@
 //!
 //! cookie-fix never decodes or re-encodes a file. Its edits are ASCII, so any
 //! ASCII-compatible encoding (UTF-8, or a single-byte code page declared by a
-//! PEP 263 line) keeps every byte outside the edits exactly as it was.
+//! PEP 263 line) keeps every byte outside the edits exactly as it was. The parser is
+//! shown a *view* of the body instead, of the same length, in which it reads the tokens
+//! Python reads (see [`Source::view_of`]).
 
+#[rustfmt::skip]
+mod code_pages;
+
+use std::borrow::Cow;
 use std::fmt;
+
+use code_pages::{CodePage, CODE_PAGES};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
@@ -30,6 +38,12 @@ pub enum DecodeError {
     UnsupportedEncoding(String),
     /// A UTF-8 byte order mark together with a declaration of another encoding.
     BomConflict(String),
+    /// A byte that the declared code page leaves undefined, which Python refuses.
+    Undefined {
+        encoding: String,
+        byte: u8,
+        line: usize,
+    },
 }
 
 impl fmt::Display for DecodeError {
@@ -54,6 +68,14 @@ impl fmt::Display for DecodeError {
                 f,
                 "UTF-8 byte order mark contradicts the declared encoding `{name}`"
             ),
+            DecodeError::Undefined {
+                encoding,
+                byte,
+                line,
+            } => write!(
+                f,
+                "byte 0x{byte:02X} on line {line} is not a character of the declared encoding `{encoding}`"
+            ),
         }
     }
 }
@@ -64,6 +86,7 @@ pub struct Source<'a> {
     bytes: &'a [u8],
     bom_len: usize,
     encoding: Encoding,
+    code_page: Option<&'static CodePage>,
 }
 
 impl<'a> Source<'a> {
@@ -76,18 +99,27 @@ impl<'a> Source<'a> {
             0
         };
         let body = &bytes[bom_len..];
-        let encoding = match declared_encoding(body) {
-            None => Encoding::Utf8,
-            Some(name) => {
-                let encoding = classify_encoding(&name)
-                    .ok_or_else(|| DecodeError::UnsupportedEncoding(name.clone()))?;
-                if bom_len > 0 && encoding != Encoding::Utf8 {
-                    return Err(DecodeError::BomConflict(name));
+        let code_page = match declared_encoding(body) {
+            None => None,
+            Some(name) => match classify_encoding(&name) {
+                None => return Err(DecodeError::UnsupportedEncoding(name)),
+                Some(Declared::Utf8) => None,
+                Some(Declared::CodePage(_)) if bom_len > 0 => {
+                    return Err(DecodeError::BomConflict(name))
                 }
-                encoding
-            }
+                Some(Declared::CodePage(page)) => {
+                    if let Some(at) = body.iter().position(|&b| b >= 0x80 && page.kind(b) == b'x') {
+                        return Err(DecodeError::Undefined {
+                            encoding: name,
+                            byte: body[at],
+                            line: line_number_at(body, at),
+                        });
+                    }
+                    Some(page)
+                }
+            },
         };
-        if encoding == Encoding::Utf8 {
+        if code_page.is_none() {
             if let Err(error) = std::str::from_utf8(body) {
                 return Err(DecodeError::InvalidUtf8 {
                     line: line_number_at(body, error.valid_up_to()),
@@ -97,7 +129,11 @@ impl<'a> Source<'a> {
         Ok(Source {
             bytes,
             bom_len,
-            encoding,
+            encoding: match code_page {
+                None => Encoding::Utf8,
+                Some(_) => Encoding::SingleByte,
+            },
+            code_page,
         })
     }
 
@@ -117,6 +153,43 @@ impl<'a> Source<'a> {
 
     pub fn encoding(&self) -> Encoding {
         self.encoding
+    }
+
+    /// `body` (this file's body, or a fixed version of it) as the parser must read it to
+    /// see the tokens Python sees, at the same offsets:
+    /// - a carriage return not followed by a line feed ends a line for Python, but is a
+    ///   blank to tree-sitter: it becomes a line feed;
+    /// - tree-sitter reads UTF-8, so in a file in a single-byte code page each byte beyond
+    ///   ASCII becomes an ASCII stand-in of its kind: `a` for a letter that may start a
+    ///   name (`größe`), `0` for one that may only continue a name, `?` for any other
+    ///   character, which Python rejects in code and which is text in strings and comments.
+    pub fn view_of<'b>(&self, body: &'b [u8]) -> Cow<'b, [u8]> {
+        let lone_cr = memchr::memchr_iter(b'\r', body).any(|at| body.get(at + 1) != Some(&b'\n'));
+        let high = self.code_page.filter(|_| !body.is_ascii());
+        if !lone_cr && high.is_none() {
+            return Cow::Borrowed(body);
+        }
+        let mut view = body.to_vec();
+        if lone_cr {
+            for at in memchr::memchr_iter(b'\r', body) {
+                if body.get(at + 1) != Some(&b'\n') {
+                    view[at] = b'\n';
+                }
+            }
+        }
+        if let Some(page) = high {
+            for byte in view.iter_mut().filter(|b| **b >= 0x80) {
+                *byte = page.kind(*byte);
+            }
+        }
+        Cow::Owned(view)
+    }
+}
+
+impl CodePage {
+    /// What Python makes of a byte from 0x80 on: `a`, `0`, `?` or `x` (see code_pages.rs).
+    fn kind(&self, byte: u8) -> u8 {
+        self.high_bytes[usize::from(byte - 0x80)]
     }
 }
 
@@ -150,13 +223,36 @@ fn wide_encoding_bom(bytes: &[u8]) -> Option<&'static str> {
 
 /// 1-based number of the line holding byte `offset`.
 fn line_number_at(bytes: &[u8], offset: usize) -> usize {
-    memchr::memchr_iter(b'\n', &bytes[..offset]).count() + 1
+    line_starts(&bytes[..offset]).count()
+}
+
+/// The offsets where lines start, as Python splits them: after `\n`, after `\r\n`, and
+/// after a `\r` that no `\n` follows.
+fn line_starts(body: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    let breaks = memchr::memchr2_iter(b'\n', b'\r', body)
+        .filter(|&at| body[at] == b'\n' || body.get(at + 1) != Some(&b'\n'))
+        .map(|at| at + 1);
+    std::iter::once(0).chain(breaks)
+}
+
+/// The lines of `body`, each without its line ending.
+fn split_lines(body: &[u8]) -> impl Iterator<Item = &[u8]> + '_ {
+    let mut starts = line_starts(body).peekable();
+    std::iter::from_fn(move || {
+        let start = starts.next()?;
+        let line = match starts.peek() {
+            Some(&next) => &body[start..next],
+            None => &body[start..],
+        };
+        let line = line.strip_suffix(b"\n").unwrap_or(line);
+        Some(line.strip_suffix(b"\r").unwrap_or(line))
+    })
 }
 
 /// The encoding named by a PEP 263 declaration on line 1, or on line 2 when
 /// line 1 is blank or only a comment (the rule of Python's own tokenizer).
 fn declared_encoding(body: &[u8]) -> Option<String> {
-    let mut lines = body.split(|&b| b == b'\n');
+    let mut lines = split_lines(body);
     let first = lines.next()?;
     if let Some(name) = coding_cookie(first) {
         return Some(name);
@@ -169,7 +265,7 @@ fn declared_encoding(body: &[u8]) -> Option<String> {
 
 fn is_blank_or_comment(line: &[u8]) -> bool {
     let rest = trim_blank(line);
-    rest.is_empty() || rest[0] == b'#' || rest[0] == b'\r'
+    rest.is_empty() || rest[0] == b'#'
 }
 
 /// Space, tab or form feed: the white space of indentation within a line.
@@ -210,8 +306,15 @@ fn coding_cookie(line: &[u8]) -> Option<String> {
     None
 }
 
-/// Which of the encodings we can edit a declared name stands for.
-fn classify_encoding(name: &str) -> Option<Encoding> {
+/// An encoding a coding line may declare that cookie-fix can edit.
+enum Declared {
+    Utf8,
+    CodePage(&'static CodePage),
+}
+
+/// Which of the encodings we can edit a declared name stands for. Python's tokenizer
+/// takes `utf-8-…`, `latin-1-…`, `iso-8859-1-…` and `iso-latin-1-…` as the bare names.
+fn classify_encoding(name: &str) -> Option<Declared> {
     let name = name.to_ascii_lowercase().replace('_', "-");
     let utf8 = name == "utf-8"
         || name == "utf8"
@@ -219,22 +322,16 @@ fn classify_encoding(name: &str) -> Option<Encoding> {
         || name == "ascii"
         || name == "us-ascii";
     if utf8 {
-        return Some(Encoding::Utf8);
+        return Some(Declared::Utf8);
     }
-    let single_byte = ["latin-1", "latin1", "iso-latin-1", "l1"].contains(&name.as_str())
-        || ["iso-8859-", "iso8859-", "cp125", "windows-125"]
-            .iter()
-            .any(|prefix| name.starts_with(prefix))
-        || [
-            "cp437",
-            "cp850",
-            "mac-roman",
-            "macroman",
-            "koi8-r",
-            "koi8-u",
-        ]
-        .contains(&name.as_str());
-    single_byte.then_some(Encoding::SingleByte)
+    let latin_1 = ["latin-1-", "iso-8859-1-", "iso-latin-1-"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix));
+    let name = if latin_1 { "latin-1" } else { name.as_str() };
+    CODE_PAGES
+        .iter()
+        .find(|page| page.aliases.contains(&name))
+        .map(Declared::CodePage)
 }
 
 /// Line starts of a body, for turning byte offsets into what users read.
@@ -253,10 +350,9 @@ pub struct Position {
 }
 
 impl<'a> LineIndex<'a> {
+    /// Lines end as Python ends them: at `\n`, `\r\n`, or a `\r` alone.
     pub fn new(body: &'a [u8], encoding: Encoding) -> Self {
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', body).map(|at| at + 1))
-            .collect();
+        let starts = line_starts(body).collect();
         LineIndex {
             body,
             starts,
@@ -280,12 +376,8 @@ impl<'a> LineIndex<'a> {
     /// The line's bytes without its line ending.
     pub fn line_text(&self, line: usize) -> &'a [u8] {
         let start = self.starts[line];
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(self.body.len(), |&next| next - 1);
-        let text = &self.body[start..end];
-        text.strip_suffix(b"\r").unwrap_or(text)
+        let text = &self.body[start..self.line_end_with_newline(line)];
+        &text[..text.len() - self.line_ending(line).len()]
     }
 
     /// Offset just past the line's ending (the start of the next line).
@@ -296,7 +388,7 @@ impl<'a> LineIndex<'a> {
             .unwrap_or(self.body.len())
     }
 
-    /// The line ending of `line`: `\r\n`, `\n`, or empty on a last line without one.
+    /// The line ending of `line`: `\r\n`, `\n`, `\r`, or empty on a last line without one.
     pub fn line_ending(&self, line: usize) -> &'a str {
         let end = self.line_end_with_newline(line);
         let text = &self.body[self.starts[line]..end];
@@ -304,6 +396,8 @@ impl<'a> LineIndex<'a> {
             "\r\n"
         } else if text.ends_with(b"\n") {
             "\n"
+        } else if text.ends_with(b"\r") {
+            "\r"
         } else {
             ""
         }
@@ -380,6 +474,60 @@ mod tests {
             Source::new(b"\xEF\xBB\xBF# coding: latin-1\n").unwrap_err(),
             DecodeError::BomConflict("latin-1".into())
         );
+    }
+
+    #[test]
+    fn lines_end_as_python_ends_them() {
+        let body = b"a\rb\r\nc\nd\r";
+        let index = LineIndex::new(body, Encoding::Utf8);
+        let lines: Vec<_> = (0..5)
+            .map(|l| (index.line_text(l), index.line_ending(l)))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (b"a".as_slice(), "\r"),
+                (b"b", "\r\n"),
+                (b"c", "\n"),
+                (b"d", "\r"),
+                (b"", "")
+            ]
+        );
+        assert_eq!(index.position(2), Position { line: 2, column: 1 });
+        // A coding line on line 2 of a file whose lines end in CR alone.
+        let source = Source::new(b"#!python\r# coding: latin-1\rx = '\xE9'\r").unwrap();
+        assert_eq!(source.encoding(), Encoding::SingleByte);
+    }
+
+    #[test]
+    fn the_view_shows_the_parser_what_python_reads() {
+        let latin = Source::new(b"# coding: latin-1\rgr\xF6\xDFe = '\xD7'\r\n").unwrap();
+        assert_eq!(
+            &*latin.view_of(latin.body()),
+            b"# coding: latin-1\ngraae = '?'\r\n".as_slice()
+        );
+        let utf8 = Source::new("gr\u{f6}\u{df}e = 1\r\n".as_bytes()).unwrap();
+        assert!(matches!(utf8.view_of(utf8.body()), Cow::Borrowed(_)));
+        assert_eq!(
+            Source::new(b"# coding: cp1252\nx = 1\ny = '\x81'\n").unwrap_err(),
+            DecodeError::Undefined {
+                encoding: "cp1252".into(),
+                byte: 0x81,
+                line: 3
+            }
+        );
+        for name in [
+            "ISO_8859_15",
+            "windows-1252",
+            "latin-1-unix",
+            "Latin1",
+            "koi8_r",
+        ] {
+            assert!(classify_encoding(name).is_some(), "{name}");
+        }
+        for name in ["iso-8859-12", "iso-8859-99", "cp1259"] {
+            assert!(classify_encoding(name).is_none(), "{name}");
+        }
     }
 
     #[test]

@@ -50,6 +50,7 @@ pub const FAMILIES: &[Family] = &[
             keyword: true,
             secure_by_default: true,
             none_is_default: true,
+            through_args: None,
         },
     },
 ];

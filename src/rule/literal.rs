@@ -1,6 +1,10 @@
 //! The truth value of a literal expression, as Python would compute it.
 
+use std::ops::Range;
+
 use tree_sitter::Node;
+
+use crate::parse;
 
 /// `Some(true)` or `Some(false)` for a literal with a known truth value,
 /// `None` for anything that must be evaluated at run time.
@@ -12,13 +16,11 @@ pub fn truthiness(node: Node, source: &[u8]) -> Option<bool> {
         "integer" | "float" => Some(!is_zero(node.utf8_text(source).ok()?)),
         "string" => string_truthiness(node),
         "concatenated_string" => {
-            let mut cursor = node.walk();
             let mut any_nonempty = false;
-            for part in node.named_children(&mut cursor) {
+            for part in parse::code_children(node) {
                 match string_truthiness(part) {
                     Some(true) => any_nonempty = true,
                     Some(false) => {}
-                    None if part.kind() == "comment" => {}
                     None => return None,
                 }
             }
@@ -28,15 +30,36 @@ pub fn truthiness(node: Node, source: &[u8]) -> Option<bool> {
     }
 }
 
-/// The expression inside any number of parentheses.
+/// The expression inside any number of parentheses, past comments and continuations.
 pub fn unparenthesize(mut node: Node) -> Node {
     while node.kind() == "parenthesized_expression" {
-        match node.named_child(0) {
-            Some(inner) if inner.kind() != "comment" => node = inner,
-            _ => break,
+        match parse::first_code_child(node) {
+            Some(inner) => node = inner,
+            None => break,
         }
     }
     node
+}
+
+/// The bytes that become `True` when the literal `value` is replaced: the whole value,
+/// parentheses included (`(False)` -> `True`), except parentheses with a comment inside,
+/// which stay with their comment (`((  # why` `(False)))` -> `((  # why` `True))`).
+/// `None` when the literal itself holds a comment (`"" # why` then `""` on the next
+/// line), which no replacement could keep.
+///
+/// Comments are found in the bytes, not in the tree: the parser does not see those alone
+/// on their line (see parse.rs). No falsy literal holds a `#` of its own: its strings
+/// are empty.
+pub fn replaced_range(value: Node, source: &[u8]) -> Option<Range<usize>> {
+    let holds_comment = |node: Node| source[node.byte_range()].contains(&b'#');
+    let mut node = value;
+    while holds_comment(node) {
+        node = match node.kind() {
+            "parenthesized_expression" => parse::first_code_child(node)?,
+            _ => return None,
+        };
+    }
+    Some(node.byte_range())
 }
 
 fn string_truthiness(node: Node) -> Option<bool> {

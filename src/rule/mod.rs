@@ -87,17 +87,14 @@ pub fn detect<'tree>(
         if !is_response(receiver, source) || is_single_plain_argument(arguments) {
             continue;
         }
+        let framework = frameworks::signatures_for(method, &families);
         let local: Vec<Signature> = captured
             .definitions
             .iter()
             .filter(|(name, _)| *name == method)
-            .map(|&(_, parameters)| Signature::from_parameters(parameters, source))
+            .map(|&(_, parameters)| Signature::from_parameters(parameters, source, &framework))
             .collect();
-        let signatures = if local.is_empty() {
-            frameworks::signatures_for(method, &families)
-        } else {
-            local
-        };
+        let signatures = if local.is_empty() { framework } else { local };
         let outcome = verdict::Arguments::new(arguments, source).evaluate(&signatures, source);
         if outcome == Outcome::Secure {
             continue;
@@ -129,8 +126,9 @@ fn capture<'tree>(tree: &'tree Tree, source: &[u8]) -> Captured<'tree> {
         index("method"),
         index("arguments"),
     );
-    let (import, definition_name, parameters, comment) = (
+    let (import, definition, definition_name, parameters, comment) = (
         index("import"),
+        index("definition"),
         index("definition.name"),
         index("definition.parameters"),
         index("comment"),
@@ -149,9 +147,10 @@ fn capture<'tree>(tree: &'tree Tree, source: &[u8]) -> Captured<'tree> {
                 captured.comments.push(comment);
             } else if let Some(import) = node(import) {
                 captured.imports.push(import);
-            } else if let (Some(name), Some(parameters)) = (node(definition_name), node(parameters))
+            } else if let (Some(definition), Some(name), Some(parameters)) =
+                (node(definition), node(definition_name), node(parameters))
             {
-                if let Some(name) = setter(name) {
+                if let Some(name) = setter(name).filter(|_| is_method(definition)) {
                     captured.definitions.push((name, parameters));
                 }
             } else if let (Some(call), Some(receiver), Some(method), Some(arguments)) =
@@ -164,6 +163,22 @@ fn capture<'tree>(tree: &'tree Tree, source: &[u8]) -> Captured<'tree> {
         }
         captured
     })
+}
+
+/// Whether a function definition is a method, the only kind of definition an attribute
+/// call can reach: the nearest class or function around it is a class (its body, or a
+/// block in its body such as `if` or `try`). A module-level `def set_cookie()` is a view
+/// or a helper, and a function nested in a method is neither.
+fn is_method(definition: Node) -> bool {
+    let mut node = definition;
+    while let Some(parent) = node.parent() {
+        match parent.kind() {
+            "class_definition" => return true,
+            "function_definition" | "lambda" => return false,
+            _ => node = parent,
+        }
+    }
+    false
 }
 
 /// Test clients and cookie jars also have a `set_cookie`; their calls are not HTTP responses.
@@ -187,28 +202,16 @@ fn last_name<'s>(mut node: Node, source: &'s [u8]) -> Option<&'s str> {
             "attribute" => node.child_by_field_name("attribute")?,
             "call" => node.child_by_field_name("function")?,
             "subscript" => node.child_by_field_name("value")?,
-            "parenthesized_expression" | "await" => first_named_non_comment(node)?,
+            "parenthesized_expression" | "await" => parse::first_code_child(node)?,
             _ => return None,
         };
     }
 }
 
-fn first_named_non_comment(node: Node) -> Option<Node> {
-    let mut cursor = node.walk();
-    let found = node
-        .named_children(&mut cursor)
-        .find(|n| n.kind() != "comment");
-    found
-}
-
 /// `jar.set_cookie(cookie)`, `response.set_cookie(Cookie(...))`: a cookie object, not a key.
 fn is_single_plain_argument(arguments: Node) -> bool {
-    let mut cursor = arguments.walk();
-    let mut named = arguments
-        .named_children(&mut cursor)
-        .filter(|n| n.kind() != "comment");
-    match (named.next(), named.next()) {
-        (Some(only), None) => !matches!(
+    match parse::code_children(arguments).as_slice() {
+        [only] => !matches!(
             only.kind(),
             "list_splat" | "dictionary_splat" | "keyword_argument"
         ),
@@ -228,6 +231,7 @@ mod tests {
             "method",
             "arguments",
             "import",
+            "definition",
             "definition.name",
             "definition.parameters",
             "comment",

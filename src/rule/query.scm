@@ -14,11 +14,12 @@
 (import_from_statement
   module_name: (dotted_name . (identifier) @import))
 
-; Local definitions of a cookie setter replace the framework's signature.
+; Local definitions of a cookie setter replace the framework's signature when they are
+; methods (rule/mod.rs checks that the definition lies in a class body).
 (function_definition
   name: (identifier) @definition.name
   parameters: (parameters) @definition.parameters
-  (#any-of? @definition.name "set_cookie" "set_signed_cookie" "set_secure_cookie"))
+  (#any-of? @definition.name "set_cookie" "set_signed_cookie" "set_secure_cookie")) @definition
 
 ; Comments carry suppression markers.
 (comment) @comment

@@ -3,6 +3,8 @@
 
 use tree_sitter::Node;
 
+use crate::parse;
+
 /// How one cookie setter accepts `secure`, and what leaving it out means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Signature {
@@ -14,6 +16,10 @@ pub struct Signature {
     pub secure_by_default: bool,
     /// `secure=None` means "use the default" rather than "not secure".
     pub none_is_default: bool,
+    /// A call with more positional arguments than this may pass `secure` positionally:
+    /// a local definition without `secure` that takes `*args`, which a wrapper forwards
+    /// to the framework's setter, whose `secure` slot this is.
+    pub through_args: Option<usize>,
 }
 
 impl Signature {
@@ -23,6 +29,7 @@ impl Signature {
             keyword: true,
             secure_by_default: false,
             none_is_default: false,
+            through_args: None,
         }
     }
 
@@ -32,11 +39,13 @@ impl Signature {
             keyword: true,
             secure_by_default: false,
             none_is_default: false,
+            through_args: None,
         }
     }
 
-    /// Reads the signature from a local definition's `parameters` node.
-    pub fn from_parameters(parameters: Node, source: &[u8]) -> Self {
+    /// Reads the signature from a local definition's `parameters` node. `framework` holds
+    /// the signatures of the setter a wrapper's `*args` would be forwarded to.
+    pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature]) -> Self {
         let mut params = read_parameters(parameters, source);
         if matches!(
             params.first(),
@@ -49,19 +58,24 @@ impl Signature {
         }
         let star = params
             .iter()
-            .position(|p| matches!(p, Parameter::Star))
+            .position(|p| matches!(p, Parameter::Star { .. }))
             .unwrap_or(params.len());
+        let takes_args = params
+            .iter()
+            .any(|p| matches!(p, Parameter::Star { args: true }));
         let slash = params.iter().position(|p| matches!(p, Parameter::Slash));
         let takes_kwargs = params.iter().any(|p| matches!(p, Parameter::DoubleStar));
         let secure = params
             .iter()
             .position(|p| matches!(p, Parameter::Named { name: "secure", .. }));
         let Some(at) = secure else {
+            let through_args = framework.iter().filter_map(|s| s.position).min();
             return Signature {
                 position: None,
                 keyword: takes_kwargs,
                 secure_by_default: false,
                 none_is_default: false,
+                through_args: through_args.filter(|_| takes_args),
             };
         };
         let position = (at < star).then(|| {
@@ -82,6 +96,7 @@ impl Signature {
             keyword: takes_kwargs || !positional_only,
             secure_by_default,
             none_is_default: false,
+            through_args: None,
         }
     }
 }
@@ -92,8 +107,10 @@ enum Parameter<'s, 'tree> {
         name: &'s str,
         default: Option<Node<'tree>>,
     },
-    /// A bare `*` or `*args`: what follows is keyword-only.
-    Star,
+    /// A bare `*` or (`args`) `*args`: what follows is keyword-only.
+    Star {
+        args: bool,
+    },
     DoubleStar,
     /// `/`: what precedes is positional-only.
     Slash,
@@ -103,10 +120,8 @@ fn read_parameters<'s, 'tree>(
     parameters: Node<'tree>,
     source: &'s [u8],
 ) -> Vec<Parameter<'s, 'tree>> {
-    let mut cursor = parameters.walk();
-    parameters
-        .named_children(&mut cursor)
-        .filter(|node| node.kind() != "comment")
+    parse::code_children(parameters)
+        .into_iter()
         .filter_map(|node| {
             let node = match node.kind() {
                 // `*args: int` and `**kwargs: Any` wrap the splat in a typed parameter.
@@ -117,7 +132,8 @@ fn read_parameters<'s, 'tree>(
                 _ => node,
             };
             Some(match node.kind() {
-                "keyword_separator" | "list_splat_pattern" => Parameter::Star,
+                "keyword_separator" => Parameter::Star { args: false },
+                "list_splat_pattern" => Parameter::Star { args: true },
                 "dictionary_splat_pattern" => Parameter::DoubleStar,
                 "positional_separator" => Parameter::Slash,
                 "identifier" => Parameter::Named {

@@ -2,9 +2,9 @@
 
 use std::ops::Range;
 
-use crate::source::{is_blank, LineIndex};
+use memchr::memmem;
 
-const MARKERS: &[&str] = &["cookie-fix: ignore", "NOSONAR", "nosec"];
+use crate::source::{is_blank, trim_blank, LineIndex};
 
 /// The lines that carry a suppression marker in a comment.
 #[derive(Debug, Default)]
@@ -15,11 +15,29 @@ pub struct Suppressions {
     own_line: Vec<usize>,
 }
 
-/// Whether a comment's text carries a suppression marker.
+/// Whether a comment's text carries a suppression marker, spelled as users type them:
+/// `cookie-fix`, a colon and `ignore` with any blanks between (`cookie-fix:ignore`,
+/// `cookie-fix :  ignore`), `NOSONAR` and `nosec`, all in any case.
 pub fn has_marker(comment: &[u8]) -> bool {
-    MARKERS
-        .iter()
-        .any(|marker| memchr::memmem::find(comment, marker.as_bytes()).is_some())
+    let comment = comment.to_ascii_lowercase();
+    let found = |marker: &[u8]| memmem::find(&comment, marker).is_some();
+    found(b"nosonar") || found(b"nosec") || has_ignore_marker(&comment)
+}
+
+/// `cookie-fix` `:` `ignore`, with blanks allowed around the colon, in a lowercase comment.
+fn has_ignore_marker(comment: &[u8]) -> bool {
+    memmem::find_iter(comment, b"cookie-fix").any(|at| {
+        let rest = trim_blank(&comment[at + b"cookie-fix".len()..]);
+        let word = rest
+            .strip_prefix(b":")
+            .and_then(|rest| trim_blank(rest).strip_prefix(b"ignore"));
+        // `ignore` as a word: `ignore[RULE]` and `ignore  # why` count, `ignored` does not.
+        word.is_some_and(|after| {
+            !after
+                .first()
+                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        })
+    })
 }
 
 impl Suppressions {
@@ -56,5 +74,40 @@ impl Suppressions {
             .checked_sub(1)
             .is_some_and(|above| self.own_line.binary_search(&above).is_ok());
         marked_inside || marked_above
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_marker;
+
+    #[test]
+    fn markers_in_the_spellings_users_type() {
+        for comment in [
+            "# cookie-fix: ignore",
+            "# cookie-fix:ignore",
+            "#cookie-fix :  ignore",
+            "# Cookie-Fix:\tIGNORE",
+            "# cookie-fix: ignore[secure-cookie]",
+            "# NOSONAR",
+            "# nosonar",
+            "# NoSonar(S2092)",
+            "# nosec",
+            "# NOSEC B105",
+            "# why  # nosec",
+        ] {
+            assert!(has_marker(comment.as_bytes()), "{comment:?}");
+        }
+        for comment in [
+            "# cookie-fix",
+            "# cookie-fix ignore",
+            "# cookie-fix: ignored",
+            "# cookie-fix: ig nore",
+            "# ignore: cookie-fix",
+            "# sonar",
+            "# no sec",
+        ] {
+            assert!(!has_marker(comment.as_bytes()), "{comment:?}");
+        }
     }
 }

@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use super::literal;
 use super::signature::Signature;
+use crate::parse;
 
 /// The verdict on one cookie call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,12 +15,18 @@ pub enum Outcome {
     Secure,
     /// `secure` is left out: insert it.
     Missing,
-    /// `secure` is a falsy literal at this byte range: replace it.
-    Falsy(Range<usize>),
+    /// `secure` is a falsy literal: replace the bytes of `replaced` (all or part of `value`).
+    Falsy {
+        value: Range<usize>,
+        replaced: Range<usize>,
+    },
     /// `secure` is an expression only known at run time.
     Dynamic(Range<usize>),
     /// `secure` is left out but `*args` or `**kwargs` may carry it.
     Splat,
+    /// `secure` is left out, but the call's positional arguments may reach it through
+    /// the `*args` of the setter's definition in this file.
+    ThroughArgs,
     /// The setter defined in this file takes no `secure`: adding it would raise `TypeError`.
     NoSecureParameter,
     /// The possible signatures (mixed frameworks, several definitions) disagree.
@@ -42,10 +49,8 @@ impl<'tree> Arguments<'tree> {
             secure_keyword: None,
             has_splat: false,
         };
-        let mut cursor = argument_list.walk();
-        for argument in argument_list.named_children(&mut cursor) {
+        for argument in parse::code_children(argument_list) {
             match argument.kind() {
-                "comment" => {}
                 "keyword_argument" => {
                     let name = argument.child_by_field_name("name");
                     if name.and_then(|n| n.utf8_text(source).ok()) == Some("secure") {
@@ -100,6 +105,11 @@ impl<'tree> Arguments<'tree> {
         }
         if self.has_splat {
             Outcome::Splat
+        } else if signature
+            .through_args
+            .is_some_and(|slot| self.positional.len() > slot)
+        {
+            Outcome::ThroughArgs
         } else if signature.secure_by_default {
             Outcome::Secure
         } else if !signature.keyword {
@@ -119,7 +129,13 @@ fn classify(value: Node, signature: &Signature, source: &[u8]) -> Outcome {
         {
             Outcome::Secure
         }
-        Some(false) => Outcome::Falsy(range),
+        Some(false) => match literal::replaced_range(value, source) {
+            Some(replaced) => Outcome::Falsy {
+                value: range,
+                replaced,
+            },
+            None => Outcome::Dynamic(range),
+        },
         None => Outcome::Dynamic(range),
     }
 }

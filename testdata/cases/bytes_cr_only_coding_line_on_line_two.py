@@ -1,0 +1,1 @@
+#!/usr/bin/env python# -*- coding: latin-1 -*-# A coding line on line 2 of a CR-only file is read on line 2.from flask import make_responsedef view():    café = make_response("ok")    café.set_cookie("k", "v")

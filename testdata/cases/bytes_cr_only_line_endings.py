@@ -1,0 +1,1 @@
+# Old Mac line endings (CR alone), which Python reads as line breaks: fixed like any file, new lines end in CR.from flask import make_responsedef view(token):    response = make_response("ok")    response.set_cookie("session", token)    response.set_cookie(        "remember",        "1",    )    return response
