@@ -93,6 +93,16 @@ pub fn signatures_for(method: &str, families: &[&'static Family]) -> Vec<Signatu
     signatures
 }
 
+/// The signatures that a local wrapper's `*args` may reach, whichever setter it wraps:
+/// every setter ends in the framework's own `set_cookie` (Django's and Tornado's
+/// `set_signed_cookie` pass their arguments on to it, and so may a wrapper).
+pub fn forwarded_signatures(families: &[&'static Family]) -> Vec<Signature> {
+    signatures_for(SET_COOKIE, families)
+}
+
+/// The setter every framework has.
+const SET_COOKIE: &str = "set_cookie";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,11 +14,11 @@ pub fn truthiness(node: Node, source: &[u8]) -> Option<bool> {
         "true" | "ellipsis" => Some(true),
         "false" | "none" => Some(false),
         "integer" | "float" => Some(!is_zero(node.utf8_text(source).ok()?)),
-        "string" => string_truthiness(node),
+        "string" => string_truthiness(node, source),
         "concatenated_string" => {
             let mut any_nonempty = false;
             for part in parse::code_children(node) {
-                match string_truthiness(part) {
+                match string_truthiness(part, source) {
                     Some(true) => any_nonempty = true,
                     Some(false) => {}
                     None => return None,
@@ -62,20 +62,42 @@ pub fn replaced_range(value: Node, source: &[u8]) -> Option<Range<usize>> {
     Some(node.byte_range())
 }
 
-fn string_truthiness(node: Node) -> Option<bool> {
+/// Whether a string literal is non-empty, read from its text between the quotes: the
+/// tree cannot tell, since tree-sitter puts some contents in no node of their own (the
+/// `\\` of `r"\\"` becomes part of the closing quote). Outside a raw string, a
+/// backslash before a line ending is no character; an f-string with a replacement field
+/// is known only at run time.
+fn string_truthiness(node: Node, source: &[u8]) -> Option<bool> {
     if node.kind() != "string" {
         return None;
     }
     let mut cursor = node.walk();
-    let mut has_content = false;
-    for child in node.named_children(&mut cursor) {
-        match child.kind() {
-            "interpolation" => return None,
-            "string_content" => has_content = true,
-            _ => {}
+    if node
+        .named_children(&mut cursor)
+        .any(|child| child.kind() == "interpolation")
+    {
+        return None;
+    }
+    let text = source.get(node.byte_range())?;
+    let prefix_len = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (prefix, quoted) = text.split_at(prefix_len);
+    let quote = *quoted.first()?;
+    let triple = quoted.len() >= 6 && quoted[1] == quote && quoted[2] == quote;
+    let quotes = if triple { 3 } else { 1 };
+    let content = quoted.get(quotes..quoted.len().checked_sub(quotes)?)?;
+    if prefix.iter().any(|b| b.eq_ignore_ascii_case(&b'r')) {
+        return Some(!content.is_empty());
+    }
+    let mut rest = content;
+    loop {
+        let continued = [b"\\\r\n".as_slice(), b"\\\n", b"\\\r"]
+            .iter()
+            .find_map(|escape| rest.strip_prefix(*escape));
+        match continued {
+            Some(after) => rest = after,
+            None => return Some(!rest.is_empty()),
         }
     }
-    Some(has_content)
 }
 
 /// Whether a numeric literal's value is zero (`0`, `0x0`, `0.0`, `0e5`, `0j`, `0_0`).
@@ -91,7 +113,47 @@ fn is_zero(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_zero;
+    use super::{is_zero, truthiness};
+
+    fn string_value(literal: &str) -> Option<bool> {
+        let source = format!("x = {literal}\n");
+        let parsed = crate::parse::parse(source.as_bytes()).expect("a tree");
+        let value = parsed
+            .tree
+            .root_node()
+            .named_child(0)
+            .and_then(|statement| statement.named_child(0))
+            .and_then(|assignment| assignment.child_by_field_name("right"))
+            .expect("an assignment");
+        truthiness(value, source.as_bytes())
+    }
+
+    #[test]
+    fn string_literals_as_python_reads_them() {
+        for (literal, truth) in [
+            (r#"''"#, Some(false)),
+            (r#""""#, Some(false)),
+            (r#"b''"#, Some(false)),
+            (r#"rb"""#, Some(false)),
+            (r#"''''''"#, Some(false)),
+            (r#""""""""#, Some(false)),
+            (r#"f''"#, Some(false)),
+            (r#"'' """#, Some(false)),
+            ("'\\\n'", Some(false)),
+            ("'\\\r\n'", Some(false)),
+            (r#"r'\\'"#, Some(true)),
+            (r#"r"\\""#, Some(true)),
+            ("r'\\\n'", Some(true)),
+            (r#"'\\'"#, Some(true)),
+            (r#"'\x00'"#, Some(true)),
+            (r#"' '"#, Some(true)),
+            (r#"'''a'''"#, Some(true)),
+            (r#"'' 'a'"#, Some(true)),
+            (r#"f'{x}'"#, None),
+        ] {
+            assert_eq!(string_value(literal), truth, "{literal}");
+        }
+    }
 
     #[test]
     fn zero_literals() {

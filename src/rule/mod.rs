@@ -88,11 +88,12 @@ pub fn detect<'tree>(
             continue;
         }
         let framework = frameworks::signatures_for(method, &families);
+        let forwarded = frameworks::forwarded_signatures(&families);
         let local: Vec<Signature> = captured
             .definitions
             .iter()
             .filter(|(name, _)| *name == method)
-            .map(|&(_, parameters)| Signature::from_parameters(parameters, source, &framework))
+            .map(|&(_, parameters)| Signature::from_parameters(parameters, source, &forwarded))
             .collect();
         let signatures = if local.is_empty() { framework } else { local };
         let outcome = verdict::Arguments::new(arguments, source).evaluate(&signatures, source);

@@ -44,7 +44,8 @@ impl Signature {
     }
 
     /// Reads the signature from a local definition's `parameters` node. `framework` holds
-    /// the signatures of the setter a wrapper's `*args` would be forwarded to.
+    /// the signatures of the setter a wrapper's `*args` would be forwarded to (the
+    /// framework's `set_cookie`, whatever the wrapper's name).
     pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature]) -> Self {
         let mut params = read_parameters(parameters, source);
         if matches!(

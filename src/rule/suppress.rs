@@ -28,15 +28,9 @@ pub fn has_marker(comment: &[u8]) -> bool {
 fn has_ignore_marker(comment: &[u8]) -> bool {
     memmem::find_iter(comment, b"cookie-fix").any(|at| {
         let rest = trim_blank(&comment[at + b"cookie-fix".len()..]);
-        let word = rest
-            .strip_prefix(b":")
-            .and_then(|rest| trim_blank(rest).strip_prefix(b"ignore"));
-        // `ignore` as a word: `ignore[RULE]` and `ignore  # why` count, `ignored` does not.
-        word.is_some_and(|after| {
-            !after
-                .first()
-                .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
-        })
+        // DESIGN.md: a comment *containing* the marker suppresses (`ignored` too).
+        rest.strip_prefix(b":")
+            .is_some_and(|rest| trim_blank(rest).starts_with(b"ignore"))
     })
 }
 
@@ -94,6 +88,7 @@ mod tests {
             "# NoSonar(S2092)",
             "# nosec",
             "# NOSEC B105",
+            "# cookie-fix: ignored",
             "# why  # nosec",
         ] {
             assert!(has_marker(comment.as_bytes()), "{comment:?}");
@@ -101,7 +96,6 @@ mod tests {
         for comment in [
             "# cookie-fix",
             "# cookie-fix ignore",
-            "# cookie-fix: ignored",
             "# cookie-fix: ig nore",
             "# ignore: cookie-fix",
             "# sonar",

@@ -1,4 +1,4 @@
-# Suppression markers as users type them: blanks around the colon, NOSONAR and nosec in any case.
+# Suppression markers as users type them: blanks around the colon, NOSONAR and nosec in any case; a comment containing one.
 from flask import make_response
 
 
