@@ -1,0 +1,1119 @@
+#!/usr/bin/env python3
+"""An oracle for cookie-fix that shares nothing with the engine: Python's own `ast` and
+`tokenize` read the files, and the rules of DESIGN.md sections 1-3 are restated here.
+
+    ast_oracle.py MANIFEST                 check the cases a manifest lists
+    ast_oracle.py --folders BEFORE AFTER   check every Python file of BEFORE against its
+                                           copy in AFTER (scripts/verify-corpus.sh)
+    ast_oracle.py --self-test              check the oracle on built-in cases first
+
+A manifest has one JSON object per line: {"name", "input", "output", "error"}; `output`
+is the path of the fixed file (null when the engine changed nothing), `error` the
+engine's reason for skipping the file (null when it did not); relative paths are read
+from the manifest's folder.
+
+Each case whose input Python parses is held to these rules; every broken one is printed
+as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations`.
+- The output parses; its tree equals the input's except at cookie calls, where one
+  change per call is allowed: `secure=True` added as the last keyword, a `secure=`
+  keyword's falsy literal made `True`, or the positional argument at secure's index
+  made `True` from a falsy literal.
+- Each change is one Python accepts at run time under every signature the call may
+  have (section 2: local methods, else the imported frameworks), on a call that is not
+  left alone (section 1) and not suppressed.
+- No byte outside the changed calls changes; inside them the comments stay, in order,
+  and no new kind of line ending appears.
+- A call the rules make a plain fix is fixed ("missed-fix" otherwise).
+- A file Python parses is not skipped for a syntax error ("lost-fix", unless
+  --no-lost-fixes) or an internal error.
+
+Python's tree hides parentheses and layout inside a call: those are left to the
+byte-level tests (tests/fixtures.rs, tests/properties.rs).
+"""
+
+import argparse
+import ast
+import codecs
+import io
+import json
+import os
+import re
+import sys
+import tokenize
+import warnings
+from dataclasses import dataclass, field
+from typing import Optional
+
+SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
+SETTER_BYTES = [b"set_cookie", b"set_signed_cookie", b"set_secure_cookie"]
+# They pass their keyword arguments on to `set_cookie`: `secure` is keyword-only.
+FORWARDING_SETTERS = {"set_signed_cookie", "set_secure_cookie"}
+
+# Section 2: the family of each framework's first module component, and where the
+# family's `set_cookie` takes `secure` positionally (None: keyword only).
+FAMILIES = {
+    **dict.fromkeys(
+        ["werkzeug", "flask", "quart", "starlette", "fastapi", "django", "litestar"], "werkzeug"
+    ),
+    **dict.fromkeys(["pyramid", "webob"], "webob"),
+    **dict.fromkeys(["aiohttp", "tornado", "bottle"], "keyword-only"),
+    "falcon": "falcon",
+}
+FAMILY_INDEX = {"werkzeug": 6, "webob": 5, "keyword-only": None, "falcon": 6}
+DEFAULT_INDEX = 6
+
+# Section 2's suppression markers as the contract words them: a comment containing
+# `cookie-fix: ignore` with any blanks around the colon (a rule list must name this
+# rule), or NOSONAR or nosec in any case. A change to a call marked so is a violation.
+STRICT_MARKER = re.compile(
+    r"cookie-fix[ \t]*:[ \t]*ignore(?!\[)"
+    r"|cookie-fix[ \t]*:[ \t]*ignore\[[^\]]*\bsecure-cookie\b"
+    r"|(?i:nosonar|nosec)"
+)
+# Any spelling an engine might also take: a call marked so is never expected to be
+# fixed, so that a more generous engine is not reported for a missed fix.
+LOOSE_MARKER = re.compile(r"(?i)cookie.?fix\s*:?\s*ignore|nosonar|nosec")
+
+LINE_ENDING = re.compile(rb"\r\n|\r|\n")
+
+
+@dataclass
+class Violation:
+    line: int  # 1-based line of the input; 0 for the whole file
+    kind: str
+    detail: str
+
+
+# --- reading a file -------------------------------------------------------------------
+
+
+class Source:
+    """A file's bytes and what Python makes of them: its tree and byte offsets."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.tree = python_parse(data)
+        if self.tree is None:
+            return
+        self.codec = source_codec(data)
+        self.bom = 3 if data.startswith(codecs.BOM_UTF8) else 0
+        # Python ends lines at CRLF, CR and LF; so must every line number used here.
+        self.line_starts = [self.bom] + [m.end() for m in LINE_ENDING.finditer(data)]
+
+    def offset(self, line: int, column: int) -> int:
+        """The byte offset of an `ast` position (1-based line, column in UTF-8 bytes)."""
+        start = self.line_starts[line - 1]
+        if self.codec in ("utf-8", "utf-8-sig"):
+            return start + column
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.data)
+        text = self.data[start:end].decode(self.codec, errors="replace")
+        prefix = text.encode("utf-8")[:column].decode("utf-8", errors="replace")
+        return start + len(prefix.encode(self.codec, errors="replace"))
+
+    def span(self, node: ast.AST) -> tuple[int, int]:
+        return (
+            self.offset(node.lineno, node.col_offset),
+            self.offset(node.end_lineno, node.end_col_offset),
+        )
+
+    def text(self, start: int, end: int) -> str:
+        """The bytes decoded, with Python's line endings made LF (tokenize reads at LF)."""
+        text = self.data[start:end].decode(self.codec.replace("-sig", ""), errors="replace")
+        return re.sub(r"\r\n?", "\n", text)
+
+    def line_of(self, offset: int) -> int:
+        line = 1
+        while line < len(self.line_starts) and self.line_starts[line] <= offset:
+            line += 1
+        return line
+
+    def comments(self) -> Optional[list]:
+        """The comment tokens of the whole file, or None if `tokenize` fails on it."""
+        return comment_tokens(self.text(self.bom, len(self.data)))
+
+
+def python_parse(data: bytes) -> Optional[ast.Module]:
+    with warnings.catch_warnings():
+        # Invalid escape sequences and the like: the file still parses.
+        warnings.simplefilter("ignore")
+        try:
+            return ast.parse(data)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+
+
+def source_codec(data: bytes) -> str:
+    # `detect_encoding` reads lines at LF only; Python's parser also ends them at CR.
+    unified = re.sub(rb"\r\n?", b"\n", data)
+    try:
+        name = tokenize.detect_encoding(io.BytesIO(unified).readline)[0]
+    except SyntaxError:
+        name = "utf-8"
+    return codecs.lookup(name).name
+
+
+def comment_tokens(text: str) -> Optional[list]:
+    try:
+        tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+        return [t for t in tokens if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError):
+        return None
+
+
+def call_comments(source: Source, call: ast.Call) -> Optional[list]:
+    """The comments inside a call: its text in parentheses tokenizes on its own."""
+    comments = comment_tokens("(" + source.text(*source.span(call)) + ")")
+    return None if comments is None else [c.string for c in comments]
+
+
+# --- sections 1 and 2: what a call is, and where it takes `secure` ----------------------
+
+
+def is_cookie_call(node) -> bool:
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr in SETTERS
+    )
+
+
+def is_falsy_literal(node) -> bool:
+    if isinstance(node, ast.JoinedStr):
+        return not node.values  # f""
+    return (
+        isinstance(node, ast.Constant)
+        and type(node.value) in (bool, type(None), int, float, complex, str, bytes)
+        and not node.value
+    )
+
+
+def is_true(node) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def is_none(node) -> bool:
+    return isinstance(node, ast.Constant) and node.value is None
+
+
+def is_truthy_literal(node) -> bool:
+    return isinstance(node, ast.Constant) and node.value is not Ellipsis and bool(node.value)
+
+
+def last_name(node) -> Optional[str]:
+    """`client` in `self.client`, `test_client` in `app.test_client()`."""
+    while True:
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Attribute):
+            return node.attr
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, (ast.Subscript, ast.Await)):
+            node = node.value
+        else:
+            return None
+
+
+def left_alone_because(call: ast.Call) -> Optional[str]:
+    """Why section 1 leaves a call alone: a test client, a cookie jar, a cookie object."""
+    name = last_name(call.func.value)
+    if name is not None:
+        lower = "".join(c.lower() if "A" <= c <= "Z" else c for c in name)
+        if lower.endswith(("client", "app")) or "jar" in lower or lower == "cookies":
+            return f"receiver `{name}` is not an HTTP response"
+    only = call.args[0] if len(call.args) == 1 else None
+    if only is not None and not call.keywords and not isinstance(only, ast.Starred):
+        return "its only argument is one positional expression"
+    return None
+
+
+def has_splat(call: ast.Call) -> bool:
+    return any(isinstance(a, ast.Starred) for a in call.args) or any(
+        k.arg is None for k in call.keywords
+    )
+
+
+def secure_keyword(call: ast.Call) -> Optional[ast.keyword]:
+    return next((k for k in call.keywords if k.arg == "secure"), None)
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Where one possible callee takes `secure`."""
+
+    origin: str  # for messages
+    index: Optional[int]  # positional index after self; None: not positional
+    keyword: bool  # `secure=` accepted: a parameter that is not positional-only, or **kwargs
+    # A method with *args and no `secure`: the framework slots its positional arguments
+    # reach through *args (one per imported family), and how many it names itself.
+    varargs_limits: tuple = ()
+    named: Optional[int] = None
+    secure_by_default: bool = False  # leaving `secure` out is secure
+    none_is_default: bool = False  # `secure=None` is secure (Falcon)
+
+
+def framework_signatures(families: list) -> list:
+    if not families:
+        return [Signature("the default (no framework imported)", DEFAULT_INDEX, True)]
+    signatures = []
+    for family in families:
+        falcon = family == "falcon"
+        signatures.append(
+            Signature(
+                f"the {family} family",
+                FAMILY_INDEX[family],
+                True,
+                secure_by_default=falcon,
+                none_is_default=falcon,
+            )
+        )
+    return signatures
+
+
+def method_signature(definition, framework_indexes: list) -> Signature:
+    """Section 2: `secure`'s index among the parameters after a first `self` or `cls`."""
+    args = definition.args
+    positional = args.posonlyargs + args.args
+    skipped = 1 if positional and positional[0].arg in ("self", "cls") else 0
+    names = [a.arg for a in positional[skipped:]]
+    origin = f"the method defined at line {definition.lineno}"
+    defaults = dict(zip(reversed([a.arg for a in positional]), reversed(args.defaults)))
+    defaults.update({a.arg: d for a, d in zip(args.kwonlyargs, args.kw_defaults) if d})
+    truthy_default = "secure" in defaults and is_truthy_literal(defaults["secure"])
+    takes_kwargs = args.kwarg is not None
+    if "secure" in names:
+        index = names.index("secure")
+        positional_only = index + skipped < len(args.posonlyargs)
+        return Signature(
+            origin, index, takes_kwargs or not positional_only, secure_by_default=truthy_default
+        )
+    if "secure" in (a.arg for a in args.kwonlyargs):
+        return Signature(origin, None, True, secure_by_default=truthy_default)
+    if args.vararg is None:
+        return Signature(origin, None, takes_kwargs)
+    return Signature(origin, None, takes_kwargs, tuple(framework_indexes), len(names))
+
+
+@dataclass
+class FileRules:
+    """What the file decides: its cookie calls, imported families and local methods."""
+
+    calls: list = field(default_factory=list)
+    families: list = field(default_factory=list)
+    methods: dict = field(default_factory=dict)  # name -> [Signature]
+
+    @classmethod
+    def of(cls, tree: ast.Module) -> "FileRules":
+        rules = cls()
+        definitions = []
+        # One walk gathers everything. A def is a method when its nearest enclosing
+        # class or function is a class (through if/try/with blocks in the class body).
+        stack = [(tree, False)]
+        while stack:
+            node, in_class = stack.pop()
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                if in_class and node.name in SETTERS:
+                    definitions.append(node)
+                in_class = False
+            elif isinstance(node, ast.ClassDef):
+                in_class = True
+            elif is_cookie_call(node):
+                rules.calls.append(node)
+            elif isinstance(node, (ast.Import, ast.ImportFrom)):
+                rules.add_import(node)
+            push_children(stack, node, in_class)
+        indexes = [FAMILY_INDEX[f] for f in rules.families if FAMILY_INDEX[f] is not None]
+        if not rules.families:
+            indexes = [DEFAULT_INDEX]
+        for definition in definitions:
+            signature = method_signature(definition, indexes)
+            rules.methods.setdefault(definition.name, []).append(signature)
+        return rules
+
+    def add_import(self, node):
+        if isinstance(node, ast.Import):
+            modules = [alias.name for alias in node.names]
+        else:  # a relative import names a module of the project, not a framework
+            modules = [node.module] if node.level == 0 and node.module else []
+        for module in modules:
+            family = FAMILIES.get(module.split(".")[0])
+            if family and family not in self.families:
+                self.families.append(family)
+
+    def signatures(self, method: str) -> list:
+        """A local method wins; else forwarding setters are keyword-only; else every
+        imported family is a possible callee."""
+        if method in self.methods:
+            return self.methods[method]
+        if method in FORWARDING_SETTERS:
+            return [Signature(f"{method} (keyword only)", None, True)]
+        return framework_signatures(self.families)
+
+
+def push_children(stack, node, in_class):
+    # ast.iter_child_nodes, inlined: this walk is most of the oracle's time.
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, ast.AST):
+            stack.append((value, in_class))
+        elif isinstance(value, list):
+            stack.extend((item, in_class) for item in value if isinstance(item, ast.AST))
+
+
+class Suppressions:
+    """The lines with a marker comment, and those where it stands alone."""
+
+    def __init__(self, comments: list):
+        self.strict = (set(), set())
+        self.loose = (set(), set())
+        for comment in comments:
+            line, column = comment.start
+            alone = comment.line[:column].strip(" \t\f") == ""
+            for pattern, (lines, alone_lines) in (
+                (STRICT_MARKER, self.strict),
+                (LOOSE_MARKER, self.loose),
+            ):
+                if pattern.search(comment.string):
+                    lines.add(line)
+                    if alone:
+                        alone_lines.add(line)
+
+    def covers(self, call, strict: bool) -> bool:
+        """A marker on a line the call spans, or alone on the line just above."""
+        lines, alone = self.strict if strict else self.loose
+        spanned = any(call.lineno <= line <= call.end_lineno for line in lines)
+        return spanned or (call.lineno - 1) in alone
+
+
+# --- the changes between two trees ------------------------------------------------------
+
+
+@dataclass
+class Change:
+    before: ast.Call
+    after: ast.Call
+    kind: str  # "insert", "keyword" or "positional"
+    index: Optional[int] = None  # the positional argument replaced
+
+
+class Mismatch(Exception):
+    def __init__(self, line, detail):
+        super().__init__(detail)
+        self.line, self.detail = line, detail
+
+
+def scalar_equal(a, b) -> bool:
+    # `1 == True` and `0 == 0.0` in Python: a literal that changes type is a change.
+    return type(a) is type(b) and (a == b or (a != a and b != b))
+
+
+def describe(node) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # noqa: BLE001 - only for a message
+        text = type(node).__name__
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class TreeDiff:
+    """Walks two trees side by side, collecting the cookie-call changes; any other
+    difference raises Mismatch."""
+
+    def __init__(self, before: Source, after: Source):
+        self.before, self.after = before, after
+        self.changes: list = []
+
+    def compare(self, a, b, line):
+        if isinstance(a, list) or isinstance(b, list):
+            self.compare_lists(a, b, line)
+            return
+        if not isinstance(a, ast.AST) or not isinstance(b, ast.AST):
+            if not scalar_equal(a, b):
+                raise Mismatch(line, f"{a!r} became {b!r}")
+            return
+        line = getattr(a, "lineno", line)
+        if type(a) is not type(b):
+            raise Mismatch(line, f"`{describe(a)}` became `{describe(b)}`")
+        if isinstance(a, ast.stmt) and self.same_bytes(a, b):
+            return  # the same text parses the same: nothing changed inside
+        if is_cookie_call(a):
+            self.compare_cookie_call(a, b, line)
+            return
+        for name in a._fields:
+            self.compare(getattr(a, name, None), getattr(b, name, None), line)
+
+    def same_bytes(self, a, b) -> bool:
+        start, end = statement_span(self.before, a)
+        fixed_start, fixed_end = statement_span(self.after, b)
+        return self.before.data[start:end] == self.after.data[fixed_start:fixed_end]
+
+    def compare_lists(self, a, b, line):
+        if not isinstance(a, list) or not isinstance(b, list) or len(a) != len(b):
+            raise Mismatch(line, f"a list of {len_of(a)} became one of {len_of(b)}")
+        for x, y in zip(a, b):
+            self.compare(x, y, line)
+
+    def equal(self, a, b, line) -> bool:
+        """Whether a and b are equal up to changes inside them, keeping those changes."""
+        saved = len(self.changes)
+        try:
+            self.compare(a, b, line)
+            return True
+        except Mismatch:
+            del self.changes[saved:]
+            return False
+
+    def compare_cookie_call(self, a: ast.Call, b: ast.Call, line):
+        self.compare(a.func, b.func, line)
+        if len(a.args) != len(b.args):
+            raise Mismatch(line, f"{len(a.args)} positional arguments became {len(b.args)}")
+        kinds = []
+        for index, (x, y) in enumerate(zip(a.args, b.args)):
+            if self.equal(x, y, line):
+                continue
+            if not (is_falsy_literal(x) and is_true(y)):
+                raise Mismatch(
+                    line, f"positional argument {index} `{describe(x)}` became `{describe(y)}`"
+                )
+            kinds.append(("positional", index))
+        kinds += self.compare_keywords(a.keywords, b.keywords, line)
+        if len(kinds) > 1:
+            raise Mismatch(line, f"more than one change in one call: {kinds}")
+        if kinds:
+            self.changes.append(Change(a, b, *kinds[0]))
+
+    def compare_keywords(self, old, new, line):
+        if len(new) == len(old) + 1 and not any(k.arg == "secure" for k in old):
+            added = new[-1]
+            if added.arg != "secure":
+                where = " not as the last argument" if secure_in(new) else ""
+                raise Mismatch(line, f"a keyword argument was added{where}")
+            if not is_true(added.value):
+                raise Mismatch(line, f"secure={describe(added.value)} was inserted")
+            self.compare_lists(old, new[:-1], line)
+            return [("insert", None)]
+        if len(new) != len(old):
+            raise Mismatch(line, f"{len(old)} keyword arguments became {len(new)}")
+        kinds = []
+        for x, y in zip(old, new):
+            if x.arg != y.arg:
+                raise Mismatch(line, f"keyword `{x.arg}` became `{y.arg}`")
+            if self.equal(x.value, y.value, line):
+                continue
+            if x.arg != "secure" or not (is_falsy_literal(x.value) and is_true(y.value)):
+                was, now = describe(x.value), describe(y.value)
+                raise Mismatch(line, f"{x.arg}={was} became {x.arg}={now}")
+            kinds.append(("keyword", None))
+        return kinds
+
+
+def statement_span(source: Source, node: ast.stmt) -> tuple:
+    """A statement's bytes, with its decorators (its `ast` position starts at `def`)."""
+    start, end = source.span(node)
+    for decorator in getattr(node, "decorator_list", ()):
+        start = min(start, source.span(decorator)[0])
+    return start, end
+
+
+def secure_in(keywords) -> bool:
+    return any(k.arg == "secure" for k in keywords)
+
+
+def len_of(value) -> str:
+    return str(len(value)) if isinstance(value, list) else "(not a list)"
+
+
+# --- is each change allowed? ------------------------------------------------------------
+
+
+def change_problems(change: Change, rules: FileRules, suppressions: Suppressions):
+    """The violations of one change, as (kind, detail) pairs."""
+    call = change.before
+    problems = []
+    why = left_alone_because(call)
+    if why:
+        problems.append(("left-alone", f"changed a call that must be left alone: {why}"))
+    if suppressions.covers(call, strict=True):
+        problems.append(("suppressed", "changed a suppressed call"))
+    signatures = rules.signatures(call.func.attr)
+    if change.kind == "insert":
+        problems += insertion_problems(call, signatures)
+    elif change.kind == "positional":
+        problems += positional_problems(call, change.index, signatures)
+    return problems
+
+
+def insertion_problems(call: ast.Call, signatures):
+    """An inserted `secure=` raises TypeError where a positional argument, *args or
+    **kwargs already gives it, or where the callee takes no such keyword."""
+    if has_splat(call):
+        return [("splat-call", "inserted secure= into a call with *args or **kwargs")]
+    count = len(call.args)
+    problems = []
+    for sig in signatures:
+        if not sig.keyword:
+            problems.append(
+                ("no-secure-parameter", f"inserted secure=, which {sig.origin} does not take")
+            )
+        if sig.index is not None and count > sig.index:
+            given = describe(call.args[sig.index])
+            problems.append((
+                "slot-filled",
+                f"inserted secure= though positional argument {sig.index} `{given}` "
+                f"is secure under {sig.origin}",
+            ))
+        for limit in sig.varargs_limits:
+            if count > limit:
+                problems.append((
+                    "varargs-slot",
+                    f"inserted secure= though {count} positional arguments reach the "
+                    f"framework's slot {limit} through the *args of {sig.origin}",
+                ))
+    return problems
+
+
+def positional_problems(call: ast.Call, index: int, signatures):
+    if any(isinstance(a, ast.Starred) for a in call.args[:index]):
+        return [("wrong-index", f"replaced positional argument {index} after *args")]
+    problems = []
+    for sig in signatures:
+        if sig.index != index:
+            where = "keyword only" if sig.index is None else f"at index {sig.index}"
+            problems.append((
+                "wrong-index",
+                f"replaced positional argument {index} `{describe(call.args[index])}`, "
+                f"but secure is {where} under {sig.origin}",
+            ))
+    return problems
+
+
+# --- which calls must be fixed? ---------------------------------------------------------
+
+
+def expected_fix(call: ast.Call, rules: FileRules, comments, suppressions: Suppressions):
+    """The fix the rules leave no doubt about: ("insert", None), ("keyword", None) or
+    ("positional", i); None when the call is secure, review, or in doubt."""
+    if left_alone_because(call) or suppressions.covers(call, strict=False):
+        return None
+    verdicts = {verdict_under(call, sig) for sig in rules.signatures(call.func.attr)}
+    if len(verdicts) != 1:
+        return None  # the possible callees disagree: review
+    fix = verdicts.pop()
+    if fix is not None and fix[0] != "insert" and holds_a_comment(replaced(call, fix), comments):
+        return None  # `secure=(""  # why\n "")`: no replacement keeps the comment
+    return fix
+
+
+def verdict_under(call: ast.Call, sig: Signature):
+    keyword = secure_keyword(call)
+    if keyword is not None:
+        if not sig.keyword or not is_falsy_literal(keyword.value):
+            return None
+        if sig.none_is_default and is_none(keyword.value):
+            return None
+        return ("keyword", None)
+    if sig.index is not None:
+        for at, argument in enumerate(call.args[: sig.index + 1]):
+            if isinstance(argument, ast.Starred):
+                return None  # *args may fill the slot
+            if at == sig.index:
+                default = sig.none_is_default and is_none(argument)
+                return ("positional", at) if is_falsy_literal(argument) and not default else None
+    if has_splat(call) or sig.secure_by_default or not sig.keyword:
+        return None
+    if sig.named is not None and len(call.args) > sig.named:
+        return None  # more positional arguments than the method names: review
+    return ("insert", None)
+
+
+def replaced(call: ast.Call, fix) -> ast.AST:
+    kind, index = fix
+    return call.args[index] if kind == "positional" else secure_keyword(call).value
+
+
+def holds_a_comment(node: ast.AST, comments) -> bool:
+    start, end = (node.lineno, node.col_offset), (node.end_lineno, node.end_col_offset)
+    for comment in comments:
+        line, column = comment.start
+        utf8_column = len(comment.line[:column].encode("utf-8"))
+        if start <= (line, utf8_column) < end:
+            return True
+    return False
+
+
+# --- one case ---------------------------------------------------------------------------
+
+
+@dataclass
+class Outcome:
+    checked: bool = False  # Python parses the input
+    changed: bool = False
+    change_kinds: list = field(default_factory=list)  # "insert", "keyword", "positional"
+    violations: list = field(default_factory=list)
+
+    def add(self, line, kind, detail):
+        self.violations.append(Violation(line, kind, detail))
+
+
+def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
+    outcome = Outcome()
+    if after is None and error is None and not any(name in before for name in SETTER_BYTES):
+        outcome.checked = True  # no cookie call, no change: nothing to hold the engine to
+        return outcome
+    source = Source(before)
+    if source.tree is None:
+        return outcome  # Python rejects it: nothing to hold the engine to
+    outcome.checked = True
+    outcome.changed = after is not None
+    if error is not None:
+        check_error(error, outcome, lost_fixes)
+        return outcome
+    rules = FileRules.of(source.tree)
+    comments = source.comments()
+    # Where tokenize fails on what ast parses, the suppression markers are unknown:
+    # the changes are still checked, but no fix is expected.
+    expect_fixes = comments is not None
+    comments = comments or []
+    suppressions = Suppressions(comments)
+    changes = []
+    if after is not None:
+        changes = check_output(source, after, rules, suppressions, outcome)
+        if changes is None:
+            return outcome
+    outcome.change_kinds = [c.kind for c in changes]
+    changed = {id(c.before) for c in changes}
+    for call in rules.calls if expect_fixes else []:
+        fix = expected_fix(call, rules, comments, suppressions)
+        if fix is not None and id(call) not in changed:
+            outcome.add(call.lineno, "missed-fix", f"`{describe(call)}` wants a {fix[0]} fix")
+    outcome.violations.sort(key=lambda v: v.line)
+    return outcome
+
+
+def check_error(error: str, outcome: Outcome, lost_fixes: bool):
+    if error.startswith("syntax error"):
+        if lost_fixes:
+            outcome.add(0, "lost-fix", f"Python parses the file; the engine says: {error}")
+    elif error.startswith("internal error"):
+        outcome.add(0, "internal-error", error)
+
+
+def check_output(source: Source, after: bytes, rules, suppressions, outcome):
+    """Checks a fixed file against its input; returns the changes, or None when the
+    two cannot be compared."""
+    if after == source.data:
+        outcome.add(0, "no-op-output", "the engine returned a fixed file equal to its input")
+    fixed = Source(after)
+    if fixed.tree is None:
+        outcome.add(0, "unparsable-output", "Python does not parse the fixed file")
+        return None
+    diff = TreeDiff(source, fixed)
+    try:
+        diff.compare(source.tree, fixed.tree, 0)
+    except Mismatch as mismatch:
+        outcome.add(mismatch.line, "tree-changed", mismatch.detail)
+        return None
+    for change in diff.changes:
+        for kind, detail in change_problems(change, rules, suppressions):
+            outcome.add(change.before.lineno, kind, detail)
+    check_bytes(source, fixed, diff.changes, outcome)
+    return diff.changes
+
+
+def outermost(changes, source: Source):
+    """The changed calls not nested in another changed call, in source order."""
+    kept = []
+    for change in sorted(changes, key=lambda c: source.span(c.before)):
+        if kept and source.span(change.before)[1] <= source.span(kept[-1].before)[1]:
+            continue
+        kept.append(change)
+    return kept
+
+
+def check_bytes(source: Source, fixed: Source, changes, outcome: Outcome):
+    """Outside the outermost changed calls the bytes are the same; then each changed
+    call is held to section 3 (check_inside_call)."""
+    old_at = new_at = 0
+    for change in outermost(changes, source) + [None]:
+        if change is None:
+            old_start = old_end = len(source.data)
+            new_start = new_end = len(fixed.data)
+        else:
+            old_start, old_end = source.span(change.before)
+            new_start, new_end = fixed.span(change.after)
+        old_gap, new_gap = source.data[old_at:old_start], fixed.data[new_at:new_start]
+        if old_gap != new_gap:
+            first = first_difference(old_gap, new_gap)
+            was, now = old_gap[first : first + 30], new_gap[first : first + 30]
+            line = source.line_of(old_at + first)
+            outcome.add(line, "outside-bytes-changed", f"{was!r} became {now!r}")
+            return
+        old_at, new_at = old_end, new_end
+    for change in changes:
+        check_inside_call(source, fixed, change, outcome, changes)
+
+
+def check_inside_call(source: Source, fixed: Source, change: Change, outcome, changes):
+    """The edit is section 3's, byte for byte; the comments stay, in order; no line
+    ending appears that the call did not have."""
+    line = change.before.lineno
+    for kind, detail in edit_problems(source, fixed, change, changes):
+        outcome.add(line, kind, detail)
+    old, new = call_comments(source, change.before), call_comments(fixed, change.after)
+    if new is None and old is not None:
+        outcome.add(line, "comment-changed", "the fixed call does not tokenize")
+    elif old != new and old is not None:
+        lost = [c for c in old if c not in new] or ["(order)"]
+        outcome.add(line, "comment-changed", f"comments {old} became {new}: {lost[0]!r}")
+    old_start, old_end = source.span(change.before)
+    new_start, new_end = fixed.span(change.after)
+    endings = set(LINE_ENDING.findall(source.data[old_start:old_end]))
+    brought = set(LINE_ENDING.findall(fixed.data[new_start:new_end])) - endings
+    if brought:
+        ending = sorted(brought)[0]
+        outcome.add(line, "line-ending", f"the fix brought the line ending {ending!r} in")
+
+
+# What an insertion may add besides `secure=True` (DESIGN.md section 3): a comma, blanks,
+# a new line and its indentation.
+SEPARATORS = re.compile(rb"[, \t\r\n]*")
+# What may surround a replaced literal and go with it: parentheses and blanks, line
+# continuations among them; never a comment.
+AROUND_LITERAL = b"() \t\f\r\n\\"
+
+
+def edit_problems(source: Source, fixed: Source, change: Change, changes):
+    """Section 3, byte for byte: the call's new text is its old one (with the changes of
+    calls nested in it) plus `secure=True` and separators, or with the falsy literal
+    (and parentheses around it that hold no comment) made `True`."""
+    old = with_nested_changes(source, fixed, change, changes)
+    start, end = fixed.span(change.after)
+    new = fixed.data[start:end]
+    if change.kind == "insert":
+        at, until = (offset - start for offset in fixed.span(change.after.keywords[-1]))
+        return insertion_edit_problems(old, new, at, until)
+    at, until = (offset - start for offset in fixed.span(changed_value(change.after, change)))
+    literal = source.data[slice(*source.span(changed_value(change.before, change)))]
+    return replacement_edit_problems(old, new, at, until, literal)
+
+
+def changed_value(call: ast.Call, change: Change) -> ast.AST:
+    if change.kind == "positional":
+        return call.args[change.index]
+    return secure_keyword(call).value
+
+
+def insertion_edit_problems(old: bytes, new: bytes, at: int, until: int):
+    """`new[at:until]` is the inserted keyword argument."""
+    if new[at:until] != b"secure=True":
+        return [("edit", f"inserted {new[at:until]!r}, not b'secure=True'")]
+    if not inserted_only(old, new[:at] + new[until:]):
+        return [("edit", f"{old!r} became {new!r}: more than an insertion")]
+    return []
+
+
+def replacement_edit_problems(old: bytes, new: bytes, at: int, until: int, literal: bytes):
+    """`new[at:until]` is the `True` that replaced `literal`."""
+    prefix, suffix = new[:at], new[until:]
+    fits = len(prefix) + len(suffix) <= len(old) and old.startswith(prefix)
+    if new[at:until] != b"True" or not (fits and old.endswith(suffix)):
+        return [("edit", f"{old!r} became {new!r}: more than one replacement")]
+    removed = old[len(prefix) : len(old) - len(suffix)]
+    if removed.strip(AROUND_LITERAL) != literal or removed.count(b"(") != removed.count(b")"):
+        return [("edit", f"replaced {removed!r}, not the literal {literal!r} alone")]
+    return []
+
+
+def with_nested_changes(source: Source, fixed: Source, change: Change, changes) -> bytes:
+    """The call's old bytes, with the calls nested in it that changed as they became."""
+    start, end = source.span(change.before)
+    nested = [
+        c for c in changes
+        if c is not change and start <= source.span(c.before)[0] and source.span(c.before)[1] <= end
+    ]
+    parts, at = [], start
+    for inner in outermost(nested, source):
+        inner_start, inner_end = source.span(inner.before)
+        parts += [source.data[at:inner_start], fixed.data[slice(*fixed.span(inner.after))]]
+        at = inner_end
+    return b"".join(parts) + source.data[at:end]
+
+
+def inserted_only(old: bytes, new: bytes) -> bool:
+    """Whether `new` is `old` with separators inserted in at most two places."""
+    prefix = first_difference(old, new)
+    suffix = 0
+    while suffix < min(len(old), len(new)) - prefix and old[-1 - suffix] == new[-1 - suffix]:
+        suffix += 1
+    old_mid, new_mid = old[prefix : len(old) - suffix], new[prefix : len(new) - suffix]
+    if not old_mid:
+        return SEPARATORS.fullmatch(new_mid) is not None
+    at = new_mid.find(old_mid)
+    while at >= 0:
+        before, after = new_mid[:at], new_mid[at + len(old_mid) :]
+        if SEPARATORS.fullmatch(before) and SEPARATORS.fullmatch(after):
+            return True
+        at = new_mid.find(old_mid, at + 1)
+    return False
+
+
+def first_difference(a: bytes, b: bytes) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+# --- running many cases -----------------------------------------------------------------
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError as error:
+        sys.exit(f"ast oracle: cannot read {path}: {error}")
+
+
+def run_cases(cases, lost_fixes=True) -> int:
+    """cases: (name, input path, output path or None, error or None). Prints the
+    violations and the summary; returns the exit status."""
+    total = changed = violations = unparsed = 0
+    kinds = {"insert": 0, "keyword": 0, "positional": 0}
+    for name, input_path, output_path, error in cases:
+        total += 1
+        after = read_bytes(output_path) if output_path else None
+        outcome = check_case(read_bytes(input_path), after, error, lost_fixes)
+        unparsed += not outcome.checked
+        changed += outcome.checked and outcome.changed
+        for kind in outcome.change_kinds:
+            kinds[kind] += 1
+        for v in outcome.violations:
+            violations += 1
+            print(f"{name}:{v.line}: {v.kind}: {v.detail}")
+    if unparsed:
+        print(f"ast oracle: {unparsed} inputs Python does not parse were not checked")
+    print("ast oracle: changes checked: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    print(f"ast oracle: {total} cases, {changed} changed, {violations} violations")
+    return 1 if violations else 0
+
+
+def manifest_cases(path: str):
+    try:
+        with open(path, encoding="utf-8") as file:
+            lines = [line for line in file if line.strip()]
+    except OSError as error:
+        sys.exit(f"ast oracle: cannot read the manifest {path}: {error}")
+    base = os.path.dirname(os.path.abspath(path))
+
+    def resolve(relative):
+        return None if relative is None else os.path.join(base, relative)
+
+    for number, line in enumerate(lines, 1):
+        try:
+            case = json.loads(line)
+        except json.JSONDecodeError as error:
+            sys.exit(f"ast oracle: {path}:{number}: not JSON: {error}")
+        output, error = case.get("output"), case.get("error")
+        yield case["name"], resolve(case["input"]), resolve(output), error
+
+
+def folder_cases(before_root: str, after_root: str, skipped_json: Optional[str]):
+    """Every Python file of BEFORE against its copy in AFTER (changed when the bytes
+    differ); `skipped_json` holds a JSON object: relative path -> the engine's reason."""
+    errors = {}
+    if skipped_json:
+        try:
+            with open(skipped_json, encoding="utf-8") as file:
+                errors = json.load(file)
+        except (OSError, json.JSONDecodeError) as error:
+            sys.exit(f"ast oracle: cannot read {skipped_json}: {error}")
+    for folder, subfolders, names in os.walk(before_root):
+        subfolders.sort()
+        for file_name in sorted(names):
+            before = os.path.join(folder, file_name)
+            if not file_name.endswith((".py", ".pyw", ".pyi")) or os.path.islink(before):
+                continue
+            relative = os.path.relpath(before, before_root)
+            after = os.path.join(after_root, relative)
+            if not os.path.isfile(after):
+                continue
+            output = after if read_bytes(after) != read_bytes(before) else None
+            yield relative, before, output, errors.get(relative)
+
+
+# --- the oracle's own test --------------------------------------------------------------
+
+FLASK = "from flask import Response\n"
+WRAPPER = "class R:\n    def set_cookie(self, key, *args, **kwargs): pass\n"
+SIGNED_WRAPPER = "class R:\n    def set_signed_cookie(self, *args, **kwargs): pass\n"
+# (name, input, output or None, engine error or None, the violation it must report or None)
+SELF_TEST = [
+    ("insert", "r.set_cookie('k', 'v')\n", "r.set_cookie('k', 'v', secure=True)\n", None, None),
+    ("keyword falsy", "r.set_cookie('k', secure=False)\n", "r.set_cookie('k', secure=True)\n",
+     None, None),
+    ("keyword empty bytes", "r.set_cookie('k', secure=b'')\n", "r.set_cookie('k', secure=True)\n",
+     None, None),
+    ("positional 6", FLASK + "r.set_cookie('k', 'v', 1, 2, '/', 'd', False)\n",
+     FLASK + "r.set_cookie('k', 'v', 1, 2, '/', 'd', True)\n", None, None),
+    ("positional 5 webob", "import webob\nr.set_cookie('k', 'v', 1, '/', 'd', 0)\n",
+     "import webob\nr.set_cookie('k', 'v', 1, '/', 'd', True)\n", None, None),
+    ("parenthesised value keeps its comment", "r.set_cookie('k', secure=(  # why\n    False\n))\n",
+     "r.set_cookie('k', secure=(  # why\n    True\n))\n", None, None),
+    ("exploded CRLF", "r.set_cookie(\r\n    'k',\r\n    'v',\r\n)\r\n",
+     "r.set_cookie(\r\n    'k',\r\n    'v',\r\n    secure=True,\r\n)\r\n", None, None),
+    ("CR only", "x = 1\rr.set_cookie(\r    'k', 'v',\r)\r",
+     "x = 1\rr.set_cookie(\r    'k', 'v',\r    secure=True,\r)\r", None, None),
+    ("latin-1 coding line", "# -*- coding: latin-1 -*-\nr\xe9ponse.set_cookie(gr\xf6\xdfe, 'v')  # \xe9\n",
+     "# -*- coding: latin-1 -*-\nr\xe9ponse.set_cookie(gr\xf6\xdfe, 'v', secure=True)  # \xe9\n",
+     None, None),
+    ("latin-1, CR only", "# coding: latin-1\rr\xe9ponse.set_cookie('\xe9', 'v')\r",
+     "# coding: latin-1\rr\xe9ponse.set_cookie('\xe9', 'v', secure=True)\r", None, None),
+    ("local method index 2",
+     "class R:\n    def set_cookie(self, k, v, secure=False): pass\nr.set_cookie('k', 'v', None)\n",
+     "class R:\n    def set_cookie(self, k, v, secure=False): pass\nr.set_cookie('k', 'v', True)\n",
+     None, None),
+    ("mixed families agree", "import flask, pyramid\nr.set_cookie('k', 'v', secure=0)\nr.set_cookie('a', 'b')\n",
+     "import flask, pyramid\nr.set_cookie('k', 'v', secure=True)\nr.set_cookie('a', 'b', secure=True)\n",
+     None, None),
+    ("a call in a decorator", "@r.set_cookie('k', 'v')\ndef f(): pass\n",
+     "@r.set_cookie('k', 'v', secure=True)\ndef f(): pass\n", None, None),
+    ("nested calls", "r.set_cookie('k', r.set_cookie('a', 'b'))\n",
+     "r.set_cookie('k', r.set_cookie('a', 'b', secure=True), secure=True)\n", None, None),
+    ("varargs wrapper, few arguments", WRAPPER + "r.set_cookie('k', 'v')\n",
+     WRAPPER + "r.set_cookie('k', 'v', secure=True)\n", None, None),
+    ("review left alone", "r.set_cookie('k', secure=flag)\nr.set_cookie('k', *a)\n", None, None, None),
+    ("suppressed left alone", "r.set_cookie('k', 'v')  # NoSec\n# cookie-fix:ignore\nr.set_cookie('a', 'b')\n",
+     None, None, None),
+    ("another rule's ignore", "r.set_cookie('k', 'v')  # cookie-fix: ignore[other-rule]\n",
+     "r.set_cookie('k', 'v', secure=True)  # cookie-fix: ignore[other-rule]\n", None, None),
+    ("falcon: None is secure", "import falcon\nr.set_cookie('k', 'v', secure=None)\nr.set_cookie('k', 'v')\n",
+     None, None, None),
+    ("a falsy concatenation holding a comment", "r.set_cookie('k', secure=(''  # why\n ''))\n",
+     None, None, None),
+    ("module-level def is no signature", "def set_cookie():\n    pass\nr.set_cookie('k', 'v')\n",
+     "def set_cookie():\n    pass\nr.set_cookie('k', 'v', secure=True)\n", None, None),
+    ("an error Python shares", "r.set_cookie('k',\n", None, "syntax error at line 2 column 1", None),
+    ("a decode error", "r.set_cookie('k', 'v')\n", None, "declared encoding `x` is not one", None),
+    # Each of the following must be caught, for the reason named.
+    ("domain None made True", FLASK + "r.set_cookie('k', '1', 3600, \\\n None, '/', None, False)\n",
+     FLASK + "r.set_cookie('k', '1', 3600, \\\n True, '/', None, False)\n", None, "wrong-index"),
+    ("comment deleted", "r.set_cookie('k', secure=(  # why\n    False\n))\n",
+     "r.set_cookie('k', secure=True)\n", None, "comment-changed"),
+    ("slot already filled", "r.set_cookie('k', 'v', 1, 2, '/', 'd', flag)\n",
+     "r.set_cookie('k', 'v', 1, 2, '/', 'd', flag, secure=True)\n", None, "slot-filled"),
+    ("webob slot filled", "import webob\nr.set_cookie('k', 'v', 1, '/', 'd', flag)\n",
+     "import webob\nr.set_cookie('k', 'v', 1, '/', 'd', flag, secure=True)\n", None, "slot-filled"),
+    ("method without secure",
+     "class H:\n    def set_cookie(self, handler, token): pass\nr.set_cookie(h, t)\n",
+     "class H:\n    def set_cookie(self, handler, token): pass\nr.set_cookie(h, t, secure=True)\n",
+     None, "no-secure-parameter"),
+    ("varargs wrapper, 7 arguments", WRAPPER + "r.set_cookie(1, 2, 3, 4, 5, 6, 7)\n",
+     WRAPPER + "r.set_cookie(1, 2, 3, 4, 5, 6, 7, secure=True)\n", None, "varargs-slot"),
+    ("signed wrapper, 7 arguments", SIGNED_WRAPPER + "r.set_signed_cookie(1, 2, 3, 4, 5, 6, 7)\n",
+     SIGNED_WRAPPER + "r.set_signed_cookie(1, 2, 3, 4, 5, 6, 7, secure=True)\n", None, "varargs-slot"),
+    ("test client", "self.client.set_cookie('k', 'v')\n",
+     "self.client.set_cookie('k', 'v', secure=True)\n", None, "left-alone"),
+    ("cookie jar", "session.cookies.set_cookie('k', 'v')\n",
+     "session.cookies.set_cookie('k', 'v', secure=True)\n", None, "left-alone"),
+    ("one positional argument", "jar2.set_cookie(cookie)\n", "jar2.set_cookie(cookie, secure=True)\n",
+     None, "left-alone"),
+    ("suppressed above", "#  cookie-fix :ignore\nr.set_cookie('k', 'v')\n",
+     "#  cookie-fix :ignore\nr.set_cookie('k', 'v', secure=True)\n", None, "suppressed"),
+    ("suppressed inside", "r.set_cookie(\n    'k',  # NOSONAR\n    'v')\n",
+     "r.set_cookie(\n    'k',  # NOSONAR\n    'v', secure=True)\n", None, "suppressed"),
+    ("lost fix", "r.set_cookie('k', 'v')\n", None, "syntax error at line 1 column 3", "lost-fix"),
+    ("internal error", "r.set_cookie('k', 'v')\n", None, "internal error: the fix would break",
+     "internal-error"),
+    ("missed fix", "def set_cookie():\n    pass\nr.set_cookie('k', 'v')\n", None, None, "missed-fix"),
+    ("missed positional fix", FLASK + "r.set_cookie('k', 'v', 1, 2, '/', 'd', False)\n", None, None,
+     "missed-fix"),
+    ("1 is not True", "r.set_cookie('k', max_age=1)\n", "r.set_cookie('k', max_age=True)\n", None,
+     "tree-changed"),
+    ("truthy made True", "r.set_cookie('k', secure='yes')\n", "r.set_cookie('k', secure=True)\n",
+     None, "tree-changed"),
+    ("a raw backslash is not empty", "r.set_cookie('k', secure=r'\\\\')\n",
+     "r.set_cookie('k', secure=True)\n", None, "tree-changed"),
+    ("a decorator changed", "@r.set_cookie('k', 'v')\ndef f(): pass\n",
+     "@r.set_cookie('k', 'w', secure=True)\ndef f(): pass\n", None, "tree-changed"),
+    ("other argument changed", "r.set_cookie('k', 'v')\n", "r.set_cookie('k', 'w', secure=True)\n",
+     None, "tree-changed"),
+    ("inserted False", "r.set_cookie('k', 'v')\n", "r.set_cookie('k', 'v', secure=False)\n", None,
+     "tree-changed"),
+    ("unparsable output", "r.set_cookie('k', 'v')\n", "r.set_cookie('k', 'v',, secure=True)\n", None,
+     "unparsable-output"),
+    ("bytes outside changed", "x = 1\nr.set_cookie('k', 'v')\n",
+     "x =  1\nr.set_cookie('k', 'v', secure=True)\n", None, "outside-bytes-changed"),
+    ("line endings converted", "x = 1\r\nr.set_cookie('k', 'v')\r\n",
+     "x = 1\nr.set_cookie('k', 'v', secure=True)\n", None, "outside-bytes-changed"),
+    ("LF in a CRLF call", "r.set_cookie(\r\n    'k', 'v',\r\n)\r\n",
+     "r.set_cookie(\r\n    'k', 'v',\n    secure=True,\r\n)\r\n", None, "line-ending"),
+    ("inserted beside **kwargs", "r.set_cookie('k', **o)\n", "r.set_cookie('k', **o, secure=True)\n",
+     None, "splat-call"),
+    ("keyword-only family", "import aiohttp\nr.set_cookie('k', 'v', 1, 2, '/', 'd', False)\n",
+     "import aiohttp\nr.set_cookie('k', 'v', 1, 2, '/', 'd', True)\n", None, "wrong-index"),
+    ("mixed families disagree", "import flask, pyramid\nr.set_cookie('k', 'v', 1, '/', 'd', False)\n",
+     "import flask, pyramid\nr.set_cookie('k', 'v', 1, '/', 'd', True)\n", None, "wrong-index"),
+    ("signed cookie is keyword only", "r.set_signed_cookie('k', 'v', 1, 2, '/', 'd', False)\n",
+     "r.set_signed_cookie('k', 'v', 1, 2, '/', 'd', True)\n", None, "wrong-index"),
+    ("two changes in one call", FLASK + "r.set_cookie('k', 'v', 1, 2, '/', None, False)\n",
+     FLASK + "r.set_cookie('k', 'v', 1, 2, '/', True, True)\n", None, "tree-changed"),
+    ("a comment moved", "r.set_cookie(\n    'k',  # c\n    'v')\n",
+     "r.set_cookie(\n    'k',\n    'v', secure=True  # c\n)\n", None, "edit"),
+    ("a continuation dropped", "r.set_cookie('k', \\\n    'v')\n",
+     "r.set_cookie('k', 'v', secure=True)\n", None, "edit"),
+    ("parentheses kept", "r.set_cookie('k', secure=(False))\n",
+     "r.set_cookie('k', secure=(True))\n", None, None),
+    ("parentheses dropped with the literal", "r.set_cookie('k', secure=( \\\n  0 ))\n",
+     "r.set_cookie('k', secure=True)\n", None, None),
+    ("a continuation before a concatenation", "r.set_cookie('k', 'v', 1, 2, '/', 'd', \\\n  '' \"\")\n",
+     "r.set_cookie('k', 'v', 1, 2, '/', 'd', \\\n  True)\n", None, None),
+    ("no-op output", "r.set_cookie('k', secure=flag)\n", "r.set_cookie('k', secure=flag)\n", None,
+     "no-op-output"),
+]
+
+
+def self_test() -> int:
+    misjudged = 0
+    for name, before, after, error, expected in SELF_TEST:
+        encoding = "latin-1" if "coding: latin-1" in before else "utf-8"
+        fixed = None if after is None else after.encode(encoding)
+        outcome = check_case(before.encode(encoding), fixed, error)
+        found = [(v.kind, v.detail) for v in outcome.violations]
+        if not outcome.checked:
+            ok, why = expected is None, "Python does not parse the input"
+        elif expected is None:
+            ok, why = not found, f"flagged a correct fix: {found}"
+        else:
+            ok, why = expected in (kind for kind, _ in found), f"wanted {expected}, got {found}"
+        if not ok:
+            misjudged += 1
+            print(f"self-test: {name}: {why}")
+    print(f"ast oracle self-test: {len(SELF_TEST)} cases, {misjudged} misjudged")
+    return 1 if misjudged else 0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description="Checks cookie-fix's output with Python's ast (see the module docstring)."
+    )
+    parser.add_argument("manifest", nargs="?", help="JSON lines: name, input, output, error")
+    parser.add_argument("--self-test", action="store_true", help="check the oracle itself")
+    parser.add_argument("--folders", nargs=2, metavar=("BEFORE", "AFTER"), help="two folders")
+    parser.add_argument("--skipped", help="with --folders: JSON object, relative path -> error")
+    parser.add_argument(
+        "--no-lost-fixes",
+        action="store_true",
+        help="do not count syntax-error skips of files Python parses (the caller lists them)",
+    )
+    args = parser.parse_args()
+    if not (args.self_test or args.folders or args.manifest):
+        parser.error("give a manifest, --folders or --self-test")
+    status = self_test() if args.self_test else 0
+    lost_fixes = not args.no_lost_fixes
+    if args.folders:
+        status |= run_cases(folder_cases(*args.folders, args.skipped), lost_fixes)
+    elif args.manifest:
+        status |= run_cases(manifest_cases(args.manifest), lost_fixes)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())

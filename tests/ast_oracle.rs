@@ -1,0 +1,229 @@
+//! Holds the engine to Python's own reading of the code: every generated file
+//! (tests/support/generate.rs) and every `testdata/**/*.py` is fixed in process, and
+//! scripts/ast_oracle.py checks each output with `ast` and `tokenize` (see its
+//! docstring for the rules). It shares no code with the engine, so a misreading of the
+//! syntax tree that the engine and tests/properties.rs would share shows up here.
+//!
+//! `AST_ORACLE_SEED` and `AST_ORACLE_CASES` explore other generated files;
+//! `AST_ORACLE_KEEP=1` keeps the folder of inputs, outputs and manifest.
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
+use serde_json::json;
+
+use cookie_fix::{fix, Settings};
+use support::generate::file;
+
+/// One input and what the engine made of it.
+struct Case {
+    name: String,
+    input: Vec<u8>,
+    output: Option<Vec<u8>>,
+    error: Option<String>,
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|value| value.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The same files on every run, so CI is never flaky.
+fn generated_inputs() -> Vec<(String, Vec<u8>)> {
+    let seed = env_number("AST_ORACLE_SEED", 614);
+    let cases = env_number("AST_ORACLE_CASES", 3000);
+    let mut seed_bytes = [0u8; 32];
+    seed_bytes[..8].copy_from_slice(&seed.to_le_bytes());
+    let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
+    let mut runner = TestRunner::new_with_rng(Config::default(), rng);
+    let strategy = file(false);
+    (0..cases)
+        .map(|i| {
+            let tree = strategy
+                .new_tree(&mut runner)
+                .unwrap_or_else(|reason| panic!("generating case {i}: {reason}"));
+            (format!("generated-{seed}-{i:05}"), tree.current())
+        })
+        .collect()
+}
+
+/// Every `.py` file below `testdata/`, however the fixtures are arranged in folders.
+fn fixture_inputs() -> Vec<(String, Vec<u8>)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut paths = Vec::new();
+    collect_python_files(&root.join("testdata"), &mut paths);
+    paths.sort();
+    assert!(!paths.is_empty(), "no .py file below testdata/");
+    paths
+        .into_iter()
+        .map(|path| {
+            let bytes = fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let name = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            (name, bytes)
+        })
+        .collect()
+}
+
+fn collect_python_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .path();
+        if path.is_dir() {
+            collect_python_files(&path, out);
+        } else if path.extension().is_some_and(|ext| ext == "py") {
+            out.push(path);
+        }
+    }
+}
+
+fn run_engine(name: String, input: Vec<u8>) -> Case {
+    let (output, error) = match fix(&input, &Settings::default()) {
+        Ok(report) => (report.fixed, None),
+        Err(error) => (None, Some(error.to_string())),
+    };
+    Case {
+        name,
+        input,
+        output,
+        error,
+    }
+}
+
+/// Writes `inputs/N.py`, `outputs/N.py` and `manifest.jsonl` (paths relative to it).
+fn write_manifest(dir: &Path, cases: &[Case]) -> PathBuf {
+    for folder in ["inputs", "outputs"] {
+        let path = dir.join(folder);
+        fs::create_dir_all(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    let mut manifest = String::new();
+    for (i, case) in cases.iter().enumerate() {
+        let input = format!("inputs/{i:05}.py");
+        write(&dir.join(&input), &case.input);
+        let output = case.output.as_ref().map(|bytes| {
+            let output = format!("outputs/{i:05}.py");
+            write(&dir.join(&output), bytes);
+            output
+        });
+        let line =
+            json!({"name": case.name, "input": input, "output": output, "error": case.error});
+        manifest.push_str(&line.to_string());
+        manifest.push('\n');
+    }
+    let path = dir.join("manifest.jsonl");
+    write(&path, manifest.as_bytes());
+    path
+}
+
+fn write(path: &Path, bytes: &[u8]) {
+    fs::write(path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// Runs the oracle; returns whether it passed and what it printed.
+fn oracle(arguments: &[&str]) -> (bool, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/ast_oracle.py");
+    let result = Command::new("python3")
+        .arg(&script)
+        .args(arguments)
+        .output();
+    let output = result.unwrap_or_else(|e| {
+        panic!("cannot run python3 (the AST oracle needs Python 3.11 or later on PATH): {e}")
+    });
+    let printed = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (output.status.success(), printed)
+}
+
+/// The first cases the oracle names, as a diff of input and output, for the failure message.
+fn show_failing_cases(printed: &str, cases: &[Case], limit: usize) -> String {
+    let mut shown: Vec<&str> = Vec::new();
+    let mut text = String::new();
+    for line in printed.lines() {
+        let Some(case) = cases
+            .iter()
+            .find(|c| line.starts_with(&format!("{}:", c.name)))
+        else {
+            continue;
+        };
+        if shown.contains(&case.name.as_str()) || shown.len() == limit {
+            continue;
+        }
+        shown.push(&case.name);
+        let error = case.error.as_deref().unwrap_or("no error");
+        text.push_str(&format!(
+            "\n=== {} ({error})\n{}",
+            case.name,
+            describe(case)
+        ));
+    }
+    text
+}
+
+/// The diff of the fix (the input when there is none), with CR line ends shown.
+fn describe(case: &Case) -> String {
+    let input = visible(&case.input);
+    let Some(output) = case.output.as_deref().map(visible) else {
+        return input;
+    };
+    similar::TextDiff::from_lines(input.as_str(), output.as_str())
+        .unified_diff()
+        .context_radius(3)
+        .header("input", "output")
+        .to_string()
+}
+
+/// Text with `⏎` before each CRLF's LF and `␍` for a lone CR (then a new line).
+fn visible(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .replace("\r\n", "⏎\n")
+        .replace('\r', "␍\n")
+}
+
+#[test]
+fn the_oracle_judges_its_own_cases_right() {
+    let (passed, printed) = oracle(&["--self-test"]);
+    assert!(
+        passed,
+        "scripts/ast_oracle.py --self-test failed:\n{printed}"
+    );
+}
+
+#[test]
+fn python_agrees_with_every_fix() {
+    let inputs = fixture_inputs().into_iter().chain(generated_inputs());
+    let cases: Vec<Case> = inputs
+        .map(|(name, input)| run_engine(name, input))
+        .collect();
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let manifest = write_manifest(dir.path(), &cases);
+    let manifest = manifest.to_str().expect("a UTF-8 temporary path");
+    let (passed, printed) = oracle(&[manifest]);
+    // Kept only on request: until a bug is fixed, every run would leave a folder behind.
+    let kept = if std::env::var_os("AST_ORACLE_KEEP").is_some() {
+        let kept = format!("cases kept in {}", dir.keep().display());
+        eprintln!("{kept}");
+        kept
+    } else {
+        "AST_ORACLE_KEEP=1 keeps the cases".to_owned()
+    };
+    assert!(
+        passed,
+        "scripts/ast_oracle.py found violations ({kept}):\n{printed}{}",
+        show_failing_cases(&printed, &cases, 12)
+    );
+}

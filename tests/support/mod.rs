@@ -1,0 +1,3 @@
+//! Code shared by the integration tests (each test crate compiles its own copy).
+
+pub mod generate;
