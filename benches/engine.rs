@@ -15,9 +15,9 @@ fn main() {
 
 /// Every fixture input that parses: real-looking framework code full of cookie calls.
 fn files_with_cookie_calls() -> Vec<Vec<u8>> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/cases");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/secure-cookie");
     let mut inputs: Vec<Vec<u8>> = fs::read_dir(&dir)
-        .expect("testdata/cases")
+        .expect("testdata/secure-cookie")
         .filter_map(|entry| entry.ok().map(|e| e.path()))
         .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
         .filter(|path| !path.to_string_lossy().contains("error_"))

@@ -3,7 +3,7 @@
 # fixture cases. Needs cargo-fuzz (`cargo install cargo-fuzz`); libFuzzer's
 # sanitizer flags need nightly features, which RUSTC_BOOTSTRAP enables on a
 # stable toolchain. A crash input lands in fuzz/artifacts/fix/: copy it into
-# testdata/cases/ as a regression case.
+# testdata/secure-cookie/ as a regression case.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-600}
@@ -11,7 +11,7 @@ seconds=${1:-600}
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 corpus=target/fuzz-corpus
 mkdir -p "$corpus"
-cp testdata/cases/*.py "$corpus/"
+cp testdata/secure-cookie/*.py "$corpus/"
 export RUSTC_BOOTSTRAP=1
 cd fuzz
 cargo fuzz run fix "../$corpus" -- \

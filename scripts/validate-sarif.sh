@@ -22,8 +22,8 @@ schema="$work/package/lib/schemas/sarif-2.1.0-rtm.5.json"
 # findings, skipped files, a path that needs percent-encoding.
 mkdir -p "$work/project/dir with space"
 cp testdata/demo/*.py "$work/project/"
-cp testdata/cases/suppress_marker_on_call_line.py "$work/project/dir with space/é.py"
-cp testdata/cases/error_syntax_error_with_insecure_call.py "$work/project/broken.py"
+cp testdata/secure-cookie/suppress_marker_on_call_line.py "$work/project/dir with space/é.py"
+cp testdata/secure-cookie/error_syntax_error_with_insecure_call.py "$work/project/broken.py"
 
 check() {
     local name=$1

@@ -38,6 +38,26 @@ pub struct Args {
     #[arg(long, value_name = "EXPR")]
     pub secure_value: Option<String>,
 
+    /// Run only these rules (comma-separated ids), instead of those on by default.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Option<Vec<String>>,
+
+    /// Run these rules as well.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub extend_select: Vec<String>,
+
+    /// Do not run these rules.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// Print every rule: its id, whether it is on by default, and what it finds.
+    #[arg(long, conflicts_with = "explain")]
+    pub list_rules: bool,
+
+    /// Print the documentation of a rule.
+    #[arg(long, value_name = "RULE")]
+    pub explain: Option<String>,
+
     /// Exclude files and folders matching this glob (repeatable), on top of the defaults.
     #[arg(long, value_name = "GLOB")]
     pub exclude: Vec<String>,

@@ -1,5 +1,6 @@
 //! Settings from `[tool.cookie-fix]` in `pyproject.toml`, or from `cookie-fix.toml`.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -20,6 +21,14 @@ pub struct Options {
     pub force_exclude: Option<bool>,
     /// Respect `.gitignore` and `.ignore` files (default true).
     pub respect_gitignore: Option<bool>,
+    /// The rules to run, instead of those on by default.
+    pub select: Option<Vec<String>>,
+    /// Rules to run as well.
+    pub extend_select: Option<Vec<String>>,
+    /// Rules not to run.
+    pub ignore: Option<Vec<String>>,
+    /// Rules not to run on the files a glob matches (`"tests/**" = ["secure-cookie"]`).
+    pub per_file_ignores: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// Options with the file they came from; relative excludes are read from its folder.
@@ -145,5 +154,16 @@ mod tests {
             toml::from_str("extend-exclude = ['gen']\nsecure-value = 'not DEBUG'").unwrap();
         assert_eq!(options.extend_exclude, Some(vec!["gen".to_owned()]));
         assert_eq!(options.secure_value.as_deref(), Some("not DEBUG"));
+    }
+
+    #[test]
+    fn rule_selection_keys() {
+        let options: Options = toml::from_str(
+            "select = ['secure-cookie']\nignore = []\nextend-select = []\n[per-file-ignores]\n\"tests/**\" = ['secure-cookie']",
+        )
+        .unwrap();
+        assert_eq!(options.select, Some(vec!["secure-cookie".to_owned()]));
+        let per_file = options.per_file_ignores.unwrap();
+        assert_eq!(per_file["tests/**"], ["secure-cookie"]);
     }
 }

@@ -1,16 +1,22 @@
-//! cookie-fix: finds Python cookie calls without the Secure attribute and fixes them.
+//! cookie-fix: finds Python code that creates a cookie without the Secure attribute
+//! and fixes it.
 
 pub mod cli;
 pub mod config;
+pub mod diagnostic;
 pub mod edit;
 pub mod engine;
 pub mod files;
+pub mod literal;
+pub mod needles;
 pub mod output;
 pub mod parse;
-pub mod rule;
+pub mod rules;
 pub mod run;
 pub mod scan;
 pub mod source;
+pub mod suppress;
 pub mod write;
 
-pub use engine::{fix, FileError, FileReport, Finding, Settings, Verdict};
+pub use diagnostic::{Finding, Verdict};
+pub use engine::{fix, FileError, FileReport, Settings};

@@ -41,7 +41,7 @@ pub struct Parsed {
 /// Parses the whole of `body`; `None` only if the parser gives up, which it does not
 /// without a timeout.
 pub fn parse(body: &[u8]) -> Option<Parsed> {
-    let own_line_comments = scan::scan(body).own_line_comments;
+    let own_line_comments = scan::scan(body, &[]).own_line_comments;
     let tree = parse_whole(&mask(body, &own_line_comments))?;
     Some(Parsed {
         tree,
@@ -194,7 +194,7 @@ mod tests {
     #[test]
     fn masks_only_comments_alone_on_their_line() {
         let body = b"x = 1  # kept\n  # gone\r\n#gone too\ny = '#'\n";
-        let comments = scan::scan(body).own_line_comments;
+        let comments = scan::scan(body, &[]).own_line_comments;
         assert_eq!(comments, [16..22, 24..33]);
         assert_eq!(
             &*mask(body, &comments),

@@ -17,6 +17,7 @@ use crate::files::{self, Excludes, WalkOptions};
 use crate::output::{
     diff, github, json, plural, sarif, text, FileFindings, Skipped, Styles, Summary,
 };
+use crate::rules::{self, RuleSet, RULES};
 use crate::write;
 
 /// The process exit status (DESIGN.md section 5).
@@ -61,6 +62,8 @@ struct Checked {
 struct Plan {
     mode: Mode,
     settings: Settings,
+    /// Rules not to run on the files each glob set matches.
+    per_file_ignores: Vec<(Excludes, RuleSet)>,
     excludes: Excludes,
     force_exclude: bool,
     respect_gitignore: bool,
@@ -68,6 +71,9 @@ struct Plan {
 
 pub fn run(args: &Args) -> ExitStatus {
     let stderr_styles = Styles::for_stream(args.color, &io::stderr());
+    if args.list_rules || args.explain.is_some() {
+        return document_rules(args, &stderr_styles);
+    }
     match plan(args) {
         Ok(plan) => execute(args, &plan),
         Err(message) => {
@@ -77,6 +83,45 @@ pub fn run(args: &Args) -> ExitStatus {
             );
             ExitStatus::Error
         }
+    }
+}
+
+/// `--list-rules` and `--explain RULE`: what the rule table holds.
+fn document_rules(args: &Args, stderr_styles: &Styles) -> ExitStatus {
+    let text = match &args.explain {
+        Some(id) => match rules::by_id(id) {
+            Some(rule) => rule.docs.to_owned(),
+            None => {
+                let error = rules::UnknownRule(id.clone());
+                let (red, reset) = (stderr_styles.red, stderr_styles.reset);
+                eprintln!("{red}error{reset}: {error}");
+                return ExitStatus::Error;
+            }
+        },
+        None => {
+            let width = RULES.iter().map(|rule| rule.id.len()).max().unwrap_or(0);
+            RULES
+                .iter()
+                .map(|rule| {
+                    let default = if rule.default { "on " } else { "off" };
+                    format!("{:width$}  {default}  {}\n", rule.id, rule.summary)
+                })
+                .collect()
+        }
+    };
+    let mut stdout = io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(error) if error.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!(
+                "error: cannot write to standard output: {}",
+                io_reason(&error)
+            );
+            ExitStatus::Error
+        }
+        _ => ExitStatus::Success,
     }
 }
 
@@ -100,7 +145,7 @@ fn plan(args: &Args) -> Result<Plan, String> {
         .clone()
         .or(options.secure_value.clone())
         .unwrap_or_else(|| Settings::default().secure_value);
-    engine::check_secure_value(&secure_value).map_err(|reason| {
+    rules::check_fix_value(&secure_value).map_err(|reason| {
         let origin = match config.as_ref().filter(|_| from_config) {
             Some(config) => format!(" (secure-value in {})", config.path.display()),
             None => String::new(),
@@ -109,9 +154,49 @@ fn plan(args: &Args) -> Result<Plan, String> {
     })?;
 
     let excludes = excludes(args, config.as_ref())?;
+    let in_config = |key: &str| match &config {
+        Some(config) => format!(" ({key} in {})", config.path.display()),
+        None => String::new(),
+    };
+    let select = args.select.as_deref().or(options.select.as_deref());
+    let extend_select: Vec<String> = options
+        .extend_select
+        .iter()
+        .flatten()
+        .chain(&args.extend_select)
+        .cloned()
+        .collect();
+    let ignore: Vec<String> = options
+        .ignore
+        .iter()
+        .flatten()
+        .chain(&args.ignore)
+        .cloned()
+        .collect();
+    let rules = rules::selection(select, &extend_select, &ignore).map_err(|unknown| {
+        // Name the config file when the id came from it.
+        let from_cli = args
+            .select
+            .iter()
+            .flatten()
+            .chain(&args.extend_select)
+            .chain(&args.ignore)
+            .any(|id| *id == unknown.0);
+        let origin = if from_cli {
+            String::new()
+        } else {
+            in_config("rule selection")
+        };
+        format!("{unknown}{origin}")
+    })?;
+    let per_file_ignores = per_file_ignores(config.as_ref())?;
     Ok(Plan {
         mode: args.mode(),
-        settings: Settings { secure_value },
+        settings: Settings {
+            secure_value,
+            rules,
+        },
+        per_file_ignores,
         excludes,
         force_exclude: args.force_exclude || options.force_exclude.unwrap_or(false),
         respect_gitignore: !args.no_ignore && options.respect_gitignore.unwrap_or(true),
@@ -119,6 +204,45 @@ fn plan(args: &Args) -> Result<Plan, String> {
 }
 
 /// Default excludes (or the config's `exclude`), then `extend-exclude`, then `--exclude`.
+/// `per-file-ignores` of the config: globs read like excludes, from the config's folder.
+fn per_file_ignores(config: Option<&Config>) -> Result<Vec<(Excludes, RuleSet)>, String> {
+    let Some(config) = config else {
+        return Ok(Vec::new());
+    };
+    let origin = || format!(" (per-file-ignores in {})", config.path.display());
+    let mut ignores = Vec::new();
+    for (pattern, ids) in config.options.per_file_ignores.iter().flatten() {
+        let rules = RuleSet::parse(ids).map_err(|unknown| format!("{unknown}{}", origin()))?;
+        let glob = Excludes::new([(pattern.as_str(), config.root())]).map_err(|bad| {
+            format!(
+                "invalid pattern `{}`{}: {}",
+                bad.pattern,
+                origin(),
+                bad.reason
+            )
+        })?;
+        ignores.push((glob, rules));
+    }
+    Ok(ignores)
+}
+
+impl Plan {
+    /// The settings for one file: the run's, less the rules its per-file ignores name.
+    fn settings_for(&self, path: &Path) -> std::borrow::Cow<'_, Settings> {
+        let ignored = self
+            .per_file_ignores
+            .iter()
+            .filter(|(glob, _)| glob.matches_any_ancestor(path))
+            .fold(RuleSet::EMPTY, |set, (_, rules)| set.union(*rules));
+        if ignored.is_empty() {
+            return std::borrow::Cow::Borrowed(&self.settings);
+        }
+        let mut settings = self.settings.clone();
+        settings.rules = settings.rules.without(ignored);
+        std::borrow::Cow::Owned(settings)
+    }
+}
+
 fn excludes(args: &Args, config: Option<&Config>) -> Result<Excludes, String> {
     let here = PathBuf::from(".");
     let root = config.map_or(here.as_path(), Config::root);
@@ -222,11 +346,13 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
     };
     files::walk(roots, &options, || {
         let (checked, interesting) = (&checked, &interesting);
-        let settings = &plan.settings;
         move |entry: Result<PathBuf, ignore::Error>| {
             checked.fetch_add(1, Ordering::Relaxed);
             let outcome = match entry {
-                Ok(path) => process_file(path, settings),
+                Ok(path) => {
+                    let settings = plan.settings_for(&path);
+                    process_file(path, &settings)
+                }
                 Err(error) => Some(walk_error(error)),
             };
             // Most files end clean: only the others take the lock.
@@ -343,7 +469,11 @@ fn run_stdin(args: &Args, plan: &Plan, report: &mut Reporter) {
         report.skip_excluded(&display);
         Ok(FileReport::default())
     } else {
-        engine::fix(&bytes, &plan.settings)
+        let settings = match &args.stdin_filename {
+            Some(name) => plan.settings_for(name),
+            None => std::borrow::Cow::Borrowed(&plan.settings),
+        };
+        engine::fix(&bytes, &settings)
     };
     if plan.mode == Mode::Write && args.output_format == OutputFormat::Text {
         // The product is the source itself: fixed, or as it came when there is nothing

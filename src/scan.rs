@@ -1,12 +1,12 @@
 //! A lexical pass over a body, before any parse: which comments stand alone on their
-//! line, and which stretches of the file the rule has to read.
+//! line, and which stretches of the file the rules have to read.
 //!
-//! The rule reads cookie calls, imports, local definitions of a setter and comments.
-//! Each call, import and definition lies in a logical line that names a setter or holds
-//! the `import` keyword; this pass finds those lines (the *windows*) so that the parser
-//! can read them alone, which is what keeps a file with one cookie call in ten thousand
-//! lines cheap. A window holding a compound statement's header (`def set_cookie(...):`)
-//! takes in the statement's block, so that it parses on its own.
+//! The rules read their sinks, the file's imports, and definitions named like a sink.
+//! Each of those lies in a logical line that holds one of the rules' needles (anywhere in
+//! its bytes, strings included) or the `import` keyword; this pass finds those lines (the
+//! *windows*) so that the parser can read them alone, which is what keeps a file with one
+//! cookie call in ten thousand lines cheap. A window holding a compound statement's header
+//! (`def set_cookie(...):`) takes in the statement's block, so that it parses on its own.
 //!
 //! The pass knows strings (every prefix, triple quotes, f-string replacement fields
 //! nested to any depth), comments, brackets and backslash continuations. It never
@@ -16,26 +16,40 @@
 //! Unicode blank in a name, or an unfinished line, which tree-sitter reads on past:
 //! one ending in an operator, a header without its `:`, `from m` without `import`),
 //! it returns no windows: only a parse of the whole body is then trusted. Python 3
-//! rejects nearly all of those, so real code rarely pays for it. So does an indented
-//! definition of a setter, whose window would not show whether a class holds it.
+//! rejects nearly all of those, so real code rarely pays for it.
+//!
+//! A window starting at an indented `def` does not show whether a class holds it (a
+//! method) or a function (a nested function): the pass follows the headers whose blocks
+//! each line is in, and lists the definitions whose nearest class or function is a class.
 
 use std::ops::Range;
-
-use crate::rule::SETTERS;
 
 /// What the lexical pass found.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Scan {
     /// Comments alone on their line, from `#` to the end of the line without `\r`.
     pub own_line_comments: Vec<Range<usize>>,
+    /// The other comments, after code on their line, likewise.
+    pub trailing_comments: Vec<Range<usize>>,
     /// Sorted, disjoint byte ranges, each from the first token of a logical line to
     /// the end of its last line; `None` when only a parse of the whole body is trusted.
     pub windows: Option<Vec<Range<usize>>>,
+    /// The start of every definition (`def`, `async def`) in a window whose nearest
+    /// enclosing class or function is a class: the methods, sorted.
+    pub methods: Vec<usize>,
 }
 
-/// Scans `body` once.
-pub fn scan(body: &[u8]) -> Scan {
-    Scanner::new(body).run()
+/// The kinds of compound statement whose blocks decide what a definition is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Header {
+    Class,
+    Function,
+    Other,
+}
+
+/// Scans `body` once; `hits` are the sorted offsets of the needles in it.
+pub fn scan(body: &[u8], hits: &[usize]) -> Scan {
+    Scanner::new(body, hits).run()
 }
 
 /// What is open around the current byte, innermost last. Code outside any string
@@ -63,10 +77,12 @@ struct Line {
     needs: Option<&'static [u8]>,
     /// Holds a `:` outside brackets.
     colon: bool,
-    /// The last token was the keyword `def`.
-    after_def: bool,
-    /// Defines a function named like a setter.
-    defines_setter: bool,
+    /// Starts with `def` or `async def`.
+    definition: bool,
+    /// Starts with `class`.
+    class: bool,
+    /// Starts with `async`, and `def` may follow.
+    opens_async: bool,
     /// The last token outside strings and comments.
     last: Last,
 }
@@ -95,12 +111,22 @@ struct Scanner<'a> {
     block: Option<usize>,
     windows: Vec<Range<usize>>,
     comments: Vec<Range<usize>>,
+    trailing: Vec<Range<usize>>,
     exact: bool,
+    /// The needles' offsets not yet behind the current line.
+    hits: &'a [usize],
+    /// The compound statements whose blocks the current line may be in, innermost last,
+    /// with their indentation.
+    headers: Vec<(usize, Header)>,
+    methods: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
-    fn new(body: &'a [u8]) -> Self {
+    fn new(body: &'a [u8], hits: &'a [usize]) -> Self {
         Scanner {
+            hits,
+            headers: Vec::new(),
+            methods: Vec::new(),
             body,
             at: 0,
             frames: Vec::new(),
@@ -109,6 +135,7 @@ impl<'a> Scanner<'a> {
             block: None,
             windows: Vec::new(),
             comments: Vec::new(),
+            trailing: Vec::new(),
             exact: true,
         }
     }
@@ -127,7 +154,9 @@ impl<'a> Scanner<'a> {
         self.end_line(self.body.len());
         Scan {
             own_line_comments: self.comments,
+            trailing_comments: self.trailing,
             windows: self.exact.then_some(self.windows),
+            methods: self.methods,
         }
     }
 
@@ -215,12 +244,21 @@ impl<'a> Scanner<'a> {
                 if string && word.len() > 2 {
                     self.exact = false;
                 }
-                let after_def = self.line.as_ref().is_some_and(|line| line.after_def);
                 self.token(if !string && NEEDS_MORE.contains(&word) {
                     Last::Open
                 } else {
                     Last::Other
                 });
+                if let Some(line) = self.line.as_mut() {
+                    if line.start == start {
+                        line.definition = word == b"def";
+                        line.class = word == b"class";
+                        line.opens_async = word == b"async";
+                    } else if line.opens_async {
+                        line.definition = word == b"def";
+                        line.opens_async = false;
+                    }
+                }
                 if let Some(line) = self.line.as_mut().filter(|line| line.start == start) {
                     line.needs = if word == b"from" {
                         Some(b"import")
@@ -233,14 +271,11 @@ impl<'a> Scanner<'a> {
                 self.at = end;
                 if string {
                     self.string(word);
-                } else if let Some(line) = &mut self.line {
-                    let setter = SETTERS.iter().any(|s| s.as_bytes() == word);
-                    if word == b"import" || setter {
+                } else if word == b"import" {
+                    if let Some(line) = &mut self.line {
                         line.interesting = true;
-                        line.imports |= word == b"import";
+                        line.imports = true;
                     }
-                    line.defines_setter |= setter && after_def;
-                    line.after_def = word == b"def";
                 }
             }
             _ => {
@@ -301,10 +336,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         match &mut self.line {
-            Some(line) => {
-                line.last = kind;
-                line.after_def = false;
-            }
+            Some(line) => line.last = kind,
             None => {
                 let line_start =
                     memchr::memrchr(b'\n', &self.body[..self.at]).map_or(0, |at| at + 1);
@@ -315,8 +347,9 @@ impl<'a> Scanner<'a> {
                     imports: false,
                     needs: None,
                     colon: false,
-                    after_def: false,
-                    defines_setter: false,
+                    definition: false,
+                    class: false,
+                    opens_async: false,
                     last: kind,
                 });
             }
@@ -329,16 +362,18 @@ impl<'a> Scanner<'a> {
         let end =
             memchr::memchr(b'\n', &self.body[start..]).map_or(self.body.len(), |at| start + at);
         let line_start = memchr::memrchr(b'\n', &self.body[..start]).map_or(0, |at| at + 1);
+        let text_end = if self.body[..end].ends_with(b"\r") {
+            end - 1
+        } else {
+            end
+        };
         if self.body[line_start..start]
             .iter()
             .all(|&b| matches!(b, b' ' | b'\t' | 0x0c))
         {
-            let text_end = if self.body[..end].ends_with(b"\r") {
-                end - 1
-            } else {
-                end
-            };
             self.comments.push(start..text_end);
+        } else {
+            self.trailing.push(start..text_end);
         }
         // Python ends a line at a lone `\r`; tree-sitter does not.
         let text = &self.body[start..end];
@@ -460,9 +495,15 @@ impl<'a> Scanner<'a> {
 
     /// The logical line being read ends at `end`.
     fn end_line(&mut self, end: usize) {
-        let Some(line) = self.line.take() else {
+        let Some(mut line) = self.line.take() else {
             return;
         };
+        // Needles before the line lie in comments or blank lines: no rule reads them.
+        let behind = self.hits.partition_point(|&hit| hit < line.start);
+        let within = self.hits[behind..].partition_point(|&hit| hit < end);
+        line.interesting |= within > 0;
+        self.hits = &self.hits[behind + within..];
+        self.follow_headers(&line);
         // Python rejects an unfinished statement; tree-sitter reads on into the next line.
         let unfinished = match line.needs {
             Some(b"import") => !line.imports,
@@ -470,12 +511,6 @@ impl<'a> Scanner<'a> {
             None => false,
         };
         if line.last == Last::Open || unfinished {
-            self.exact = false;
-        }
-        // An indented definition of a setter may be a method, which is a local signature,
-        // or a nested function, which is not: only the class around it tells, and a window
-        // starting at the `def` does not show it.
-        if line.defines_setter && line.indent > 0 {
             self.exact = false;
         }
         if let Some(block) = self.block {
@@ -496,6 +531,39 @@ impl<'a> Scanner<'a> {
         }
         if line.last == Last::Colon {
             self.block = Some(line.indent);
+        }
+    }
+}
+
+impl Scanner<'_> {
+    /// Leaves the blocks that `line` is not in, notes it if it defines a method, and
+    /// enters its block if it is a compound statement's header.
+    fn follow_headers(&mut self, line: &Line) {
+        while self
+            .headers
+            .last()
+            .is_some_and(|&(indent, _)| indent >= line.indent)
+        {
+            self.headers.pop();
+        }
+        let in_class = self
+            .headers
+            .iter()
+            .rev()
+            .find(|(_, header)| *header != Header::Other)
+            .is_some_and(|(_, header)| *header == Header::Class);
+        if line.definition && line.interesting && in_class {
+            self.methods.push(line.start);
+        }
+        if line.last == Last::Colon {
+            let header = if line.class {
+                Header::Class
+            } else if line.definition {
+                Header::Function
+            } else {
+                Header::Other
+            };
+            self.headers.push((line.indent, header));
         }
     }
 }
@@ -576,14 +644,20 @@ fn indent_width(indentation: &[u8]) -> usize {
 mod tests {
     use super::*;
 
+    /// The scan with the needles of the default rules.
+    fn scan_for_rules(body: &[u8]) -> Scan {
+        let hits = crate::needles::find(body, crate::rules::RuleSet::defaults());
+        scan(body, &hits.offsets)
+    }
+
     fn windows(body: &str) -> Option<Vec<&str>> {
-        let scan = scan(body.as_bytes());
+        let scan = scan_for_rules(body.as_bytes());
         scan.windows
             .map(|windows| windows.into_iter().map(|w| &body[w]).collect())
     }
 
     fn comments(body: &str) -> Vec<&str> {
-        scan(body.as_bytes())
+        scan_for_rules(body.as_bytes())
             .own_line_comments
             .into_iter()
             .map(|c| &body[c])
@@ -591,7 +665,7 @@ mod tests {
     }
 
     #[test]
-    fn windows_are_the_logical_lines_that_name_a_setter_or_import() {
+    fn windows_are_the_logical_lines_that_hold_a_needle_or_import() {
         let body = "import flask\nx = 1\ndef f(r):\n    y = [\n        r.set_cookie('k'),\n    ]\n    return y\nfrom a import (b,\n  c)\n";
         assert_eq!(
             windows(body).unwrap(),
@@ -613,9 +687,15 @@ mod tests {
     }
 
     #[test]
-    fn names_in_strings_and_comments_do_not_count() {
-        let body = "s = 'set_cookie'\nt = '''\nimport x\n'''  # set_cookie\n# import\nu = f'{a!r:>{w}} {{set_cookie}}'\n";
-        assert_eq!(windows(body).unwrap(), Vec::<&str>::new());
+    fn needles_count_anywhere_in_a_logical_line_but_not_in_comment_lines() {
+        let body = "s = 'set_cookie'\nt = '''\nimport x\n'''  # set_cookie\n# import\n# set_cookie\nx = 1\nu = f'{a!r:>{w}} {{set_cookie}}'\ny = 'import'\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            [
+                "s = 'set_cookie'\nt = '''\nimport x\n'''  # set_cookie\n",
+                "u = f'{a!r:>{w}} {{set_cookie}}'\n"
+            ]
+        );
     }
 
     #[test]
@@ -682,20 +762,17 @@ mod tests {
     }
 
     #[test]
-    fn an_indented_setter_definition_needs_its_class() {
-        assert_eq!(
-            windows("class R:\n    def set_cookie(self, k):\n        pass\n"),
-            None
-        );
-        assert_eq!(
-            windows("class R:\n    async def set_cookie(self, k): pass\n"),
-            None
-        );
-        assert_eq!(
-            windows("def set_cookie():\n    r.set_cookie('k')\nclass R:\n    def view(self): r.set_cookie('k')\n")
-                .map(|w| w.len()),
-            Some(2)
-        );
+    fn definitions_in_a_class_body_are_methods() {
+        let body = "class R:\n    def set_cookie(self, k):\n        def set_cookie(): pass\n    if PY3:\n        @wrap\n        async def set_cookie(self, k): pass\n    x = (1,\n2)\n    def set_cookie(self): ...\ndef set_cookie(): pass\nclass S: pass\ndef f():\n    def set_cookie(): pass\n";
+        let methods: Vec<&str> = scan_for_rules(body.as_bytes())
+            .methods
+            .into_iter()
+            .map(|at| &body[at..at + 9])
+            .collect();
+        assert_eq!(methods, ["def set_c", "async def", "def set_c"]);
+        let starts = scan_for_rules(body.as_bytes()).methods;
+        assert_eq!(starts[0], body.find("def set_cookie(self, k)").unwrap());
+        assert_eq!(starts[2], body.find("def set_cookie(self)").unwrap());
     }
 
     #[test]

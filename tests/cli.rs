@@ -1283,7 +1283,7 @@ fn an_unknown_configuration_key_is_an_error_naming_key_and_file() {
   |
 2 | secure-vaule = \"x\"
   | ^^^^^^^^^^^^
-unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `force-exclude`, `respect-gitignore`
+unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `force-exclude`, `respect-gitignore`, `select`, `extend-select`, `ignore`, `per-file-ignores`
 ",
         t.root.display()
     );
@@ -1933,5 +1933,201 @@ fn a_long_comment_block_after_a_call_is_processed_promptly() {
     t.assert_fixed(
         "commented_out.py",
         format!("{SECURED}{}", comment.repeat(20_000)),
+    );
+}
+
+// ---- rule selection, suppression by rule, and the rules' own documentation
+
+#[test]
+fn list_rules_prints_each_rule_with_its_default_and_summary() {
+    let t = Tree::new();
+    assert_eq!(
+        run(&t.root, &["--list-rules"]),
+        outcome(
+            0,
+            "secure-cookie  on   Cookie set without the Secure attribute\n",
+            ""
+        )
+    );
+}
+
+#[test]
+fn explain_prints_a_rules_documentation() {
+    let t = Tree::new();
+    let docs = fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("src/rules/secure_cookie/docs.md"),
+    )
+    .expect("the rule's docs");
+    assert!(docs.starts_with("# secure-cookie: "), "{docs}");
+    assert_eq!(
+        run(&t.root, &["--explain", "secure-cookie"]),
+        outcome(0, docs, "")
+    );
+    assert_eq!(
+        run(&t.root, &["--explain", "secure-cookies"]),
+        outcome(
+            2,
+            "",
+            "error: unknown rule `secure-cookies`; the rules are: secure-cookie\n"
+        )
+    );
+}
+
+#[test]
+fn select_and_ignore_choose_the_rules_that_run() {
+    let t = Tree::new();
+    t.put("app.py", INSECURE);
+    let finding = "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n";
+    let one = "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
+    let none = "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n";
+    assert_eq!(
+        run(&t.root, &["--check", "--select", "secure-cookie", "."]),
+        outcome(1, finding, one)
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "--ignore", "secure-cookie", "."]),
+        outcome(0, "", none)
+    );
+    assert_eq!(
+        run(
+            &t.root,
+            &[
+                "--check",
+                "--ignore",
+                "secure-cookie",
+                "--extend-select",
+                "secure-cookie",
+                "."
+            ]
+        ),
+        outcome(0, "", none)
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "--select", "secure-cookie,nope", "."]),
+        outcome(
+            2,
+            "",
+            "error: unknown rule `nope`; the rules are: secure-cookie\n"
+        )
+    );
+    t.assert_untouched("app.py", INSECURE);
+}
+
+#[test]
+fn config_selects_rules_and_names_itself_for_an_unknown_one() {
+    let t = Tree::new();
+    t.put("app.py", INSECURE);
+    t.put(
+        "pyproject.toml",
+        "[tool.cookie-fix]\nignore = [\"secure-cookie\"]\n",
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "."]),
+        outcome(
+            0,
+            "",
+            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    // The command line's --select replaces the config's selection, not its ignores.
+    assert_eq!(
+        run(&t.root, &["--check", "--select", "secure-cookie", "."]),
+        outcome(
+            0,
+            "",
+            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    t.put(
+        "pyproject.toml",
+        "[tool.cookie-fix]\nselect = [\"secure-cookie-x\"]\n",
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "."]),
+        outcome(
+            2,
+            "",
+            format!(
+                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie (rule selection in {}/pyproject.toml)\n",
+                t.root.display()
+            )
+        )
+    );
+}
+
+#[test]
+fn per_file_ignores_turn_rules_off_for_matching_files() {
+    let t = Tree::new();
+    t.put("app.py", INSECURE);
+    t.put("tests/test_app.py", INSECURE);
+    t.put("tests/unit/test_deep.py", INSECURE);
+    t.put(
+        "pyproject.toml",
+        "[tool.cookie-fix.per-file-ignores]\n\"tests/**\" = [\"secure-cookie\"]\n",
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "."]),
+        outcome(
+            1,
+            "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
+            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    // A file named on the command line, and standard input with --stdin-filename, too.
+    assert_eq!(
+        run(&t.root, &["--check", "tests/test_app.py"]),
+        outcome(
+            0,
+            "",
+            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    assert_eq!(
+        run_stdin(
+            &t.root,
+            &["--check", "--stdin-filename", "tests/x.py", "-"],
+            INSECURE.as_bytes()
+        ),
+        outcome(
+            0,
+            "",
+            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    t.put(
+        "pyproject.toml",
+        "[tool.cookie-fix.per-file-ignores]\n\"tests/**\" = [\"secure\"]\n",
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "."]),
+        outcome(
+            2,
+            "",
+            format!(
+                "error: unknown rule `secure`; the rules are: secure-cookie (per-file-ignores in {}/pyproject.toml)\n",
+                t.root.display()
+            )
+        )
+    );
+}
+
+#[test]
+fn a_suppression_comment_may_name_the_rules_it_covers() {
+    let t = Tree::new();
+    let source = "resp.set_cookie(\"a\", \"v\")  # cookie-fix: ignore[secure-cookie]\n\
+                  resp.set_cookie(\"b\", \"v\")  # cookie-fix: ignore[other-rule]\n\
+                  # cookie-fix:ignore[secure-cookie, other-rule]\n\
+                  resp.set_cookie(\"c\", \"v\")\n";
+    t.put("app.py", source);
+    assert_eq!(
+        run(&t.root, &["--check", "-v", "."]),
+        outcome(
+            1,
+            "app.py:2:1: secure-cookie set_cookie() without secure=True [fix]\n",
+            "app.py:1:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
+             app.py:4:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
+             Would fix 1 call in 1 file; 0 need review; 2 suppressed; 0 skipped.\n\
+             1 file checked.\n"
+        )
     );
 }

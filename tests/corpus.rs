@@ -1,8 +1,9 @@
 //! The lexical pass held to tree-sitter on a folder of real Python (by default the
 //! benchmark corpus; `COOKIE_FIX_CORPUS=DIR` names another). For every file whose whole
 //! parse has no error:
-//! - the comments the pass finds alone on their line are exactly the tree's;
-//! - every import, every name of a setter and every call of one lies in a window;
+//! - the comments the pass finds alone on their line are exactly the tree's, and so
+//!   are the others (after code) where the pass models the whole file;
+//! - every import, and every needle of a rule outside a comment, lies in a window;
 //! - and, for a file that may call a setter, parsing windows first gives the same
 //!   report as parsing the whole file.
 //!
@@ -15,10 +16,10 @@ use std::sync::Mutex;
 
 use tree_sitter::{Node, Parser};
 
-use cookie_fix::engine::{fix_parsing_whole, fix_parsing_windows, may_call_setter, windows_agree};
-use cookie_fix::rule::SETTERS;
+use cookie_fix::engine::{fix_parsing_whole, fix_parsing_windows, windows_agree};
+use cookie_fix::rules::RuleSet;
 use cookie_fix::source::{Encoding, LineIndex};
-use cookie_fix::{parse, scan, Settings};
+use cookie_fix::{needles, parse, scan, Settings};
 
 #[derive(Default, Debug)]
 struct Tally {
@@ -116,29 +117,28 @@ fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
     if tree.root_node().has_error() {
         return Outcome::NotParsed;
     }
-    let scan = scan::scan(bytes);
+    let hits = needles::find(bytes, RuleSet::defaults());
+    let scan = scan::scan(bytes, &hits.offsets);
     let mut failures = Vec::new();
     let mut comments = Vec::new();
+    let mut trailing = Vec::new();
     let mut must_be_read = Vec::new();
     let mut stack = vec![tree.root_node()];
     while let Some(node) = stack.pop() {
         match node.kind() {
-            "comment" if alone_on_line(node, bytes) => {
+            "comment" => {
                 let text_end = if bytes[..node.end_byte()].ends_with(b"\r") {
                     node.end_byte() - 1
                 } else {
                     node.end_byte()
                 };
-                comments.push(node.start_byte()..text_end);
+                if alone_on_line(node, bytes) {
+                    comments.push(node.start_byte()..text_end);
+                } else {
+                    trailing.push(node.start_byte()..text_end);
+                }
             }
             "import_statement" | "import_from_statement" | "future_import_statement" => {
-                must_be_read.push(node)
-            }
-            "identifier"
-                if SETTERS
-                    .iter()
-                    .any(|s| s.as_bytes() == &bytes[node.byte_range()]) =>
-            {
                 must_be_read.push(node)
             }
             _ => {}
@@ -146,7 +146,23 @@ fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
         let mut cursor = node.walk();
         stack.extend(node.children(&mut cursor));
     }
+    for &hit in &hits.offsets {
+        let node = tree.root_node().descendant_for_byte_range(hit, hit + 1);
+        if let Some(node) = node.filter(|node| node.kind() != "comment") {
+            must_be_read.push(node);
+        }
+    }
     comments.sort_by_key(|c| c.start);
+    trailing.sort_by_key(|c| c.start);
+    if scan.windows.is_some() && trailing != scan.trailing_comments {
+        failures.push(format!(
+            "trailing comments differ: tree {} at {:?}, lexical pass {} at {:?}",
+            trailing.len(),
+            first_difference(&trailing, &scan.trailing_comments),
+            scan.trailing_comments.len(),
+            first_difference(&scan.trailing_comments, &trailing),
+        ));
+    }
     if comments != scan.own_line_comments {
         failures.push(format!(
             "own-line comments differ: tree {} at {:?}, lexical pass {} at {:?}",
@@ -170,7 +186,7 @@ fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
             }
         }
     }
-    let compared = may_call_setter(bytes);
+    let compared = !hits.rules.is_empty();
     let windows_alone = scan.windows.as_ref().filter(|_| compared).map(|windows| {
         let lines = LineIndex::new(bytes, Encoding::Utf8);
         let masked = parse::mask(bytes, &scan.own_line_comments);

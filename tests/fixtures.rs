@@ -1,6 +1,8 @@
-//! Runs every case in `testdata/cases/`: `NAME.py` is the input, `NAME.py.expected`
-//! the exact bytes the fix must produce, and `NAME.py.findings` what must be reported.
-//! Each output is fixed again to prove a second pass changes nothing.
+//! Runs every case in `testdata/<rule-id>/`, one folder per rule of the catalogue (with
+//! that rule selected, beside those on by default): `NAME.py` is the input,
+//! `NAME.py.expected` the exact bytes the fix must produce, and `NAME.py.findings` what
+//! must be reported (a finding of another rule names its rule). Each output is fixed
+//! again to prove a second pass changes nothing.
 //!
 //! `UPDATE_FIXTURES=1 cargo test --test fixtures` rewrites the `.findings` files
 //! (never the `.expected` ones, which are written by hand); review the diff.
@@ -9,13 +11,21 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use cookie_fix::rules::{self, RuleSet, RULES};
 use cookie_fix::{fix, FileReport, Settings};
 
-fn cases() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/cases");
+/// The folder beside the rule folders that holds the README's demo project.
+const DEMO: &str = "demo";
+
+fn testdata() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
+}
+
+fn cases(rule: &str) -> Vec<PathBuf> {
+    let dir = testdata().join(rule);
     let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|entry| entry.expect("readable testdata/cases").path())
+        .map(|entry| entry.expect("readable testdata folder").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
         .collect();
     cases.sort();
@@ -29,7 +39,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 }
 
 /// The findings of one run, one per line, in a form a reviewer can read.
-fn describe(result: &Result<FileReport, cookie_fix::FileError>) -> String {
+fn describe(rule: &str, result: &Result<FileReport, cookie_fix::FileError>) -> String {
     match result {
         Err(error) => format!("error: {error}\n"),
         Ok(report) => {
@@ -42,16 +52,21 @@ fn describe(result: &Result<FileReport, cookie_fix::FileError>) -> String {
                 } else {
                     "review"
                 };
+                let other_rule = if f.rule == rule {
+                    String::new()
+                } else {
+                    format!("{} ", f.rule)
+                };
                 writeln!(
                     out,
-                    "{}:{}-{}:{} {} {} [{state}] {}",
+                    "{}:{}-{}:{} {other_rule}{} {} [{state}] {}",
                     f.start.line,
                     f.start.column,
                     f.end.line,
                     f.end.column,
-                    f.method,
+                    f.subject,
                     f.verdict.name(),
-                    f.message()
+                    f.message
                 )
                 .expect("write to String");
             }
@@ -61,13 +76,47 @@ fn describe(result: &Result<FileReport, cookie_fix::FileError>) -> String {
 }
 
 #[test]
+fn every_folder_of_testdata_is_a_rule_and_every_rule_has_one() {
+    for entry in fs::read_dir(testdata()).expect("readable testdata") {
+        let path = entry.expect("readable testdata").path();
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        if path.is_dir() && name != DEMO {
+            assert!(
+                rules::by_id(&name).is_some(),
+                "testdata/{name} is not a rule id"
+            );
+        }
+    }
+    for rule in RULES {
+        assert!(
+            testdata().join(rule.id).is_dir(),
+            "no testdata/{} for the rule's cases",
+            rule.id
+        );
+    }
+}
+
+#[test]
 fn every_case_matches_its_expected_bytes_and_is_stable() {
-    let update = std::env::var_os("UPDATE_FIXTURES").is_some();
-    let settings = Settings::default();
-    let cases = cases();
-    assert!(cases.len() >= 40, "only {} cases found", cases.len());
     let mut failures = Vec::new();
-    for case in &cases {
+    let mut count = 0;
+    for rule in RULES {
+        let cases = cases(rule.id);
+        count += cases.len();
+        run_cases(rule.id, &cases, &mut failures);
+    }
+    assert!(count >= 40, "only {count} cases found");
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+fn run_cases(rule: &str, cases: &[PathBuf], failures: &mut Vec<String>) {
+    let update = std::env::var_os("UPDATE_FIXTURES").is_some();
+    let index = rules::index_of(rule).expect("a rule of the table");
+    let settings = Settings {
+        rules: RuleSet::defaults().union(RuleSet::single(index)),
+        ..Settings::default()
+    };
+    for case in cases {
         let name = case.file_name().unwrap_or_default().to_string_lossy();
         let input = fs::read(case).expect("readable case");
         let expected_path = with_suffix(case, ".expected");
@@ -90,7 +139,7 @@ fn every_case_matches_its_expected_bytes_and_is_stable() {
         }
 
         let findings_path = with_suffix(case, ".findings");
-        let findings = describe(&result);
+        let findings = describe(rule, &result);
         if update {
             fs::write(&findings_path, &findings).expect("writable testdata");
         } else {
@@ -112,5 +161,4 @@ fn every_case_matches_its_expected_bytes_and_is_stable() {
             }
         }
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -1,7 +1,6 @@
 //! Findings as GitHub Actions workflow commands, which annotate a pull request's diff.
 
-use super::RULE_ID;
-use crate::engine::Finding;
+use crate::diagnostic::Finding;
 
 pub fn annotation(path: &str, finding: &Finding) -> String {
     let level = if finding.verdict.is_fixable() {
@@ -17,13 +16,14 @@ pub fn annotation(path: &str, finding: &Finding) -> String {
         end.line,
         end.column,
         escape_data(&format!(
-            "{path}:{}:{}: {RULE_ID} {} {}",
+            "{path}:{}:{}: {} {} {}",
             start.line,
             start.column,
-            finding.message(),
+            finding.rule,
+            finding.message,
             super::text::label(finding)
         )),
-        title = escape_property(&format!("cookie-fix ({RULE_ID})")),
+        title = escape_property(&format!("cookie-fix ({})", finding.rule)),
         file = escape_property(path),
     )
 }

@@ -4,9 +4,9 @@
 
 use serde_json::{json, Value};
 
-use super::{FileFindings, Skipped, Summary, RULE_ID};
+use super::{FileFindings, Skipped, Summary};
 use crate::cli::Mode;
-use crate::engine::Finding;
+use crate::diagnostic::Finding;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -59,12 +59,12 @@ fn finding(path: &str, finding: &Finding) -> Value {
         .collect();
     json!({
         "path": path,
-        "rule": RULE_ID,
-        "method": finding.method,
+        "rule": finding.rule,
+        "method": finding.subject,
         "verdict": finding.verdict.name(),
         "fixable": !finding.edits.is_empty(),
         "suppressed": finding.suppressed,
-        "message": finding.message(),
+        "message": finding.message,
         "start": { "line": finding.start.line, "column": finding.start.column },
         "end": { "line": finding.end.line, "column": finding.end.column },
         "byte_range": { "start": finding.range.start, "end": finding.range.end },

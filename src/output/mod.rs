@@ -9,7 +9,7 @@ pub mod text;
 use std::io::IsTerminal;
 
 use crate::cli::{ColorChoice, Mode};
-use crate::engine::Finding;
+use crate::diagnostic::Finding;
 
 /// ANSI styles, all empty when colour is off.
 #[derive(Debug, Clone, Copy, Default)]
@@ -59,9 +59,6 @@ impl Styles {
         }
     }
 }
-
-/// The rule id every finding carries.
-pub const RULE_ID: &str = "secure-cookie";
 
 /// "1 call", "2 calls".
 pub fn plural(count: usize, one: &str, many: &str) -> String {

@@ -4,10 +4,11 @@ use std::fmt::Write as _;
 
 use serde_json::{json, Value};
 
-use super::{FileFindings, Skipped, RULE_ID};
-use crate::engine::Finding;
+use super::{FileFindings, Skipped};
+use crate::diagnostic::Finding;
+use crate::rules::{self, Rule, RULES};
 
-const INFORMATION_URI: &str = "https://github.com/cookie-fix/cookie-fix";
+const INFORMATION_URI: &str = rules::PROJECT_URI;
 
 pub fn document(files: &[FileFindings], skipped: &[Skipped]) -> String {
     let results: Vec<Value> = files
@@ -33,7 +34,7 @@ pub fn document(files: &[FileFindings], skipped: &[Skipped]) -> String {
                 "version": env!("CARGO_PKG_VERSION"),
                 "semanticVersion": env!("CARGO_PKG_VERSION"),
                 "informationUri": INFORMATION_URI,
-                "rules": [rule()],
+                "rules": RULES.iter().map(|rule| descriptor(rule)).collect::<Vec<_>>(),
             }},
             "columnKind": "unicodeCodePoints",
             "originalUriBaseIds": { "%SRCROOT%": { "description": {
@@ -49,24 +50,18 @@ pub fn document(files: &[FileFindings], skipped: &[Skipped]) -> String {
     serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn rule() -> Value {
+/// A rule's `reportingDescriptor`, from the rule table.
+fn descriptor(rule: &Rule) -> Value {
     json!({
-        "id": RULE_ID,
-        "name": "SecureCookie",
-        "shortDescription": { "text": "Cookie set without the Secure attribute" },
-        "fullDescription": { "text":
-            "A cookie set without the Secure attribute is also sent over plain HTTP, \
-             where anyone on the network path can read it and take over the session \
-             (CWE-614, Sonar rule S2092)."
-        },
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": { "text": rule.summary },
+        "fullDescription": { "text": rule.description },
         "help": {
-            "text": "Pass secure=True to set_cookie(), set_signed_cookie() and \
-                     set_secure_cookie(). `cookie-fix --write` inserts it.",
-            "markdown": "Pass `secure=True` to `set_cookie()`, `set_signed_cookie()` and \
-                         `set_secure_cookie()`. `cookie-fix --write` inserts it. To keep a call \
-                         as it is, add `# cookie-fix: ignore` on one of its lines.",
+            "text": rule.help,
+            "markdown": rule.help_markdown,
         },
-        "helpUri": INFORMATION_URI,
+        "helpUri": rule.help_uri,
         "defaultConfiguration": { "level": "error" },
         "properties": {
             "tags": ["security", "external/cwe/cwe-614"],
@@ -83,11 +78,12 @@ fn result(path: &str, finding: &Finding) -> Value {
     } else {
         "warning"
     };
+    let rule_index = rules::index_of(finding.rule).unwrap_or(0);
     let mut result = json!({
-        "ruleId": RULE_ID,
-        "ruleIndex": 0,
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
         "level": level,
-        "message": { "text": finding.message() },
+        "message": { "text": finding.message },
         "locations": [{ "physicalLocation": {
             "artifactLocation": artifact(path),
             "region": {
@@ -115,7 +111,7 @@ fn result(path: &str, finding: &Finding) -> Value {
             })
             .collect();
         result["fixes"] = json!([{
-            "description": { "text": "Set the Secure attribute" },
+            "description": { "text": RULES[rule_index].fix_title },
             "artifactChanges": [{
                 "artifactLocation": artifact(path),
                 "replacements": replacements,

@@ -1,7 +1,7 @@
-//! Findings as `PATH:LINE:COL: secure-cookie MESSAGE [fix]`.
+//! Findings as `PATH:LINE:COL: RULE MESSAGE [fix]`.
 
-use super::{Styles, RULE_ID};
-use crate::engine::Finding;
+use super::Styles;
+use crate::diagnostic::Finding;
 
 /// The label at the end of a finding line.
 pub fn label(finding: &Finding) -> &'static str {
@@ -21,12 +21,13 @@ pub fn finding_line(path: &str, finding: &Finding, styles: &Styles) -> String {
         styles.yellow
     };
     format!(
-        "{bold}{path}{reset}:{line}:{column}: {colour}{RULE_ID}{reset} {message} {label}",
+        "{bold}{path}{reset}:{line}:{column}: {colour}{rule}{reset} {message} {label}",
         bold = styles.bold,
         reset = styles.reset,
         line = finding.start.line,
         column = finding.start.column,
-        message = finding.message(),
+        rule = finding.rule,
+        message = finding.message,
         label = label(finding),
     )
 }

@@ -4,8 +4,8 @@ use std::ops::Range;
 
 use tree_sitter::Node;
 
-use super::literal;
 use super::signature::Signature;
+use crate::literal;
 use crate::parse;
 
 /// The verdict on one cookie call.

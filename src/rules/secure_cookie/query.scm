@@ -20,6 +20,3 @@
   name: (identifier) @definition.name
   parameters: (parameters) @definition.parameters
   (#any-of? @definition.name "set_cookie" "set_signed_cookie" "set_secure_cookie")) @definition
-
-; Comments carry suppression markers.
-(comment) @comment

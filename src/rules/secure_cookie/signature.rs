@@ -88,7 +88,7 @@ impl Signature {
         let positional_only = slash.is_some_and(|slash| at < slash);
         let secure_by_default = match params[at] {
             Parameter::Named { default, .. } => {
-                default.is_some_and(|value| super::literal::truthiness(value, source) == Some(true))
+                default.is_some_and(|value| crate::literal::truthiness(value, source) == Some(true))
             }
             _ => false,
         };

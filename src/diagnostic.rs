@@ -1,0 +1,77 @@
+//! One finding type and one verdict vocabulary, from the rules to every output.
+
+use std::ops::Range;
+
+use crate::edit::Edit;
+use crate::source::Position;
+
+/// Why a finding was raised: the same words for every rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Verdict {
+    /// The attribute is left out: fixed by adding it.
+    Missing,
+    /// The attribute is a falsy literal: fixed by replacing it.
+    Falsy,
+    /// The attribute is an expression only known at run time: needs review.
+    Dynamic,
+    /// `*args` / `**kwargs` may carry the attribute: needs review.
+    Splat,
+    /// Positional arguments may reach the attribute through the `*args` of a definition
+    /// in the file: needs review.
+    ThroughArgs,
+    /// A definition in the file takes no such parameter: needs review.
+    NoSecureParameter,
+    /// The file's frameworks or definitions disagree on where the attribute goes: needs review.
+    Ambiguous,
+}
+
+impl Verdict {
+    /// Whether cookie-fix edits such a finding (unless it is suppressed).
+    pub fn is_fixable(self) -> bool {
+        matches!(self, Verdict::Missing | Verdict::Falsy)
+    }
+
+    /// A stable, kebab-case name for machine-readable output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Missing => "missing",
+            Verdict::Falsy => "falsy",
+            Verdict::Dynamic => "dynamic",
+            Verdict::Splat => "splat",
+            Verdict::ThroughArgs => "through-args",
+            Verdict::NoSecureParameter => "no-secure-parameter",
+            Verdict::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// What a rule reports about one sink, in body offsets: no syntax tree, no position yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detection {
+    /// What the finding is about: the setter called, the setting assigned.
+    pub subject: &'static str,
+    pub verdict: Verdict,
+    pub message: String,
+    /// The sink's bytes (a call, an assignment).
+    pub range: Range<usize>,
+    /// The edits that fix it; empty unless the verdict is fixable.
+    pub edits: Vec<Edit>,
+}
+
+/// One sink that is not secure, or cannot be shown to be, as every output shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The id of the rule that found it.
+    pub rule: &'static str,
+    pub subject: &'static str,
+    pub verdict: Verdict,
+    /// The finding's message, without the rule id or position.
+    pub message: String,
+    /// The sink's bytes in the file (a BOM included in the offsets).
+    pub range: Range<usize>,
+    pub start: Position,
+    pub end: Position,
+    /// The edits that fix it, in file offsets; empty unless fixable and not suppressed.
+    pub edits: Vec<Edit>,
+    pub suppressed: bool,
+}

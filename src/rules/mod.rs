@@ -1,0 +1,304 @@
+//! The catalogue: each way a program creates a cookie is a rule, a row of [`RULES`].
+//!
+//! A rule is a module of its own (`rules/<id>/`) holding what it knows: the names and
+//! signatures of its sinks, its tree-sitter query (`query.scm`), its documentation.
+//! The engine knows rules only through this table: it searches a file for the needles of
+//! the selected rules, parses what they point at once, and hands the tree to each rule.
+//!
+//! Adding a rule: write `rules/<id>/mod.rs` with a `pub static RULE: Rule`, its
+//! `query.scm`, and its cases under `testdata/<id>/`; add one row to [`RULES`].
+
+pub mod secure_cookie;
+
+use std::fmt;
+
+use tree_sitter::{Node, Query, Tree};
+
+use crate::diagnostic::Detection;
+use crate::literal;
+use crate::parse;
+use crate::source::LineIndex;
+
+/// One rule of the catalogue.
+pub struct Rule {
+    /// Kebab-case, as users select and suppress it.
+    pub id: &'static str,
+    /// PascalCase, for SARIF's `name`.
+    pub name: &'static str,
+    /// One line: what it finds (`--list-rules`, SARIF's short description).
+    pub summary: &'static str,
+    /// Why it matters, in a paragraph (SARIF's full description).
+    pub description: &'static str,
+    /// How to fix a finding, as text and as Markdown (SARIF's help).
+    pub help: &'static str,
+    pub help_markdown: &'static str,
+    /// What a fix does, in a few words (SARIF's fix description).
+    pub fix_title: &'static str,
+    /// Where its documentation is read on the web (SARIF's `helpUri`).
+    pub help_uri: &'static str,
+    /// The documentation `--explain` prints: what it finds, why, an example before and
+    /// after, and when it leaves a sink for review.
+    pub docs: &'static str,
+    /// Whether the rule runs unless deselected.
+    pub default: bool,
+    /// Byte strings one of which a file must contain for the rule to find anything in
+    /// it; the lines that hold one are the ones the parser reads first.
+    pub needles: &'static [&'static str],
+    /// Whether the needle found at `at` in a file's bytes may be a sink, a finer test
+    /// that spares a file a parse (`Response.set_cookie` named, never called).
+    pub may_match: fn(bytes: &[u8], at: usize, needle: &str) -> bool,
+    /// The rule's compiled query.
+    pub query: fn() -> &'static Query,
+    /// The findings in a parsed file.
+    pub check: fn(&Context) -> Vec<Detection>,
+}
+
+/// The project's home, where the README documents every rule.
+pub const PROJECT_URI: &str = "https://github.com/cookie-fix/cookie-fix";
+
+/// The catalogue, in the order its edits are joined when two rules insert at one place.
+pub static RULES: &[&Rule] = &[&secure_cookie::RULE];
+
+/// What a rule reads of one file.
+pub struct Context<'a> {
+    /// The syntax tree of the file, or of the windows that hold its needles.
+    pub tree: &'a Tree,
+    /// What the parser read (see `Source::view_of`): names and keywords are read here.
+    pub source: &'a [u8],
+    /// The file's own bytes, without BOM: messages quote them, edits copy from them.
+    pub body: &'a [u8],
+    pub lines: &'a LineIndex<'a>,
+    pub settings: &'a Settings,
+    /// Where the tree holds only windows: the start of each definition whose nearest
+    /// enclosing class or function, which the window may not show, is a class.
+    pub methods_in_windows: &'a [usize],
+}
+
+impl Context<'_> {
+    /// Whether a function definition is a method: the nearest class or function around
+    /// it is a class (its body, or a block in its body such as `if` or `try`).
+    pub fn is_method(&self, definition: Node) -> bool {
+        let mut node = definition;
+        while let Some(parent) = node.parent() {
+            match parent.kind() {
+                "class_definition" => return true,
+                "function_definition" | "lambda" => return false,
+                _ => node = parent,
+            }
+        }
+        self.methods_in_windows
+            .binary_search(&definition.start_byte())
+            .is_ok()
+    }
+}
+
+/// What the rules need to know beyond the file's bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    /// The expression a fix sets a flag to, `True` unless configured (`--secure-value`).
+    pub secure_value: String,
+    /// The rules that run.
+    pub rules: RuleSet,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            secure_value: "True".to_owned(),
+            rules: RuleSet::defaults(),
+        }
+    }
+}
+
+/// A set of rules of [`RULES`], by their index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RuleSet(u64);
+
+impl RuleSet {
+    pub const EMPTY: RuleSet = RuleSet(0);
+
+    /// The rules on by default.
+    pub fn defaults() -> Self {
+        Self::from_indexes(
+            RULES
+                .iter()
+                .enumerate()
+                .filter(|(_, rule)| rule.default)
+                .map(|(at, _)| at),
+        )
+    }
+
+    fn from_indexes(indexes: impl IntoIterator<Item = usize>) -> Self {
+        RuleSet(indexes.into_iter().fold(0, |set, at| set | 1 << at))
+    }
+
+    /// The set of one rule.
+    pub fn single(index: usize) -> Self {
+        RuleSet(1 << index)
+    }
+
+    pub fn contains(self, index: usize) -> bool {
+        self.0 & (1 << index) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn union(self, other: RuleSet) -> RuleSet {
+        RuleSet(self.0 | other.0)
+    }
+
+    pub fn without(self, other: RuleSet) -> RuleSet {
+        RuleSet(self.0 & !other.0)
+    }
+
+    /// The rules of the set, with their index, in table order.
+    pub fn iter(self) -> impl Iterator<Item = (usize, &'static Rule)> {
+        RULES
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(move |(at, _)| self.contains(*at))
+    }
+
+    /// The set of rules named by `ids`, or the first unknown id.
+    pub fn parse<S: AsRef<str>>(ids: &[S]) -> Result<RuleSet, UnknownRule> {
+        let indexes = ids
+            .iter()
+            .map(|id| index_of(id.as_ref()).ok_or_else(|| UnknownRule(id.as_ref().to_owned())));
+        Ok(Self::from_indexes(indexes.collect::<Result<Vec<_>, _>>()?))
+    }
+}
+
+/// The rules a run selects, as ruff reads them: `select` replaces the defaults,
+/// `extend-select` adds to them, `ignore` takes away; an unknown id is an error.
+pub fn selection<S: AsRef<str>>(
+    select: Option<&[S]>,
+    extend_select: &[S],
+    ignore: &[S],
+) -> Result<RuleSet, UnknownRule> {
+    let base = match select {
+        Some(ids) => RuleSet::parse(ids)?,
+        None => RuleSet::defaults(),
+    };
+    Ok(base
+        .union(RuleSet::parse(extend_select)?)
+        .without(RuleSet::parse(ignore)?))
+}
+
+/// The index of a rule in [`RULES`].
+pub fn index_of(id: &str) -> Option<usize> {
+    RULES.iter().position(|rule| rule.id == id)
+}
+
+/// A rule by its id.
+pub fn by_id(id: &str) -> Option<&'static Rule> {
+    RULES.iter().copied().find(|rule| rule.id == id)
+}
+
+/// A rule id that is not in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRule(pub String);
+
+impl fmt::Display for UnknownRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let known: Vec<&str> = RULES.iter().map(|rule| rule.id).collect();
+        write!(
+            f,
+            "unknown rule `{}`; the rules are: {}",
+            self.0,
+            known.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownRule {}
+
+/// Checks that `expr` can stand as the value a fix writes, `flag=EXPR`, in any call or
+/// assignment: one ASCII expression on one line, not a falsy literal.
+pub fn check_fix_value(expr: &str) -> Result<(), String> {
+    if !expr.is_ascii() || expr.contains(['\n', '\r']) {
+        return Err("it must be ASCII text on one line".to_owned());
+    }
+    const HEAD: &str = "f(flag=";
+    let probe = format!("{HEAD}{expr})\n");
+    let tree = parse::parse(probe.as_bytes())
+        .ok_or("the parser failed")?
+        .tree;
+    let value = tree
+        .root_node()
+        .named_child(0)
+        .and_then(|statement| statement.named_child(0))
+        .and_then(|call| call.child_by_field_name("arguments"))
+        .filter(|arguments| arguments.named_child_count() == 1)
+        .and_then(|arguments| arguments.named_child(0))
+        .filter(|argument| argument.kind() == "keyword_argument")
+        .and_then(|argument| argument.child_by_field_name("value"));
+    let whole = HEAD.len()..HEAD.len() + expr.len();
+    match value {
+        Some(value) if parse::first_error(&tree).is_none() && value.byte_range() == whole => {
+            if literal::truthiness(value, probe.as_bytes()) == Some(false) {
+                Err("it is falsy, so cookies would stay insecure".to_owned())
+            } else {
+                Ok(())
+            }
+        }
+        _ => Err("it is not a single Python expression".to_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_is_well_formed() {
+        assert!(RULES.len() <= 64, "a RuleSet holds 64 rules");
+        let mut ids = std::collections::HashSet::new();
+        for rule in RULES {
+            assert!(ids.insert(rule.id), "{} is in the table twice", rule.id);
+            let kebab = rule
+                .id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+            assert!(kebab, "{} is not kebab-case", rule.id);
+            assert!(!rule.needles.is_empty(), "{} has no needle", rule.id);
+            assert!(
+                !rule.summary.is_empty() && !rule.docs.is_empty(),
+                "{}",
+                rule.id
+            );
+            // Compiling the query: a typo in a .scm fails here, not in a user's run.
+            let _ = (rule.query)();
+        }
+    }
+
+    #[test]
+    fn selection_as_ruff_reads_it() {
+        let none: &[&str] = &[];
+        assert_eq!(selection(None, none, none), Ok(RuleSet::defaults()));
+        assert_eq!(
+            selection(None, none, &["secure-cookie"]),
+            Ok(RuleSet::EMPTY)
+        );
+        assert_eq!(
+            selection(Some(&["secure-cookie"]), none, none),
+            Ok(RuleSet::defaults())
+        );
+        let unknown = selection(Some(&["secure-cookies"]), none, none).unwrap_err();
+        assert_eq!(
+            unknown.to_string(),
+            "unknown rule `secure-cookies`; the rules are: secure-cookie"
+        );
+    }
+
+    #[test]
+    fn fix_values() {
+        assert_eq!(check_fix_value("True"), Ok(()));
+        assert_eq!(check_fix_value("not app.debug"), Ok(()));
+        assert!(check_fix_value("False").is_err());
+        assert!(check_fix_value("x) + (y").is_err());
+        assert!(check_fix_value("a\nb").is_err());
+    }
+}
