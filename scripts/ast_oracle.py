@@ -62,6 +62,48 @@ FAMILIES = {
 FAMILY_INDEX = {"werkzeug": 6, "webob": 5, "keyword-only": None, "falcon": 6}
 DEFAULT_INDEX = 6
 
+# The rule `secure-session-cookie` (src/rules/secure_session_cookie/), restated from the
+# packages' own signatures: the class, the module whose import makes the name that
+# class, the flag, its positional slot among the call's arguments (None: keyword only),
+# and the calls that take the class as their first argument (the same slot then).
+SESSION_SINKS = {
+    "SessionMiddleware": ("starlette", "https_only", 6, ("add_middleware", "Middleware")),
+    **{
+        name: ("aiohttp_session", "secure", None, ())
+        for name in (
+            "EncryptedCookieStorage",
+            "NaClCookieStorage",
+            "SimpleCookieStorage",
+            "RedisStorage",
+            "MemcachedStorage",
+        )
+    },
+    "SignedCookieSessionFactory": ("pyramid", "secure", 5, ()),
+    "BaseCookieSessionFactory": ("pyramid", "secure", 5, ()),
+    "AuthTktCookieHelper": ("pyramid", "secure", 2, ()),
+    "AuthTktAuthenticationPolicy": ("pyramid", "secure", 3, ()),
+    "CookieBackendConfig": ("litestar", "secure", 6, ()),
+    "ServerSideSessionConfig": ("litestar", "secure", 7, ()),
+}
+SESSION_BYTES = [name.encode() for name in SESSION_SINKS]
+
+
+def session_sink(node):
+    """The session sink a call configures, by the callee's name or the class it is
+    handed first; None for any other call."""
+    if not isinstance(node, ast.Call):
+        return None
+    callee = last_name(node.func) if isinstance(node.func, (ast.Name, ast.Attribute)) else None
+    if callee in SESSION_SINKS:
+        return callee
+    first = node.args[0] if node.args else None
+    if isinstance(first, (ast.Name, ast.Attribute)):
+        name = first.id if isinstance(first, ast.Name) else first.attr
+        if name in SESSION_SINKS and callee in SESSION_SINKS[name][3]:
+            return name
+    return None
+
+
 # Section 2's suppression markers as the contract words them: a comment containing
 # `cookie-fix: ignore` with any blanks around the colon (a rule list must name this
 # rule), or NOSONAR or nosec in any case. A change to a call marked so is a violation.
@@ -300,6 +342,7 @@ class FileRules:
 
     calls: list = field(default_factory=list)
     families: list = field(default_factory=list)
+    roots: set = field(default_factory=set)  # first components of imported modules
     methods: dict = field(default_factory=dict)  # name -> [Signature]
 
     @classmethod
@@ -336,6 +379,7 @@ class FileRules:
         else:  # a relative import names a module of the project, not a framework
             modules = [node.module] if node.level == 0 and node.module else []
         for module in modules:
+            self.roots.add(module.split(".")[0])
             family = FAMILIES.get(module.split(".")[0])
             if family and family not in self.families:
                 self.families.append(family)
@@ -363,7 +407,26 @@ def push_children(stack, node, in_class):
 class Suppressions:
     """The lines with a marker comment, and those where it stands alone."""
 
+    def by_rule(self, rule: str):
+        """The lines of markers that cover `rule`: a bare ignore, NOSONAR, nosec, or an
+        ignore[...] that names it."""
+        names_rule = re.compile(
+            r"cookie-fix[ \t]*:[ \t]*ignore(?!\[)"
+            r"|cookie-fix[ \t]*:[ \t]*ignore\[[^\]]*(?<![\w-])" + re.escape(rule) + r"(?![\w-])"
+            r"|nosonar|nosec",
+            re.IGNORECASE,
+        )
+        lines, alone = set(), set()
+        for comment in self.comments:
+            if names_rule.search(comment.string):
+                line, column = comment.start
+                lines.add(line)
+                if comment.line[:column].strip(" \t\f") == "":
+                    alone.add(line)
+        return lines, alone
+
     def __init__(self, comments: list):
+        self.comments = comments
         self.strict = (set(), set())
         self.loose = (set(), set())
         for comment in comments:
@@ -378,8 +441,12 @@ class Suppressions:
                     if alone:
                         alone_lines.add(line)
 
-    def covers(self, call, strict: bool) -> bool:
+    def covers(self, call, strict: bool, rule: str = "secure-cookie") -> bool:
         """A marker on a line the call spans, or alone on the line just above."""
+        if rule != "secure-cookie":
+            lines, alone = self.by_rule(rule)
+            spanned = any(call.lineno <= line <= call.end_lineno for line in lines)
+            return spanned or (call.lineno - 1) in alone
         lines, alone = self.strict if strict else self.loose
         spanned = any(call.lineno <= line <= call.end_lineno for line in lines)
         return spanned or (call.lineno - 1) in alone
@@ -394,6 +461,8 @@ class Change:
     after: ast.Call
     kind: str  # "insert", "keyword" or "positional"
     index: Optional[int] = None  # the positional argument replaced
+    keyword: str = "secure"  # the flag
+    sink: Optional[str] = None  # a session sink's name; None for a cookie call
 
 
 class Mismatch(Exception):
@@ -439,6 +508,10 @@ class TreeDiff:
         if is_cookie_call(a):
             self.compare_cookie_call(a, b, line)
             return
+        sink = session_sink(a)
+        if sink is not None:
+            self.compare_cookie_call(a, b, line, SESSION_SINKS[sink][1], sink)
+            return
         for name in a._fields:
             self.compare(getattr(a, name, None), getattr(b, name, None), line)
 
@@ -463,7 +536,7 @@ class TreeDiff:
             del self.changes[saved:]
             return False
 
-    def compare_cookie_call(self, a: ast.Call, b: ast.Call, line):
+    def compare_cookie_call(self, a: ast.Call, b: ast.Call, line, keyword="secure", sink=None):
         self.compare(a.func, b.func, line)
         if len(a.args) != len(b.args):
             raise Mismatch(line, f"{len(a.args)} positional arguments became {len(b.args)}")
@@ -476,20 +549,20 @@ class TreeDiff:
                     line, f"positional argument {index} `{describe(x)}` became `{describe(y)}`"
                 )
             kinds.append(("positional", index))
-        kinds += self.compare_keywords(a.keywords, b.keywords, line)
+        kinds += self.compare_keywords(a.keywords, b.keywords, line, keyword)
         if len(kinds) > 1:
             raise Mismatch(line, f"more than one change in one call: {kinds}")
         if kinds:
-            self.changes.append(Change(a, b, *kinds[0]))
+            self.changes.append(Change(a, b, *kinds[0], keyword=keyword, sink=sink))
 
-    def compare_keywords(self, old, new, line):
-        if len(new) == len(old) + 1 and not any(k.arg == "secure" for k in old):
+    def compare_keywords(self, old, new, line, keyword="secure"):
+        if len(new) == len(old) + 1 and not any(k.arg == keyword for k in old):
             added = new[-1]
-            if added.arg != "secure":
-                where = " not as the last argument" if secure_in(new) else ""
+            if added.arg != keyword:
+                where = " not as the last argument" if secure_in(new, keyword) else ""
                 raise Mismatch(line, f"a keyword argument was added{where}")
             if not is_true(added.value):
-                raise Mismatch(line, f"secure={describe(added.value)} was inserted")
+                raise Mismatch(line, f"{keyword}={describe(added.value)} was inserted")
             self.compare_lists(old, new[:-1], line)
             return [("insert", None)]
         if len(new) != len(old):
@@ -500,7 +573,7 @@ class TreeDiff:
                 raise Mismatch(line, f"keyword `{x.arg}` became `{y.arg}`")
             if self.equal(x.value, y.value, line):
                 continue
-            if x.arg != "secure" or not (is_falsy_literal(x.value) and is_true(y.value)):
+            if x.arg != keyword or not (is_falsy_literal(x.value) and is_true(y.value)):
                 was, now = describe(x.value), describe(y.value)
                 raise Mismatch(line, f"{x.arg}={was} became {x.arg}={now}")
             kinds.append(("keyword", None))
@@ -515,8 +588,8 @@ def statement_span(source: Source, node: ast.stmt) -> tuple:
     return start, end
 
 
-def secure_in(keywords) -> bool:
-    return any(k.arg == "secure" for k in keywords)
+def secure_in(keywords, keyword="secure") -> bool:
+    return any(k.arg == keyword for k in keywords)
 
 
 def len_of(value) -> str:
@@ -529,6 +602,8 @@ def len_of(value) -> str:
 def change_problems(change: Change, rules: FileRules, suppressions: Suppressions):
     """The violations of one change, as (kind, detail) pairs."""
     call = change.before
+    if change.sink is not None:
+        return session_change_problems(change, rules, suppressions)
     problems = []
     why = left_alone_because(call)
     if why:
@@ -540,6 +615,26 @@ def change_problems(change: Change, rules: FileRules, suppressions: Suppressions
         problems += insertion_problems(call, signatures)
     elif change.kind == "positional":
         problems += positional_problems(call, change.index, signatures)
+    return problems
+
+
+def session_change_problems(change: Change, rules: FileRules, suppressions: Suppressions):
+    """A session sink's change: only where its package is imported, not suppressed for
+    its rule, and one that Python accepts under the package's own signature."""
+    call, sink = change.before, change.sink
+    module, keyword, index, passed_to = SESSION_SINKS[sink]
+    problems = []
+    if module not in rules.roots:
+        problems.append(("not-a-sink", f"changed {sink}, but the file does not import {module}"))
+    if suppressions.covers(call, strict=True, rule="secure-session-cookie"):
+        problems.append(("suppressed", "changed a suppressed call"))
+    if change.kind == "insert":
+        if has_splat(call):
+            problems.append(("splat-call", f"inserted {keyword}= into a call with *args or **kwargs"))
+        if index is not None and len(call.args) > index:
+            problems.append(("slot-filled", f"inserted {keyword}= though argument {index} is it"))
+    elif change.kind == "positional" and change.index != index:
+        problems.append(("wrong-index", f"replaced argument {change.index}; {keyword} is at {index}"))
     return problems
 
 
@@ -657,7 +752,8 @@ class Outcome:
 
 def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
     outcome = Outcome()
-    if after is None and error is None and not any(name in before for name in SETTER_BYTES):
+    needles = SETTER_BYTES + SESSION_BYTES
+    if after is None and error is None and not any(name in before for name in needles):
         outcome.checked = True  # no cookie call, no change: nothing to hold the engine to
         return outcome
     source = Source(before)
@@ -791,7 +887,7 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
     new = fixed.data[start:end]
     if change.kind == "insert":
         at, until = (offset - start for offset in fixed.span(change.after.keywords[-1]))
-        return insertion_edit_problems(old, new, at, until)
+        return insertion_edit_problems(old, new, at, until, change.keyword)
     at, until = (offset - start for offset in fixed.span(changed_value(change.after, change)))
     literal = source.data[slice(*source.span(changed_value(change.before, change)))]
     return replacement_edit_problems(old, new, at, until, literal)
@@ -800,13 +896,14 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
 def changed_value(call: ast.Call, change: Change) -> ast.AST:
     if change.kind == "positional":
         return call.args[change.index]
-    return secure_keyword(call).value
+    return next(k for k in call.keywords if k.arg == change.keyword).value
 
 
-def insertion_edit_problems(old: bytes, new: bytes, at: int, until: int):
+def insertion_edit_problems(old: bytes, new: bytes, at: int, until: int, keyword="secure"):
     """`new[at:until]` is the inserted keyword argument."""
-    if new[at:until] != b"secure=True":
-        return [("edit", f"inserted {new[at:until]!r}, not b'secure=True'")]
+    expected = f"{keyword}=True".encode()
+    if new[at:until] != expected:
+        return [("edit", f"inserted {new[at:until]!r}, not {expected!r}")]
     if not inserted_only(old, new[:at] + new[until:]):
         return [("edit", f"{old!r} became {new!r}: more than an insertion")]
     return []
@@ -945,7 +1042,37 @@ FLASK = "from flask import Response\n"
 WRAPPER = "class R:\n    def set_cookie(self, key, *args, **kwargs): pass\n"
 SIGNED_WRAPPER = "class R:\n    def set_signed_cookie(self, *args, **kwargs): pass\n"
 # (name, input, output or None, engine error or None, the violation it must report or None)
+STARLETTE = "from starlette.middleware.sessions import SessionMiddleware\n"
 SELF_TEST = [
+    ("session middleware insert", STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k')\n",
+     STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k', https_only=True)\n",
+     None, None),
+    ("session middleware given secure= instead of https_only=",
+     STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k')\n",
+     STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k', secure=True)\n",
+     None, "tree-changed"),
+    ("session middleware of another package", "from mine import SessionMiddleware\n"
+     "app.add_middleware(SessionMiddleware, secret_key='k')\n",
+     "from mine import SessionMiddleware\n"
+     "app.add_middleware(SessionMiddleware, secret_key='k', https_only=True)\n",
+     None, "not-a-sink"),
+    ("session middleware slot filled", STARLETTE + "SessionMiddleware(a, 'k', 's', 1, '/', 'lax', x)\n",
+     STARLETTE + "SessionMiddleware(a, 'k', 's', 1, '/', 'lax', x, https_only=True)\n",
+     None, "slot-filled"),
+    ("session middleware positional", STARLETTE + "SessionMiddleware(a, 'k', 's', 1, '/', 'lax', 0)\n",
+     STARLETTE + "SessionMiddleware(a, 'k', 's', 1, '/', 'lax', True)\n", None, None),
+    ("session middleware suppressed by its rule",
+     STARLETTE + "SessionMiddleware(a, 'k')  # cookie-fix: ignore[secure-session-cookie]\n",
+     STARLETTE + "SessionMiddleware(a, 'k', https_only=True)  # cookie-fix: ignore[secure-session-cookie]\n",
+     None, "suppressed"),
+    ("session middleware not suppressed by another rule's marker",
+     STARLETTE + "SessionMiddleware(a, 'k')  # cookie-fix: ignore[secure-cookie]\n",
+     STARLETTE + "SessionMiddleware(a, 'k', https_only=True)  # cookie-fix: ignore[secure-cookie]\n",
+     None, None),
+    ("aiohttp storage secure=None", "import aiohttp_session\nEncryptedCookieStorage(k, secure=None)\n",
+     "import aiohttp_session\nEncryptedCookieStorage(k, secure=True)\n", None, None),
+    ("pyramid factory wrong slot", "import pyramid\nSignedCookieSessionFactory('s', 'n', None, '/', 0, 0)\n",
+     "import pyramid\nSignedCookieSessionFactory('s', 'n', None, '/', True, 0)\n", None, "wrong-index"),
     ("insert", "r.set_cookie('k', 'v')\n", "r.set_cookie('k', 'v', secure=True)\n", None, None),
     ("keyword falsy", "r.set_cookie('k', secure=False)\n", "r.set_cookie('k', secure=True)\n",
      None, None),

@@ -1,6 +1,7 @@
 //! cookie-fix: finds Python code that creates a cookie without the Secure attribute
 //! and fixes it.
 
+pub mod call;
 pub mod cli;
 pub mod config;
 pub mod diagnostic;

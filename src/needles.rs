@@ -109,7 +109,8 @@ mod tests {
         let bytes = b"def set_cookie(self):\n    r.set_secure_cookie('k')\nx.get_cookie()\n";
         let hits = find(bytes, RuleSet::defaults());
         assert_eq!(hits.offsets, [4, 28]);
-        assert_eq!(hits.rules, RuleSet::defaults());
+        let secure_cookie = crate::rules::index_of("secure-cookie").expect("a rule");
+        assert_eq!(hits.rules, RuleSet::single(secure_cookie));
         assert_eq!(find(bytes, RuleSet::EMPTY), Hits::default());
         let named_only = find(b"handler = Response.set_cookie, 1\n", RuleSet::defaults());
         assert_eq!(named_only.offsets, [19]);

@@ -1945,7 +1945,8 @@ fn list_rules_prints_each_rule_with_its_default_and_summary() {
         run(&t.root, &["--list-rules"]),
         outcome(
             0,
-            "secure-cookie  on   Cookie set without the Secure attribute\n",
+            "secure-cookie          on   Cookie set without the Secure attribute\n\
+             secure-session-cookie  on   Session middleware or cookie factory without the Secure attribute\n",
             ""
         )
     );
@@ -1968,7 +1969,7 @@ fn explain_prints_a_rules_documentation() {
         outcome(
             2,
             "",
-            "error: unknown rule `secure-cookies`; the rules are: secure-cookie\n"
+            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-session-cookie\n"
         )
     );
 }
@@ -2007,7 +2008,7 @@ fn select_and_ignore_choose_the_rules_that_run() {
         outcome(
             2,
             "",
-            "error: unknown rule `nope`; the rules are: secure-cookie\n"
+            "error: unknown rule `nope`; the rules are: secure-cookie, secure-session-cookie\n"
         )
     );
     t.assert_untouched("app.py", INSECURE);
@@ -2048,7 +2049,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
             2,
             "",
             format!(
-                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie (rule selection in {}/pyproject.toml)\n",
+                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-session-cookie (rule selection in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )
@@ -2104,7 +2105,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
             2,
             "",
             format!(
-                "error: unknown rule `secure`; the rules are: secure-cookie (per-file-ignores in {}/pyproject.toml)\n",
+                "error: unknown rule `secure`; the rules are: secure-cookie, secure-session-cookie (per-file-ignores in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )

@@ -9,6 +9,7 @@
 //! `query.scm`, and its cases under `testdata/<id>/`; add one row to [`RULES`].
 
 pub mod secure_cookie;
+pub mod secure_session_cookie;
 
 use std::fmt;
 
@@ -57,7 +58,7 @@ pub struct Rule {
 pub const PROJECT_URI: &str = "https://github.com/cookie-fix/cookie-fix";
 
 /// The catalogue, in the order its edits are joined when two rules insert at one place.
-pub static RULES: &[&Rule] = &[&secure_cookie::RULE];
+pub static RULES: &[&Rule] = &[&secure_cookie::RULE, &secure_session_cookie::RULE];
 
 /// What a rule reads of one file.
 pub struct Context<'a> {
@@ -277,19 +278,21 @@ mod tests {
     #[test]
     fn selection_as_ruff_reads_it() {
         let none: &[&str] = &[];
+        let all = RuleSet::parse(&["secure-cookie", "secure-session-cookie"]);
+        let cookie = RuleSet::parse(&["secure-cookie"]);
+        let session = RuleSet::parse(&["secure-session-cookie"]);
         assert_eq!(selection(None, none, none), Ok(RuleSet::defaults()));
+        assert_eq!(all, Ok(RuleSet::defaults()));
+        assert_eq!(selection(None, none, &["secure-cookie"]), session);
+        assert_eq!(selection(Some(&["secure-cookie"]), none, none), cookie);
         assert_eq!(
-            selection(None, none, &["secure-cookie"]),
-            Ok(RuleSet::EMPTY)
-        );
-        assert_eq!(
-            selection(Some(&["secure-cookie"]), none, none),
-            Ok(RuleSet::defaults())
+            selection(Some(&["secure-cookie"]), &["secure-session-cookie"], none),
+            all
         );
         let unknown = selection(Some(&["secure-cookies"]), none, none).unwrap_err();
         assert_eq!(
             unknown.to_string(),
-            "unknown rule `secure-cookies`; the rules are: secure-cookie"
+            "unknown rule `secure-cookies`; the rules are: secure-cookie, secure-session-cookie"
         );
     }
 

@@ -3,7 +3,7 @@
 //! A new framework is a row in [`FAMILIES`]: the modules whose import identifies
 //! it and the signature of its `set_cookie`.
 
-use super::signature::Signature;
+use crate::call::Signature;
 
 /// Frameworks that share one `set_cookie` signature.
 pub struct Family {

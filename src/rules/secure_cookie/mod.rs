@@ -4,7 +4,6 @@
 
 mod frameworks;
 mod signature;
-mod verdict;
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
@@ -12,12 +11,11 @@ use std::sync::LazyLock;
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
 use super::{Context, Rule};
+use crate::call::{Arguments, Outcome, Signature};
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::{self, Edit};
 use crate::parse;
 use crate::source::is_blank;
-use signature::Signature;
-use verdict::Outcome;
 
 pub static RULE: Rule = Rule {
     id: "secure-cookie",
@@ -89,10 +87,10 @@ fn check(context: &Context) -> Vec<Detection> {
             .definitions
             .iter()
             .filter(|(name, _)| *name == method)
-            .map(|&(_, parameters)| Signature::from_parameters(parameters, source, &forwarded))
+            .map(|&(_, parameters)| signature::from_parameters(parameters, source, &forwarded))
             .collect();
         let signatures = if local.is_empty() { framework } else { local };
-        let outcome = verdict::Arguments::new(arguments, source).evaluate(&signatures, source);
+        let outcome = Arguments::new(arguments, source, KEYWORD).evaluate(&signatures, source);
         if let Some(detection) = detection(context, call, arguments, method, outcome) {
             detections.push(detection);
         }

@@ -1,104 +1,66 @@
-//! Where a cookie setter takes `secure`: from the framework table, or from a
-//! definition of the setter in the file itself.
+//! Where a setter defined in the file itself takes `secure`: its parameters, read as
+//! the signature of the calls of its name.
 
 use tree_sitter::Node;
 
+use crate::call::Signature;
 use crate::parse;
 
-/// How one cookie setter accepts `secure`, and what leaving it out means.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Signature {
-    /// 0-based index of `secure` among positional arguments (after `self`), if it can be positional.
-    pub position: Option<usize>,
-    /// `secure=` may be passed by keyword (a parameter named `secure`, or `**kwargs`).
-    pub keyword: bool,
-    /// Leaving `secure` out already gives a Secure cookie.
-    pub secure_by_default: bool,
-    /// `secure=None` means "use the default" rather than "not secure".
-    pub none_is_default: bool,
-    /// A call with more positional arguments than this may pass `secure` positionally:
-    /// a local definition without `secure` that takes `*args`, which a wrapper forwards
-    /// to the framework's setter, whose `secure` slot this is.
-    pub through_args: Option<usize>,
-}
-
-impl Signature {
-    pub const fn positional(index: usize) -> Self {
-        Signature {
-            position: Some(index),
-            keyword: true,
-            secure_by_default: false,
-            none_is_default: false,
-            through_args: None,
-        }
+/// Reads the signature from a local definition's `parameters` node. `framework` holds
+/// the signatures of the setter a wrapper's `*args` would be forwarded to (the
+/// framework's `set_cookie`, whatever the wrapper's name).
+pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature]) -> Signature {
+    let mut params = read_parameters(parameters, source);
+    if matches!(
+        params.first(),
+        Some(Parameter::Named {
+            name: "self" | "cls",
+            ..
+        })
+    ) {
+        params.remove(0);
     }
-
-    pub const fn keyword_only() -> Self {
-        Signature {
+    let star = params
+        .iter()
+        .position(|p| matches!(p, Parameter::Star { .. }))
+        .unwrap_or(params.len());
+    let takes_args = params
+        .iter()
+        .any(|p| matches!(p, Parameter::Star { args: true }));
+    let slash = params.iter().position(|p| matches!(p, Parameter::Slash));
+    let takes_kwargs = params.iter().any(|p| matches!(p, Parameter::DoubleStar));
+    let secure = params
+        .iter()
+        .position(|p| matches!(p, Parameter::Named { name: "secure", .. }));
+    let Some(at) = secure else {
+        let through_args = framework.iter().filter_map(|s| s.position).min();
+        return Signature {
             position: None,
-            keyword: true,
+            keyword: takes_kwargs,
             secure_by_default: false,
             none_is_default: false,
-            through_args: None,
-        }
-    }
-
-    /// Reads the signature from a local definition's `parameters` node. `framework` holds
-    /// the signatures of the setter a wrapper's `*args` would be forwarded to (the
-    /// framework's `set_cookie`, whatever the wrapper's name).
-    pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature]) -> Self {
-        let mut params = read_parameters(parameters, source);
-        if matches!(
-            params.first(),
-            Some(Parameter::Named {
-                name: "self" | "cls",
-                ..
-            })
-        ) {
-            params.remove(0);
-        }
-        let star = params
-            .iter()
-            .position(|p| matches!(p, Parameter::Star { .. }))
-            .unwrap_or(params.len());
-        let takes_args = params
-            .iter()
-            .any(|p| matches!(p, Parameter::Star { args: true }));
-        let slash = params.iter().position(|p| matches!(p, Parameter::Slash));
-        let takes_kwargs = params.iter().any(|p| matches!(p, Parameter::DoubleStar));
-        let secure = params
-            .iter()
-            .position(|p| matches!(p, Parameter::Named { name: "secure", .. }));
-        let Some(at) = secure else {
-            let through_args = framework.iter().filter_map(|s| s.position).min();
-            return Signature {
-                position: None,
-                keyword: takes_kwargs,
-                secure_by_default: false,
-                none_is_default: false,
-                through_args: through_args.filter(|_| takes_args),
-            };
+            through_args: through_args.filter(|_| takes_args),
         };
-        let position = (at < star).then(|| {
-            params[..at]
-                .iter()
-                .filter(|p| matches!(p, Parameter::Named { .. }))
-                .count()
-        });
-        let positional_only = slash.is_some_and(|slash| at < slash);
-        let secure_by_default = match params[at] {
-            Parameter::Named { default, .. } => {
-                default.is_some_and(|value| crate::literal::truthiness(value, source) == Some(true))
-            }
-            _ => false,
-        };
-        Signature {
-            position,
-            keyword: takes_kwargs || !positional_only,
-            secure_by_default,
-            none_is_default: false,
-            through_args: None,
+    };
+    let position = (at < star).then(|| {
+        params[..at]
+            .iter()
+            .filter(|p| matches!(p, Parameter::Named { .. }))
+            .count()
+    });
+    let positional_only = slash.is_some_and(|slash| at < slash);
+    let secure_by_default = match params[at] {
+        Parameter::Named { default, .. } => {
+            default.is_some_and(|value| crate::literal::truthiness(value, source) == Some(true))
         }
+        _ => false,
+    };
+    Signature {
+        position,
+        keyword: takes_kwargs || !positional_only,
+        secure_by_default,
+        none_is_default: false,
+        through_args: None,
     }
 }
 

@@ -1,60 +1,100 @@
-//! What a call's arguments say about `secure`, under one signature.
+//! What a call's arguments say about one keyword flag (`secure=`, `https_only=`), under
+//! the signatures the call may have: the verdict vocabulary of every call-shaped sink.
 
 use std::ops::Range;
 
 use tree_sitter::Node;
 
-use super::signature::Signature;
 use crate::literal;
 use crate::parse;
 
-/// The verdict on one cookie call.
+/// How a callee accepts the flag, and what leaving it out means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Signature {
+    /// 0-based index of the flag among positional arguments (after `self`), if it can be positional.
+    pub position: Option<usize>,
+    /// The flag may be passed by keyword (a parameter of its name, or `**kwargs`).
+    pub keyword: bool,
+    /// Leaving the flag out already gives a Secure cookie.
+    pub secure_by_default: bool,
+    /// `None` as the flag means "use the default" rather than "not secure".
+    pub none_is_default: bool,
+    /// A call with more positional arguments than this may pass the flag positionally:
+    /// a local definition without it that takes `*args`, which a wrapper forwards to the
+    /// framework's callee, whose slot for the flag this is.
+    pub through_args: Option<usize>,
+}
+
+impl Signature {
+    pub const fn positional(index: usize) -> Self {
+        Signature {
+            position: Some(index),
+            keyword: true,
+            secure_by_default: false,
+            none_is_default: false,
+            through_args: None,
+        }
+    }
+
+    pub const fn keyword_only() -> Self {
+        Signature {
+            position: None,
+            keyword: true,
+            secure_by_default: false,
+            none_is_default: false,
+            through_args: None,
+        }
+    }
+}
+
+/// The verdict on one call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// `secure` is a truthy literal, or left out where the default is secure.
+    /// The flag is a truthy literal, or left out where the default is secure.
     Secure,
-    /// `secure` is left out: insert it.
+    /// The flag is left out: insert it.
     Missing,
-    /// `secure` is a falsy literal: replace the bytes of `replaced` (all or part of `value`).
+    /// The flag is a falsy literal: replace the bytes of `replaced` (all or part of `value`).
     Falsy {
         value: Range<usize>,
         replaced: Range<usize>,
     },
-    /// `secure` is an expression only known at run time.
+    /// The flag is an expression only known at run time.
     Dynamic(Range<usize>),
-    /// `secure` is left out but `*args` or `**kwargs` may carry it.
+    /// The flag is left out but `*args` or `**kwargs` may carry it.
     Splat,
-    /// `secure` is left out, but the call's positional arguments may reach it through
+    /// The flag is left out, but the call's positional arguments may reach it through
     /// the `*args` of the setter's definition in this file.
     ThroughArgs,
-    /// The setter defined in this file takes no `secure`: adding it would raise `TypeError`.
+    /// The callee defined in this file takes no such parameter: adding it would raise `TypeError`.
     NoSecureParameter,
     /// The possible signatures (mixed frameworks, several definitions) disagree.
     Ambiguous,
 }
 
-/// A call's arguments, reduced to what decides `secure`.
+/// A call's arguments, reduced to what decides the flag.
 pub struct Arguments<'tree> {
     /// Positional arguments in order; `None` stands for a `*args` splat.
     positional: Vec<Option<Node<'tree>>>,
-    /// The value of `secure=...`.
-    secure_keyword: Option<Node<'tree>>,
+    /// The value given to the flag by keyword.
+    flag_keyword: Option<Node<'tree>>,
     has_splat: bool,
 }
 
 impl<'tree> Arguments<'tree> {
-    pub fn new(argument_list: Node<'tree>, source: &[u8]) -> Self {
+    /// The arguments of `argument_list` that matter for the flag named `keyword`.
+    pub fn new(argument_list: Node<'tree>, source: &[u8], keyword: &str) -> Self {
         let mut arguments = Arguments {
             positional: Vec::new(),
-            secure_keyword: None,
+            flag_keyword: None,
             has_splat: false,
         };
         for argument in parse::code_children(argument_list) {
             match argument.kind() {
                 "keyword_argument" => {
                     let name = argument.child_by_field_name("name");
-                    if name.and_then(|n| n.utf8_text(source).ok()) == Some("secure") {
-                        arguments.secure_keyword = argument.child_by_field_name("value");
+                    if name.and_then(|n| n.utf8_text(source).ok()) == Some(keyword) {
+                        arguments.flag_keyword = argument.child_by_field_name("value");
                     }
                 }
                 "dictionary_splat" => arguments.has_splat = true,
@@ -85,7 +125,7 @@ impl<'tree> Arguments<'tree> {
         if !signature.keyword && signature.position.is_none() {
             return Outcome::NoSecureParameter;
         }
-        if let Some(value) = self.secure_keyword {
+        if let Some(value) = self.flag_keyword {
             if !signature.keyword {
                 return Outcome::NoSecureParameter;
             }

@@ -1,0 +1,303 @@
+//! `secure-session-cookie`: session middlewares, session storages and cookie factories
+//! that leave their cookie without the Secure attribute.
+//!
+//! A new sink is a row of [`SINKS`], its name also in `query.scm`.
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
+
+use super::{Context, Rule};
+use crate::call::{Arguments, Outcome, Signature};
+use crate::diagnostic::{Detection, Verdict};
+use crate::edit::{self, Edit};
+use crate::parse;
+
+pub static RULE: Rule = Rule {
+    id: "secure-session-cookie",
+    name: "SecureSessionCookie",
+    summary: "Session middleware or cookie factory without the Secure attribute",
+    description: "A session middleware, session storage or authentication cookie factory \
+                  configured without its Secure flag sends the session cookie over plain \
+                  HTTP, where anyone on the network path can read it and take over the \
+                  session (CWE-614, Sonar rule S2092).",
+    help: "Pass https_only=True to Starlette's SessionMiddleware and secure=True to \
+           aiohttp-session storages and to Pyramid's and Litestar's session and \
+           authentication cookie factories. `cookie-fix --write` inserts it.",
+    help_markdown: "Pass `https_only=True` to Starlette's `SessionMiddleware` and \
+                    `secure=True` to aiohttp-session storages and to Pyramid's and \
+                    Litestar's session and authentication cookie factories. \
+                    `cookie-fix --write` inserts it.",
+    fix_title: "Set the Secure attribute of the session cookie",
+    help_uri: "https://github.com/cookie-fix/cookie-fix#rules",
+    docs: include_str!("docs.md"),
+    default: true,
+    needles: NEEDLES,
+    may_match: is_a_name,
+    query: || &QUERY,
+    check,
+};
+
+/// A class or factory whose call configures a session or authentication cookie.
+struct Sink {
+    name: &'static str,
+    /// First components of the imported modules one of which the file must import for
+    /// the name to be this sink.
+    modules: &'static [&'static str],
+    /// The flag that makes the cookie Secure.
+    keyword: &'static str,
+    /// Where the flag is passed; an unset flag is never secure for these.
+    signature: Signature,
+    /// Also passed as a class, as the first argument of these calls, which hand the
+    /// rest of their arguments to it after an `app` it takes first.
+    passed_as_class_to: &'static [&'static str],
+}
+
+/// Read from the packages' sources; the slot counts every positional parameter after
+/// `self` (or a dataclass's fields in order).
+const SINKS: &[Sink] = &[
+    // starlette 1.10.0, starlette/middleware/sessions.py: SessionMiddleware.__init__(self,
+    // app, secret_key, session_cookie, max_age, path, same_site, https_only=False, ...).
+    // add_middleware(cls, *args, **kwargs) and Middleware(cls, *args, **kwargs) put the
+    // class where `app` stands, so the slot is the same.
+    Sink {
+        name: "SessionMiddleware",
+        modules: &["starlette"],
+        keyword: "https_only",
+        signature: Signature::positional(6),
+        passed_as_class_to: &["add_middleware", "Middleware"],
+    },
+    // aiohttp-session 2.12.1: cookie_storage.py, nacl_storage.py, redis_storage.py,
+    // memcached_storage.py and __init__.py (SimpleCookieStorage): one positional
+    // parameter, then keyword-only `secure: Optional[bool] = None`, which sets no flag.
+    aiohttp_storage("EncryptedCookieStorage"),
+    aiohttp_storage("NaClCookieStorage"),
+    aiohttp_storage("SimpleCookieStorage"),
+    aiohttp_storage("RedisStorage"),
+    aiohttp_storage("MemcachedStorage"),
+    // pyramid 2.1, pyramid/session.py: SignedCookieSessionFactory(secret, cookie_name,
+    // max_age, path, domain, secure=False, ...); BaseCookieSessionFactory(serializer,
+    // cookie_name, max_age, path, domain, secure=False, ...).
+    pyramid("SignedCookieSessionFactory", 5),
+    pyramid("BaseCookieSessionFactory", 5),
+    // pyramid/authentication.py: AuthTktCookieHelper.__init__(self, secret, cookie_name,
+    // secure=False, ...); AuthTktAuthenticationPolicy.__init__(self, secret, callback,
+    // cookie_name, secure=False, ...).
+    pyramid("AuthTktCookieHelper", 2),
+    pyramid("AuthTktAuthenticationPolicy", 3),
+    // litestar 2.25.0, litestar/middleware/session/client_side.py: the dataclass
+    // CookieBackendConfig(secret, key, max_age, scopes, path, domain, secure=False, ...);
+    // server_side.py: ServerSideSessionConfig(session_id_bytes, renew_on_access, key,
+    // max_age, scopes, path, domain, secure=False, ...).
+    litestar("CookieBackendConfig", 6),
+    litestar("ServerSideSessionConfig", 7),
+];
+
+const fn aiohttp_storage(name: &'static str) -> Sink {
+    Sink {
+        name,
+        modules: &["aiohttp_session"],
+        keyword: "secure",
+        signature: Signature::keyword_only(),
+        passed_as_class_to: &[],
+    }
+}
+
+const fn pyramid(name: &'static str, slot: usize) -> Sink {
+    Sink {
+        name,
+        modules: &["pyramid"],
+        keyword: "secure",
+        signature: Signature::positional(slot),
+        passed_as_class_to: &[],
+    }
+}
+
+const fn litestar(name: &'static str, slot: usize) -> Sink {
+    Sink {
+        name,
+        modules: &["litestar"],
+        keyword: "secure",
+        signature: Signature::positional(slot),
+        passed_as_class_to: &[],
+    }
+}
+
+const NEEDLES: &[&str] = &[
+    "SessionMiddleware",
+    "EncryptedCookieStorage",
+    "NaClCookieStorage",
+    "SimpleCookieStorage",
+    "RedisStorage",
+    "MemcachedStorage",
+    "SignedCookieSessionFactory",
+    "BaseCookieSessionFactory",
+    "AuthTktCookieHelper",
+    "AuthTktAuthenticationPolicy",
+    "CookieBackendConfig",
+    "ServerSideSessionConfig",
+];
+
+static QUERY: LazyLock<Query> = LazyLock::new(|| {
+    Query::new(
+        &tree_sitter_python::LANGUAGE.into(),
+        include_str!("query.scm"),
+    )
+    .unwrap_or_else(|error| panic!("secure_session_cookie/query.scm does not compile: {error}"))
+});
+
+thread_local! {
+    static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());
+}
+
+/// A needle counts where it is a whole name, not part of a longer one.
+fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
+    let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
+        && !name_byte(bytes.get(at + needle.len()))
+}
+
+fn check(context: &Context) -> Vec<Detection> {
+    let source = context.source;
+    let query = &*QUERY;
+    let index = |name: &str| {
+        query
+            .capture_index_for_name(name)
+            .unwrap_or_else(|| panic!("secure_session_cookie/query.scm has no @{name}"))
+    };
+    let (call, callee, arguments, import) = (
+        index("call"),
+        index("callee"),
+        index("arguments"),
+        index("import"),
+    );
+    let mut calls = Vec::new();
+    let mut imports: Vec<&str> = Vec::new();
+    CURSOR.with_borrow_mut(|cursor| {
+        let mut matches = cursor.matches(query, context.tree.root_node(), source);
+        while let Some(found) = matches.next() {
+            let node = |capture| found.nodes_for_capture_index(capture).next();
+            if let Some(import) = node(import) {
+                imports.extend(import.utf8_text(source).ok());
+            } else if let (Some(call), Some(callee), Some(arguments)) =
+                (node(call), node(callee), node(arguments))
+            {
+                calls.push((call, callee, arguments));
+            }
+        }
+    });
+
+    let mut detections = Vec::new();
+    for (call, callee, arguments) in calls {
+        let Some(sink) = sink_of(callee, arguments, source) else {
+            continue;
+        };
+        if !sink.modules.iter().any(|module| imports.contains(module)) {
+            continue;
+        }
+        let outcome = Arguments::new(arguments, source, sink.keyword)
+            .evaluate(std::slice::from_ref(&sink.signature), source);
+        if let Some(detection) = detection(context, call, arguments, sink, outcome) {
+            detections.push(detection);
+        }
+    }
+    detections.sort_by_key(|d| (d.range.start, d.range.end));
+    detections
+}
+
+/// The sink a call configures: the callee's own name, or the class it is handed.
+fn sink_of(callee: Node, arguments: Node, source: &[u8]) -> Option<&'static Sink> {
+    let name = callee.utf8_text(source).ok()?;
+    if let Some(sink) = SINKS.iter().find(|sink| sink.name == name) {
+        return Some(sink);
+    }
+    let first = parse::code_children(arguments).into_iter().next()?;
+    let class = match first.kind() {
+        "identifier" => first,
+        "attribute" => first.child_by_field_name("attribute")?,
+        _ => return None,
+    };
+    let class = class.utf8_text(source).ok()?;
+    SINKS
+        .iter()
+        .find(|sink| sink.name == class && sink.passed_as_class_to.contains(&name))
+}
+
+fn detection(
+    context: &Context,
+    call: Node,
+    arguments: Node,
+    sink: &'static Sink,
+    outcome: Outcome,
+) -> Option<Detection> {
+    let (name, keyword) = (sink.name, sink.keyword);
+    let fix_value = &context.settings.secure_value;
+    let text =
+        |range: std::ops::Range<usize>| String::from_utf8_lossy(&context.body[range]).into_owned();
+    let (verdict, message, edits) = match outcome {
+        Outcome::Secure => return None,
+        Outcome::Missing => (
+            Verdict::Missing,
+            format!("{name} without {keyword}=True"),
+            edit::insert_argument(
+                arguments,
+                &format!("{keyword}={fix_value}"),
+                context.body,
+                context.lines,
+            ),
+        ),
+        Outcome::Falsy { value, replaced } => (
+            Verdict::Falsy,
+            format!("{name} with {keyword}={}", text(value)),
+            vec![Edit::replace(replaced, fix_value.clone())],
+        ),
+        Outcome::Dynamic(value) => (
+            Verdict::Dynamic,
+            format!(
+                "{name} with {keyword}={}: check that it is true in production",
+                text(value)
+            ),
+            Vec::new(),
+        ),
+        Outcome::Splat | Outcome::ThroughArgs => (
+            Verdict::Splat,
+            format!("{name} is given *args or **kwargs: check that they set {keyword}=True"),
+            Vec::new(),
+        ),
+        Outcome::NoSecureParameter | Outcome::Ambiguous => (
+            Verdict::Ambiguous,
+            format!("{name}: where {keyword} goes cannot be told"),
+            Vec::new(),
+        ),
+    };
+    Some(Detection {
+        subject: name,
+        verdict,
+        message,
+        range: call.byte_range(),
+        edits,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_sink_is_a_needle_and_in_the_query() {
+        let query = include_str!("query.scm");
+        for sink in SINKS {
+            assert!(NEEDLES.contains(&sink.name), "{} is no needle", sink.name);
+            assert!(
+                query.contains(&format!("\"{}\"", sink.name)),
+                "{}",
+                sink.name
+            );
+            for caller in sink.passed_as_class_to {
+                assert!(query.contains(&format!("\"{caller}\"")), "{caller}");
+            }
+        }
+        assert_eq!(NEEDLES.len(), SINKS.len());
+    }
+}
