@@ -151,11 +151,20 @@ thread_local! {
     static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());
 }
 
-/// A needle counts where it is a whole name, not part of a longer one.
+/// A needle counts where it is a whole name, not part of a longer one, that may be
+/// called or passed on: the next byte on its line, past blanks, opens or continues an
+/// argument list (`(`, `,`, `)`), or there is none. A name inside a string, as Django's
+/// settings name `"django.contrib.sessions.middleware.SessionMiddleware"`, is no sink.
 fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let end = at + needle.len();
+    let next = bytes[end..].iter().find(|b| !crate::source::is_blank(b));
     !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
-        && !name_byte(bytes.get(at + needle.len()))
+        && !name_byte(bytes.get(end))
+        && matches!(
+            next,
+            None | Some(b'(' | b',' | b')' | b'\n' | b'\r' | b'#' | b'\\')
+        )
 }
 
 fn check(context: &Context) -> Vec<Detection> {
@@ -283,6 +292,34 @@ fn detection(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_in_a_string_or_a_longer_name_is_no_sink() {
+        let at = |text: &str| text.find("SessionMiddleware").expect("the name");
+        for text in [
+            "app.add_middleware(SessionMiddleware, secret_key='k')",
+            "SessionMiddleware(app)",
+            "Middleware(SessionMiddleware)",
+            "from starlette.middleware.sessions import SessionMiddleware\n",
+            "x = SessionMiddleware  # why",
+        ] {
+            assert!(
+                is_a_name(text.as_bytes(), at(text), "SessionMiddleware"),
+                "{text}"
+            );
+        }
+        for text in [
+            "\"django.contrib.sessions.middleware.SessionMiddleware\",",
+            "MySessionMiddleware(app)",
+            "SessionMiddlewares(app)",
+            "SessionMiddleware.x",
+        ] {
+            assert!(
+                !is_a_name(text.as_bytes(), at(text), "SessionMiddleware"),
+                "{text}"
+            );
+        }
+    }
 
     #[test]
     fn every_sink_is_a_needle_and_in_the_query() {
