@@ -198,6 +198,15 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.id == id)
 }
 
+/// Compiles a rule's query (`path` names its file for the message), with the import
+/// patterns every rule reads imports by (`imports.scm`, capture `@import`) appended. A
+/// query that does not compile is a bug that the table's test catches.
+pub fn compile_query(path: &str, query: &str) -> Query {
+    let source = format!("{query}\n{}", include_str!("imports.scm"));
+    Query::new(&tree_sitter_python::LANGUAGE.into(), &source)
+        .unwrap_or_else(|error| panic!("{path} does not compile: {error}"))
+}
+
 /// A rule id that is not in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownRule(pub String);

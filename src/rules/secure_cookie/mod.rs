@@ -45,13 +45,8 @@ pub const SETTERS: &[&str] = &["set_cookie", "set_signed_cookie", "set_secure_co
 /// The keyword a fix passes.
 const KEYWORD: &str = "secure";
 
-static QUERY: LazyLock<Query> = LazyLock::new(|| {
-    Query::new(
-        &tree_sitter_python::LANGUAGE.into(),
-        include_str!("query.scm"),
-    )
-    .unwrap_or_else(|error| panic!("secure_cookie/query.scm does not compile: {error}"))
-});
+static QUERY: LazyLock<Query> =
+    LazyLock::new(|| super::compile_query("secure_cookie/query.scm", include_str!("query.scm")));
 
 thread_local! {
     static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());

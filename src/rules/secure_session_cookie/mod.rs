@@ -140,11 +140,7 @@ const NEEDLES: &[&str] = &[
 ];
 
 static QUERY: LazyLock<Query> = LazyLock::new(|| {
-    Query::new(
-        &tree_sitter_python::LANGUAGE.into(),
-        include_str!("query.scm"),
-    )
-    .unwrap_or_else(|error| panic!("secure_session_cookie/query.scm does not compile: {error}"))
+    super::compile_query("secure_session_cookie/query.scm", include_str!("query.scm"))
 });
 
 thread_local! {

@@ -14,10 +14,4 @@
     "AuthTktAuthenticationPolicy"
     "CookieBackendConfig" "ServerSideSessionConfig")) @call
 
-; The first component of every imported module tells which package a name comes from.
-(import_statement
-  name: (dotted_name . (identifier) @import))
-(import_statement
-  name: (aliased_import name: (dotted_name . (identifier) @import)))
-(import_from_statement
-  module_name: (dotted_name . (identifier) @import))
+; Imports (@import) come from rules/imports.scm.
