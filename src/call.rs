@@ -5,8 +5,10 @@ use std::ops::Range;
 
 use tree_sitter::Node;
 
+use crate::edit::{self, Edit};
 use crate::literal;
 use crate::parse;
+use crate::source::LineIndex;
 
 /// How a callee accepts the flag, and what leaving it out means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +72,28 @@ pub enum Outcome {
     NoSecureParameter,
     /// The possible signatures (mixed frameworks, several definitions) disagree.
     Ambiguous,
+}
+
+impl Outcome {
+    /// The edits that fix a call with this outcome: the flag `keyword=value` inserted
+    /// into `arguments` when it is missing, or its falsy literal replaced by `value`;
+    /// none for any other outcome. `body` and `lines` are the file's.
+    pub fn edits(
+        &self,
+        arguments: Node,
+        keyword: &str,
+        value: &str,
+        body: &[u8],
+        lines: &LineIndex,
+    ) -> Vec<Edit> {
+        match self {
+            Outcome::Missing => {
+                edit::insert_argument(arguments, &format!("{keyword}={value}"), body, lines)
+            }
+            Outcome::Falsy { replaced, .. } => vec![Edit::replace(replaced.clone(), value)],
+            _ => Vec::new(),
+        }
+    }
 }
 
 /// A call's arguments, reduced to what decides the flag.

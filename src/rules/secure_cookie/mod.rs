@@ -13,7 +13,6 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 use super::{Context, Rule};
 use crate::call::{Arguments, Outcome, Signature};
 use crate::diagnostic::{Detection, Verdict};
-use crate::edit::{self, Edit};
 use crate::parse;
 use crate::source::is_blank;
 
@@ -105,22 +104,16 @@ fn detection(
     let body = context.body;
     let fix_value = &context.settings.secure_value;
     let text = |range: std::ops::Range<usize>| String::from_utf8_lossy(&body[range]).into_owned();
-    let (verdict, message, edits) = match outcome {
+    let edits = outcome.edits(arguments, KEYWORD, fix_value, body, context.lines);
+    let (verdict, message) = match outcome {
         Outcome::Secure => return None,
         Outcome::Missing => (
             Verdict::Missing,
             format!("{method}() without {KEYWORD}=True"),
-            edit::insert_argument(
-                arguments,
-                &format!("{KEYWORD}={fix_value}"),
-                body,
-                context.lines,
-            ),
         ),
-        Outcome::Falsy { value, replaced } => (
+        Outcome::Falsy { value, .. } => (
             Verdict::Falsy,
             format!("{method}() with {KEYWORD}={}", text(value)),
-            vec![Edit::replace(replaced, fix_value.clone())],
         ),
         Outcome::Dynamic(value) => (
             Verdict::Dynamic,
@@ -128,33 +121,28 @@ fn detection(
                 "{method}() with {KEYWORD}={}: check that it is true in production",
                 text(value)
             ),
-            Vec::new(),
         ),
         Outcome::Splat => (
             Verdict::Splat,
             format!("{method}() passes *args or **kwargs: check that they set {KEYWORD}=True"),
-            Vec::new(),
         ),
         Outcome::ThroughArgs => (
             Verdict::ThroughArgs,
             format!(
                 "{method}() is defined in this file with *args, through which these positional arguments may reach {KEYWORD}: check that they set it"
             ),
-            Vec::new(),
         ),
         Outcome::NoSecureParameter => (
             Verdict::NoSecureParameter,
             format!(
                 "{method}() is defined in this file without a {KEYWORD} parameter: make it set Secure"
             ),
-            Vec::new(),
         ),
         Outcome::Ambiguous => (
             Verdict::Ambiguous,
             format!(
                 "{method}(): the frameworks or definitions in this file disagree on where {KEYWORD} goes"
             ),
-            Vec::new(),
         ),
     };
     Some(Detection {

@@ -11,7 +11,6 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 use super::{Context, Rule};
 use crate::call::{Arguments, Outcome, Signature};
 use crate::diagnostic::{Detection, Verdict};
-use crate::edit::{self, Edit};
 use crate::parse;
 
 pub static RULE: Rule = Rule {
@@ -240,22 +239,13 @@ fn detection(
     let fix_value = &context.settings.secure_value;
     let text =
         |range: std::ops::Range<usize>| String::from_utf8_lossy(&context.body[range]).into_owned();
-    let (verdict, message, edits) = match outcome {
+    let edits = outcome.edits(arguments, keyword, fix_value, context.body, context.lines);
+    let (verdict, message) = match outcome {
         Outcome::Secure => return None,
-        Outcome::Missing => (
-            Verdict::Missing,
-            format!("{name} without {keyword}=True"),
-            edit::insert_argument(
-                arguments,
-                &format!("{keyword}={fix_value}"),
-                context.body,
-                context.lines,
-            ),
-        ),
-        Outcome::Falsy { value, replaced } => (
+        Outcome::Missing => (Verdict::Missing, format!("{name} without {keyword}=True")),
+        Outcome::Falsy { value, .. } => (
             Verdict::Falsy,
             format!("{name} with {keyword}={}", text(value)),
-            vec![Edit::replace(replaced, fix_value.clone())],
         ),
         Outcome::Dynamic(value) => (
             Verdict::Dynamic,
@@ -263,17 +253,14 @@ fn detection(
                 "{name} with {keyword}={}: check that it is true in production",
                 text(value)
             ),
-            Vec::new(),
         ),
         Outcome::Splat | Outcome::ThroughArgs => (
             Verdict::Splat,
             format!("{name} is given *args or **kwargs: check that they set {keyword}=True"),
-            Vec::new(),
         ),
         Outcome::NoSecureParameter | Outcome::Ambiguous => (
             Verdict::Ambiguous,
             format!("{name}: where {keyword} goes cannot be told"),
-            Vec::new(),
         ),
     };
     Some(Detection {
