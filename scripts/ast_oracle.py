@@ -23,7 +23,19 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   left alone (section 1) and not suppressed.
 - No byte outside the changed calls changes; inside them the comments stay, in order,
   and no new kind of line ending appears.
-- A call the rules make a plain fix is fixed ("missed-fix" otherwise).
+- Configuration (secure-cookie-setting; Tornado's and CherryPy's mappings of
+  secure-session-cookie): a setting's literal made `True` where the framework reads it
+  (not in a function, not a test override; a true literal only in a complete Django
+  settings module); a mapping's new last entry `"secure": True` (or
+  `xsrf_cookie_kwargs={"secure": True}`) only where the package is imported and the
+  cookie turned on; a line `NAME = True` added only where Django's own deployment checks
+  warn, at the end of the module or before the star imports that end it; a
+  `SESSION_COOKIE_SECURE = True` line only as a Flask config class's last statement, and
+  an `app.config["SESSION_COOKIE_SECURE"] = True` line only after the statement that
+  sets that app's secret key, in a file that names the setting nowhere. Each added line
+  is indented as its neighbour and ends as the file's lines do.
+- A call the rules make a plain fix is fixed ("missed-fix" otherwise; configuration
+  fixes are held to Django itself by scripts/django-agreement.sh instead).
 - A file Python parses is not skipped for a syntax error ("lost-fix", unless
   --no-lost-fixes) or an internal error.
 
@@ -457,12 +469,33 @@ class Suppressions:
 
 @dataclass
 class Change:
-    before: ast.Call
-    after: ast.Call
-    kind: str  # "insert", "keyword" or "positional"
-    index: Optional[int] = None  # the positional argument replaced
-    keyword: str = "secure"  # the flag
-    sink: Optional[str] = None  # a session sink's name; None for a cookie call
+    before: Optional[ast.AST]  # the changed call, statement or mapping; None: an added statement
+    after: ast.AST
+    # "insert", "keyword" or "positional" in a call; "value" (a setting or entry made
+    # True), "entry" (a mapping's new last entry) or "statement" (a setting added)
+    kind: str
+    index: Optional[int] = None  # the positional argument replaced; an added statement's place
+    keyword: str = "secure"  # the flag, setting or entry
+    # a session sink's name; "setting", "config" or "statement" for configuration; None
+    # for a cookie call
+    sink: Optional[str] = None
+    old_value: Optional[ast.AST] = None  # "value": the literal replaced, and its replacement
+    new_value: Optional[ast.AST] = None
+    owner: Optional[ast.AST] = None  # "statement": the module or class; "entry" or "value"
+    # in xsrf_cookie_kwargs: the settings it belongs to
+    before_body: Optional[list] = None  # "statement": the body it was added to, and after
+    after_body: Optional[list] = None
+    new_index: Optional[int] = None
+    site: Optional[ast.AST] = None  # the lines a suppression marker must be on
+    entry: Optional[tuple] = None  # "entry": its key (or keyword) node and value in the output
+    chosen_span: Optional[tuple] = None  # "statement": the bytes it brought (check_bytes)
+
+    @property
+    def line(self) -> int:
+        if self.before is not None:
+            return self.before.lineno
+        body = self.before_body or []
+        return body[self.index - 1].end_lineno if self.index else 1
 
 
 class Mismatch(Exception):
@@ -512,8 +545,98 @@ class TreeDiff:
         if sink is not None:
             self.compare_cookie_call(a, b, line, SESSION_SINKS[sink][1], sink)
             return
+        if isinstance(a, (ast.Assign, ast.AnnAssign)) and setting_target(a) is not None:
+            self.compare_setting(a, b, line)
+            return
+        if isinstance(a, (ast.Dict, ast.Call)) and mapping_flags(a):
+            self.compare_mapping(a, b, line, mapping_flags(a), None)
+            return
         for name in a._fields:
-            self.compare(getattr(a, name, None), getattr(b, name, None), line)
+            x, y = getattr(a, name, None), getattr(b, name, None)
+            if (
+                isinstance(x, list)
+                and isinstance(y, list)
+                and len(x) != len(y)
+                and all(isinstance(s, ast.stmt) for s in x + y)
+            ):
+                self.compare_body(a, x, y, line)
+            else:
+                self.compare(x, y, line)
+
+    def compare_body(self, owner, old, new, line):
+        """A block that gained statements: each must be a setting a fix may add."""
+        at = 0
+        for new_index, statement in enumerate(new):
+            if at < len(old) and self.equal(old[at], statement, line):
+                at += 1
+                continue
+            if not inserted_setting(statement):
+                raise Mismatch(line, f"the statement `{describe(statement)}` was added")
+            self.changes.append(Change(
+                None, statement, "statement", index=at, sink="statement", owner=owner,
+                before_body=old, after_body=new, new_index=new_index,
+            ))
+        if at != len(old):
+            raise Mismatch(line, f"a list of {len(old)} became one of {len(new)}")
+
+    def compare_setting(self, a, b, line):
+        """`NAME = value`: only the value may change, from a literal to True."""
+        if type(a) is not type(b):
+            raise Mismatch(line, f"`{describe(a)}` became `{describe(b)}`")
+        if isinstance(a, ast.Assign):
+            self.compare(a.targets, b.targets, line)
+        else:
+            self.compare([a.target, a.annotation, a.simple], [b.target, b.annotation, b.simple], line)
+        if a.value is None or b.value is None or self.equal(a.value, b.value, line):
+            self.compare(a.value, b.value, line)
+            return
+        if not (is_true(b.value) and isinstance(a.value, (ast.Constant, ast.JoinedStr))):
+            raise Mismatch(line, f"`{describe(a.value)}` became `{describe(b.value)}`")
+        self.changes.append(Change(
+            a, b, "value", keyword=setting_target(a), sink="setting",
+            old_value=a.value, new_value=b.value, site=a.value,
+        ))
+
+    def compare_mapping(self, a, b, line, allowed, owner):
+        """A dict or a call's keywords: an allowed entry may be added last, or made True
+        from a literal; xsrf_cookie_kwargs' own mapping may gain or fix `secure`."""
+        if type(a) is not type(b):
+            raise Mismatch(line, f"`{describe(a)}` became `{describe(b)}`")
+        if isinstance(a, ast.Call):
+            self.compare([a.func, a.args], [b.func, b.args], line)
+        old, new = mapping_items(a), mapping_items(b)
+        if len(new) == len(old) + 1:
+            key, key_node, value = new[-1]
+            kind = allowed.get(key)
+            if kind is None or key in {k for k, _, _ in old}:
+                raise Mismatch(line, f"the entry {key!r} was added")
+            if not (is_true(value) if kind == "flag" else is_secure_mapping(value)):
+                raise Mismatch(line, f"{key}: {describe(value)} was added")
+            on = mapping_value(a, "xsrf_cookies") or mapping_value(a, "tools.sessions.on")
+            self.changes.append(Change(
+                a, b, "entry", keyword=key, sink="config", owner=owner,
+                site=on if owner is None else a, entry=(key_node, value),
+            ))
+            new = new[:-1]
+        if len(new) != len(old):
+            raise Mismatch(line, f"{len(old)} entries became {len(new)}")
+        for (key, key_node, value), (new_key, new_key_node, new_value) in zip(old, new):
+            if key != new_key:
+                raise Mismatch(line, f"the entry {key!r} became {new_key!r}")
+            if isinstance(a, ast.Dict):
+                self.compare(key_node, new_key_node, line)
+            if self.equal(value, new_value, line):
+                continue
+            kind = allowed.get(key)
+            if kind == "kwargs" and (isinstance(value, ast.Dict) or is_dict_call(value)):
+                self.compare_mapping(value, new_value, line, {"secure": "flag"}, a)
+            elif kind == "flag" and is_true(new_value) and isinstance(value, (ast.Constant, ast.JoinedStr)):
+                self.changes.append(Change(
+                    a, b, "value", keyword=key, sink="config", owner=owner,
+                    old_value=value, new_value=new_value, site=value,
+                ))
+            else:
+                raise Mismatch(line, f"{key}: `{describe(value)}` became `{describe(new_value)}`")
 
     def same_bytes(self, a, b) -> bool:
         start, end = statement_span(self.before, a)
@@ -596,12 +719,464 @@ def len_of(value) -> str:
     return str(len(value)) if isinstance(value, list) else "(not a list)"
 
 
+# --- configuration: secure-cookie-setting, and secure-session-cookie's mappings ----------
+#
+# Restated from the packages' sources (see src/rules/secure_cookie_setting/ and
+# src/rules/secure_session_cookie/): the settings whose false value leaves a cookie
+# without Secure; Django's deployment checks; Tornado's `xsrf_cookie_kwargs` and
+# CherryPy's `tools.sessions.secure`.
+
+SETTING_NAMES = {
+    "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "LANGUAGE_COOKIE_SECURE",
+    "REMEMBER_COOKIE_SECURE", "JWT_COOKIE_SECURE", "JWT_AUTH_SECURE",
+}
+DJANGO_IS_TRUE = {"SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"}  # checks test `is True`
+FALCON_OPTION = "secure_cookies_by_default"
+CONFIG_BYTES = [name.encode() for name in SETTING_NAMES] + [
+    b"secure_cookies_by_default", b"INSTALLED_APPS", b"MIDDLEWARE", b"SECRET_KEY",
+    b"secret_key", b"xsrf_cookies", b"tools.sessions.on",
+]
+CONFIG_SINKS = {"setting", "config", "statement"}
+LOADERS = {"from_object", "from_pyfile", "from_envvar", "from_file", "from_prefixed_env"}
+APP_STATEMENT = re.compile(rb"^(.+)\[([\"'])SESSION_COOKIE_SECURE\2\] = True$")
+
+
+def const_str(node) -> Optional[str]:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def mapping_items(node):
+    """(key, key node, value) of a dict literal or a call's keywords; key None for **."""
+    if isinstance(node, ast.Dict):
+        return [(None if k is None else const_str(k), k, v) for k, v in zip(node.keys, node.values)]
+    return [(k.arg, k, k.value) for k in node.keywords]
+
+
+def is_dict_call(node) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "dict"
+
+
+def mapping_value(node, key):
+    found = [v for k, _, v in mapping_items(node) if k == key]
+    return found[-1] if found else None
+
+
+def is_secure_mapping(node) -> bool:
+    """`{"secure": True}` or `dict(secure=True)`: the value a fix gives xsrf_cookie_kwargs."""
+    if isinstance(node, ast.Dict) or is_dict_call(node):
+        items = mapping_items(node)
+        return len(items) == 1 and items[0][0] == "secure" and is_true(items[0][2])
+    return False
+
+
+def holds_star_import(statement) -> bool:
+    for node in ast.walk(statement):
+        if isinstance(node, ast.ImportFrom) and any(a.name == "*" for a in node.names):
+            return True
+    return False
+
+
+def module_names_set(statements) -> set:
+    """The names given a value at module level, in any block but not in a def or class."""
+    names, stack = set(), list(statements)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            continue
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+        stack.extend(ast.iter_child_nodes(node))
+    return names
+
+
+class DjangoModule:
+    """A complete settings module as Django reads it: the lists it assigns, evaluated."""
+
+    def __init__(self, module: ast.Module):
+        self.complete = False
+        star = False
+        for statement in module.body:
+            star = star or holds_star_import(statement)
+            if (
+                not star
+                and isinstance(statement, ast.Assign)
+                and len(statement.targets) == 1
+                and isinstance(statement.targets[0], ast.Name)
+                and statement.targets[0].id in ("INSTALLED_APPS", "MIDDLEWARE")
+            ):
+                self.complete = True
+                break
+        self.lists, self.set = {}, module_names_set(module.body)
+        self.csrf_use_sessions = False
+        for statement in module.body:
+            self.follow(statement)
+
+    def follow(self, statement):
+        lists = self.lists
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and isinstance(
+            statement.targets[0], ast.Name
+        ):
+            name = statement.targets[0].id
+            lists[name] = self.strings(statement.value)
+            if name == "CSRF_USE_SESSIONS":
+                value = statement.value
+                self.csrf_use_sessions = (
+                    bool(value.value) if isinstance(value, ast.Constant) else None
+                )
+            return
+        if isinstance(statement, ast.AugAssign) and isinstance(statement.target, ast.Name):
+            name = statement.target.id
+            old = lists.get(name, (None, []))
+            if isinstance(statement.op, ast.Add) and old[0] is not None:
+                new = self.strings(statement.value)
+                lists[name] = (None if new[0] is None else old[0] + new[0], old[1] + new[1])
+            else:
+                lists[name] = (None, old[1])
+            return
+        call = statement.value if isinstance(statement, ast.Expr) else None
+        if (
+            isinstance(call, ast.Call)
+            and isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id in lists
+            and call.func.attr in ("append", "extend", "insert")
+        ):
+            name, method = call.func.value.id, call.func.attr
+            old = lists[name]
+            args = call.args
+            if method == "extend" and len(args) == 1:
+                new = self.strings(args[0])
+            elif method in ("append", "insert") and len(args) == (1 if method == "append" else 2):
+                new = self.strings(ast.List(elts=[args[-1]]))
+            else:
+                new = (None, [])
+            known = None if old[0] is None or new[0] is None else old[0] + new[0]
+            lists[name] = (known, old[1] + new[1])
+            return
+        for name in module_names_set([statement]):
+            if name in lists:
+                lists[name] = (None, lists[name][1])
+            if name == "CSRF_USE_SESSIONS":
+                self.csrf_use_sessions = None
+
+    def strings(self, node):
+        """(every string if all are known else None, the known ones as (text, node))."""
+        if isinstance(node, (ast.List, ast.Tuple)):
+            known, found = [], []
+            for element in node.elts:
+                inner = self.strings(element.value) if isinstance(element, ast.Starred) else (
+                    ([element.value], [(element.value, element)])
+                    if const_str(element) is not None else (None, [])
+                )
+                known = None if known is None or inner[0] is None else known + inner[0]
+                found += inner[1]
+            return known, found
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = self.strings(node.left), self.strings(node.right)
+            known = None if left[0] is None or right[0] is None else left[0] + right[0]
+            return known, left[1] + right[1]
+        if isinstance(node, ast.Name) and node.id in self.lists:
+            return self.lists[node.id]
+        return None, []
+
+    def holds(self, name, item):
+        """The literal of `item` in the list, or False when it is not there, or None when
+        the list is not known well enough to tell."""
+        known, found = self.lists.get(name, ([], []))
+        for text, node in found:
+            if text == item:
+                return node
+        return False if known is not None else None
+
+    def warned(self, setting):
+        """The literal that makes Django warn about `setting` left out, or None."""
+        if not self.complete or setting in self.set:
+            return None
+        if setting == "SESSION_COOKIE_SECURE":
+            app = self.holds("INSTALLED_APPS", "django.contrib.sessions")
+            middleware = self.holds(
+                "MIDDLEWARE", "django.contrib.sessions.middleware.SessionMiddleware"
+            )
+            return app or middleware or None
+        if setting == "CSRF_COOKIE_SECURE" and self.csrf_use_sessions is False:
+            return self.holds("MIDDLEWARE", "django.middleware.csrf.CsrfViewMiddleware") or None
+        return None
+
+
+def secret_key_statement(statement) -> Optional[str]:
+    """The config receiver a statement sets the app's secret key on, as source text
+    (`app.config`), or None."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target = statement.targets[0]
+        if isinstance(target, ast.Subscript) and const_str(target.slice) == "SECRET_KEY":
+            if last_name(target.value) == "config":
+                return ast.unparse(target.value)
+        if isinstance(target, ast.Attribute) and target.attr == "secret_key":
+            return ast.unparse(target.value) + ".config"
+    call = statement.value if isinstance(statement, ast.Expr) else None
+    if (
+        isinstance(call, ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr in ("update", "from_mapping")
+        and last_name(call.func.value) == "config"
+    ):
+        items = [k.arg for k in call.keywords] + [
+            const_str(k) for arg in call.args if isinstance(arg, ast.Dict) for k in arg.keys if k
+        ]
+        if "SECRET_KEY" in items:
+            return ast.unparse(call.func.value)
+    return None
+
+
+def is_secret_key_assignment(statement) -> bool:
+    return isinstance(statement, ast.Assign) and any(
+        isinstance(t, ast.Name) and t.id == "SECRET_KEY" for t in statement.targets
+    )
+
+
+def setting_target(node) -> Optional[str]:
+    """The setting an assignment gives a value: `NAME = v`, `X["NAME"] = v`,
+    `X.secure_cookies_by_default = v`."""
+    targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+    if len(targets) != 1:
+        return None
+    target = targets[0]
+    if isinstance(target, ast.Name) and target.id in SETTING_NAMES:
+        return target.id
+    if isinstance(target, ast.Subscript) and const_str(target.slice) in SETTING_NAMES:
+        return const_str(target.slice)
+    if isinstance(target, ast.Attribute) and target.attr == FALCON_OPTION:
+        return target.attr
+    return None
+
+
+def mapping_flags(node) -> dict:
+    """The entries a fix may add or make True in a mapping, by what they hold."""
+    keys = {key for key, _, _ in mapping_items(node)}
+    allowed = {key: "flag" for key in keys & SETTING_NAMES}
+    if "xsrf_cookies" in keys:
+        allowed["xsrf_cookie_kwargs"] = "kwargs"
+    if "tools.sessions.on" in keys:
+        allowed["tools.sessions.secure"] = "flag"
+    return allowed
+
+
+def inserted_setting(statement) -> bool:
+    """A statement a fix may add: `NAME = True` or `X["SESSION_COOKIE_SECURE"] = True`."""
+    if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
+        return False
+    target = statement.targets[0]
+    return is_true(statement.value) and (
+        (isinstance(target, ast.Name) and target.id in DJANGO_IS_TRUE)
+        or (isinstance(target, ast.Subscript) and const_str(target.slice) == "SESSION_COOKIE_SECURE")
+    )
+
+
+class ConfigFacts:
+    """What the configuration rules read of the input, independently of the engine."""
+
+    def __init__(self, source, rules):
+        tree = source.tree
+        self.rules = rules
+        self.parents = {}
+        self.mentioned = False
+        self.loads = False
+        self.classes = {}
+        for node in ast.walk(tree):
+            for child in ast.iter_child_nodes(node):
+                self.parents[id(child)] = node
+            if isinstance(node, ast.ClassDef):
+                self.classes.setdefault(node.name, []).append(node)
+            if (isinstance(node, ast.Name) and node.id == "SESSION_COOKIE_SECURE") or (
+                const_str(node) == "SESSION_COOKIE_SECURE"
+            ) or (isinstance(node, ast.keyword) and node.arg == "SESSION_COOKIE_SECURE"):
+                self.mentioned = True
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                if node.func.attr in LOADERS:
+                    self.loads = True
+                if node.func.attr == "from_mapping" and any(
+                    not isinstance(arg, ast.Dict) for arg in node.args
+                ):
+                    self.loads = True
+        self.django = DjangoModule(tree)
+        self.django_tree = tree
+
+    def parent(self, node):
+        return self.parents.get(id(node))
+
+    def in_function(self, node) -> bool:
+        node = self.parent(node)
+        while node is not None:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                return True
+            if isinstance(node, ast.ClassDef):
+                return False
+            node = self.parent(node)
+        return False
+
+    def sets_secret_key(self, cls) -> bool:
+        return any(is_secret_key_assignment(s) for s in cls.body)
+
+    def ancestors(self, cls):
+        found, stack = [], [cls]
+        while stack:
+            for base in stack.pop().bases:
+                name = last_name(base)
+                for ancestor in self.classes.get(name, []):
+                    if ancestor is not cls and ancestor not in found:
+                        found.append(ancestor)
+                        stack.append(ancestor)
+        return found
+
+
+def statement_insertion_problems(change, facts: "ConfigFacts", suppressions):
+    """An inserted `NAME = True` or `app.config["SESSION_COOKIE_SECURE"] = True`."""
+    owner, index, statement = change.owner, change.index, change.after
+    before_body = change.before_body
+    rule = "secure-cookie-setting"
+    target = statement.targets[0]
+    if isinstance(owner, ast.Module) and isinstance(target, ast.Name):
+        site = facts.django.warned(target.id)
+        if site is None:
+            return [("not-warned", f"added {target.id} where Django's checks do not warn")]
+        trailing = 0
+        while trailing < len(before_body) and holds_star_import(before_body[-1 - trailing]):
+            trailing += 1
+        if index != len(before_body) - trailing:
+            return [("misplaced", f"added {target.id} elsewhere than before the star imports "
+                     "that end the module, or at its end")]
+        if suppressions.covers(site, strict=True, rule=rule):
+            return [("suppressed", "added a setting whose finding is suppressed")]
+        return []
+    if isinstance(owner, ast.ClassDef) and isinstance(target, ast.Name):
+        if target.id != "SESSION_COOKIE_SECURE" or not facts.sets_secret_key(owner):
+            return [("not-a-config", f"added {target.id} to class {owner.name}")]
+        if facts.mentioned:
+            return [("mentioned", "added the setting to a file that names it")]
+        if any(facts.sets_secret_key(a) for a in facts.ancestors(owner)):
+            return [("base-class", f"added the setting to {owner.name}, not to its base class")]
+        if index != len(before_body):
+            return [("misplaced", "added the setting before the class body's end")]
+        key = next(s for s in owner.body if is_secret_key_assignment(s))
+        if suppressions.covers(key, strict=True, rule=rule):
+            return [("suppressed", "added a setting whose finding is suppressed")]
+        return []
+    previous = before_body[index - 1] if index > 0 else None
+    config = previous is not None and secret_key_statement(previous)
+    expected = f"{config}" if config else None
+    if not config or not ({"flask", "quart"} & facts.rules.roots):
+        return [("not-an-app", "added the setting after a statement that sets no secret key")]
+    if facts.mentioned or facts.loads:
+        return [("mentioned", "added the setting to a file that names or loads it")]
+    if ast.unparse(target.value) != expected:
+        return [("receiver", f"added it on {ast.unparse(target.value)}, not {expected}")]
+    if suppressions.covers(previous, strict=True, rule=rule):
+        return [("suppressed", "added a setting whose finding is suppressed")]
+    return []
+
+
+def setting_value_problems(change, facts: "ConfigFacts", suppressions):
+    """A setting's value made True: `NAME = value`, `X["NAME"] = value`,
+    `X.secure_cookies_by_default = value`, or a mapping entry of a setting."""
+    node, old = change.before, change.old_value
+    problems = []
+    if suppressions.covers(old, strict=True, rule="secure-cookie-setting"):
+        problems.append(("suppressed", "changed a suppressed setting"))
+    if isinstance(node, (ast.Assign, ast.AnnAssign)):
+        target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+        if isinstance(target, ast.Name) and facts.in_function(node):
+            problems.append(("local-variable", f"changed {target.id} in a function"))
+        if isinstance(target, ast.Subscript) and last_name(target.value) != "config":
+            problems.append(("not-config", f"changed an item of {ast.unparse(target.value)}"))
+        if not is_falsy_literal(old):
+            module_level = facts.parent(node) is facts.django_tree
+            django = facts.django.complete and module_level and isinstance(target, ast.Name)
+            if not (django and target.id in DJANGO_IS_TRUE and is_truthy_literal(old)):
+                problems.append(("truthy-replaced", f"replaced the true {describe(old)}"))
+        return problems
+    if not is_falsy_literal(old):
+        problems.append(("truthy-replaced", f"replaced the true {describe(old)}"))
+    return problems + mapping_context_problems(change, facts)
+
+
+def mapping_context_problems(change, facts):
+    """A mapping of settings is assigned to an upper-case name outside a function, or
+    given to a config's update() or from_mapping()."""
+    if change.keyword not in SETTING_NAMES:
+        return []
+    mapping = change.before
+    parent = facts.parent(mapping)
+    if isinstance(mapping, ast.Call):
+        call = mapping
+    elif isinstance(parent, ast.Call) and mapping in parent.args:
+        call = parent
+    else:
+        call = None
+    if call is not None:
+        if (
+            isinstance(call.func, ast.Attribute)
+            and call.func.attr in ("update", "from_mapping")
+            and last_name(call.func.value) == "config"
+        ):
+            return []
+        return [("not-a-setting", "changed an argument of a call that is no config update")]
+    if (
+        isinstance(parent, (ast.Assign, ast.AnnAssign))
+        and not facts.in_function(parent)
+        and all(
+            isinstance(t, ast.Name) and t.id.isupper()
+            for t in (parent.targets if isinstance(parent, ast.Assign) else [parent.target])
+        )
+    ):
+        return []
+    return [("not-a-setting", "changed an entry of a dict that holds no settings")]
+
+
+def framework_mapping_problems(change, facts, suppressions):
+    """Tornado's XSRF cookie settings and CherryPy's session config."""
+    key, mapping, owner = change.keyword, change.before, change.owner
+    rule = "secure-session-cookie"
+    roots = facts.rules.roots
+    if key in ("xsrf_cookie_kwargs", "secure"):
+        settings = owner if key == "secure" else mapping
+        on = mapping_value(settings, "xsrf_cookies")
+        if "tornado" not in roots or not is_truthy_literal(on):
+            return [("not-a-sink", "changed settings that turn on no Tornado XSRF cookie")]
+        if isinstance(settings, ast.Call) and last_name(settings.func) not in ("Application", "dict"):
+            return [("not-a-sink", "changed a call that is no Tornado application")]
+    elif key == "tools.sessions.secure":
+        on = mapping_value(mapping, "tools.sessions.on")
+        if "cherrypy" not in roots or not is_truthy_literal(on):
+            return [("not-a-sink", "changed a config that turns on no CherryPy session")]
+    else:
+        return [("tree-changed", f"changed the entry {key}")]
+    problems = []
+    if change.kind == "entry" and any(k is None for k, _, _ in mapping_items(mapping)):
+        problems.append(("splat-call", f"inserted {key} beside **"))
+    if change.kind == "entry" and isinstance(mapping, ast.Call) and has_splat(mapping):
+        problems.append(("splat-call", f"inserted {key} beside **"))
+    if change.kind == "value" and not is_falsy_literal(change.old_value):
+        problems.append(("truthy-replaced", f"replaced the true {describe(change.old_value)}"))
+    site = change.site
+    if site is not None and suppressions.covers(site, strict=True, rule=rule):
+        problems.append(("suppressed", "changed a suppressed config"))
+    return problems
+
+
 # --- is each change allowed? ------------------------------------------------------------
 
 
-def change_problems(change: Change, rules: FileRules, suppressions: Suppressions):
+def change_problems(change: Change, rules: FileRules, suppressions: Suppressions, facts=None):
     """The violations of one change, as (kind, detail) pairs."""
     call = change.before
+    if change.sink == "statement":
+        return statement_insertion_problems(change, facts, suppressions)
+    if change.sink == "setting" or (change.sink == "config" and change.keyword in SETTING_NAMES):
+        return setting_value_problems(change, facts, suppressions)
+    if change.sink == "config":
+        return framework_mapping_problems(change, facts, suppressions)
     if change.sink is not None:
         return session_change_problems(change, rules, suppressions)
     problems = []
@@ -752,7 +1327,7 @@ class Outcome:
 
 def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
     outcome = Outcome()
-    needles = SETTER_BYTES + SESSION_BYTES
+    needles = SETTER_BYTES + SESSION_BYTES + CONFIG_BYTES
     if after is None and error is None and not any(name in before for name in needles):
         outcome.checked = True  # no cookie call, no change: nothing to hold the engine to
         return outcome
@@ -777,7 +1352,7 @@ def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
         if changes is None:
             return outcome
     outcome.change_kinds = [c.kind for c in changes]
-    changed = {id(c.before) for c in changes}
+    changed = {id(c.before) for c in changes if c.before is not None}
     for call in rules.calls if expect_fixes else []:
         fix = expected_fix(call, rules, comments, suppressions)
         if fix is not None and id(call) not in changed:
@@ -809,31 +1384,68 @@ def check_output(source: Source, after: bytes, rules, suppressions, outcome):
     except Mismatch as mismatch:
         outcome.add(mismatch.line, "tree-changed", mismatch.detail)
         return None
+    facts = ConfigFacts(source, rules) if any(c.sink in CONFIG_SINKS for c in diff.changes) else None
     for change in diff.changes:
-        for kind, detail in change_problems(change, rules, suppressions):
-            outcome.add(change.before.lineno, kind, detail)
+        for kind, detail in change_problems(change, rules, suppressions, facts):
+            outcome.add(change.line, kind, detail)
     check_bytes(source, fixed, diff.changes, outcome)
     return diff.changes
 
 
-def outermost(changes, source: Source):
-    """The changed calls not nested in another changed call, in source order."""
+def outermost(changes, fixed: Source):
+    """The changes not nested in another change, in the order of the output."""
     kept = []
-    for change in sorted(changes, key=lambda c: source.span(c.before)):
-        if kept and source.span(change.before)[1] <= source.span(kept[-1].before)[1]:
+    for change in sorted(changes, key=lambda c: new_span(fixed, c)):
+        if kept and new_span(fixed, change)[1] <= new_span(fixed, kept[-1])[1]:
             continue
         kept.append(change)
     return kept
+
+
+def new_span(fixed: Source, change: Change) -> tuple:
+    """A change's bytes in the output; for an added statement, the first of
+    added_line_spans()."""
+    if change.kind == "statement":
+        return change.chosen_span or added_line_spans(fixed, change)[0]
+    return fixed.span(change.after)
+
+
+def added_line_spans(fixed: Source, change: Change) -> list:
+    """The bytes an added statement may have brought: its line with its ending, or the
+    ending before it with its line (a line added at the end of a file without one)."""
+    line_start = fixed.line_starts[change.after.lineno - 1]
+    last = change.after.end_lineno
+    line_end = fixed.line_starts[last] if last < len(fixed.line_starts) else len(fixed.data)
+    spans = [(line_start, line_end)]
+    before = LINE_ENDING.search(fixed.data, max(line_start - 2, 0), line_start)
+    if before is not None and before.end() == line_start:
+        own = LINE_ENDING.search(fixed.data, max(line_end - 2, line_start), line_end)
+        text_end = own.start() if own is not None and own.end() == line_end else line_end
+        spans.append((before.start(), text_end))
+    return spans
 
 
 def check_bytes(source: Source, fixed: Source, changes, outcome: Outcome):
     """Outside the outermost changed calls the bytes are the same; then each changed
     call is held to section 3 (check_inside_call)."""
     old_at = new_at = 0
-    for change in outermost(changes, source) + [None]:
+    for change in outermost(changes, fixed) + [None]:
         if change is None:
             old_start = old_end = len(source.data)
             new_start = new_end = len(fixed.data)
+        elif change.kind == "statement":
+            # An added line: what comes before it is compared as the gap, and the span
+            # taken is the one that leaves the gap as it was.
+            spans = added_line_spans(fixed, change)
+            change.chosen_span = next(
+                (
+                    (start, end) for start, end in spans
+                    if source.data[old_at:old_at + start - new_at] == fixed.data[new_at:start]
+                ),
+                spans[0],
+            )
+            new_start, new_end = change.chosen_span
+            old_start = old_end = old_at + (new_start - new_at)
         else:
             old_start, old_end = source.span(change.before)
             new_start, new_end = fixed.span(change.after)
@@ -846,7 +1458,11 @@ def check_bytes(source: Source, fixed: Source, changes, outcome: Outcome):
             return
         old_at, new_at = old_end, new_end
     for change in changes:
-        check_inside_call(source, fixed, change, outcome, changes)
+        if change.kind == "statement":
+            for kind, detail in added_line_problems(source, fixed, change):
+                outcome.add(change.line, kind, detail)
+        else:
+            check_inside_call(source, fixed, change, outcome, changes)
 
 
 def check_inside_call(source: Source, fixed: Source, change: Change, outcome, changes):
@@ -885,6 +1501,14 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
     old = with_nested_changes(source, fixed, change, changes)
     start, end = fixed.span(change.after)
     new = fixed.data[start:end]
+    if change.kind == "entry":
+        key_node, value = change.entry
+        at, until = fixed.span(key_node)[0] - start, fixed.span(value)[1] - start
+        return entry_edit_problems(old, new, at, until, change.keyword)
+    if change.kind == "value":
+        at, until = (offset - start for offset in fixed.span(change.new_value))
+        literal = source.data[slice(*source.span(change.old_value))]
+        return replacement_edit_problems(old, new, at, until, literal)
     if change.kind == "insert":
         at, until = (offset - start for offset in fixed.span(change.after.keywords[-1]))
         return insertion_edit_problems(old, new, at, until, change.keyword)
@@ -926,14 +1550,56 @@ def with_nested_changes(source: Source, fixed: Source, change: Change, changes) 
     start, end = source.span(change.before)
     nested = [
         c for c in changes
-        if c is not change and start <= source.span(c.before)[0] and source.span(c.before)[1] <= end
+        if c is not change and c.before is not None
+        and start <= source.span(c.before)[0] and source.span(c.before)[1] <= end
     ]
     parts, at = [], start
-    for inner in outermost(nested, source):
+    for inner in outermost(nested, fixed):
         inner_start, inner_end = source.span(inner.before)
         parts += [source.data[at:inner_start], fixed.data[slice(*fixed.span(inner.after))]]
         at = inner_end
     return b"".join(parts) + source.data[at:end]
+
+
+def entry_edit_problems(old: bytes, new: bytes, at: int, until: int, key: str):
+    """`new[at:until]` is the added entry: `"key": True`, `key=True`, or the same with
+    `{"secure": True}` for xsrf_cookie_kwargs."""
+    name = re.escape(key.encode())
+    entry = new[at:until]
+    in_dict = rb"([\"'])" + name + rb"\1: (True|\{([\"'])secure\3: True\})"
+    keyword = name + rb"=(True|\{([\"'])secure\2: True\})"
+    if not (re.fullmatch(in_dict, entry) or re.fullmatch(keyword, entry)):
+        return [("edit", f"added the entry {entry!r}")]
+    if not inserted_only(old, new[:at] + new[until:]):
+        return [("edit", f"{old!r} became {new!r}: more than an insertion")]
+    return []
+
+
+def added_line_problems(source: Source, fixed: Source, change: Change):
+    """An added statement is a line of its own, indented as the statement before it in
+    its block (or after it), ending as the file's lines do."""
+    start, end = new_span(fixed, change)
+    added = fixed.data[start:end]
+    text_start, text_end = fixed.span(change.after)
+    text = fixed.data[text_start:text_end]
+    target = change.after.targets[0]
+    if isinstance(target, ast.Name):
+        if text != f"{target.id} = True".encode():
+            return [("edit", f"added {text!r}")]
+    elif not APP_STATEMENT.fullmatch(text):
+        return [("edit", f"added {text!r}")]
+    body, index = change.after_body, change.new_index
+    neighbors = [s for s in body[:index][-1:] + body[index + 1:index + 2] if s is not change.after]
+    neighbor = neighbors[0] if neighbors else None
+    indent = b""
+    if neighbor is not None:
+        line_start = fixed.line_starts[neighbor.lineno - 1]
+        indent = fixed.data[line_start:fixed.span(neighbor)[0]]
+    endings = set(LINE_ENDING.findall(source.data)) or {b"\n"}
+    for ending in endings:
+        if added in (indent + text + ending, ending + indent + text):
+            return []
+    return [("edit", f"added the line {added!r}, not {indent + text!r} and a line ending of the file")]
 
 
 def inserted_only(old: bytes, new: bytes) -> bool:
@@ -973,7 +1639,7 @@ def run_cases(cases, lost_fixes=True) -> int:
     """cases: (name, input path, output path or None, error or None). Prints the
     violations and the summary; returns the exit status."""
     total = changed = violations = unparsed = 0
-    kinds = {"insert": 0, "keyword": 0, "positional": 0}
+    kinds = {"insert": 0, "keyword": 0, "positional": 0, "value": 0, "entry": 0, "statement": 0}
     for name, input_path, output_path, error in cases:
         total += 1
         after = read_bytes(output_path) if output_path else None
@@ -1043,6 +1709,7 @@ WRAPPER = "class R:\n    def set_cookie(self, key, *args, **kwargs): pass\n"
 SIGNED_WRAPPER = "class R:\n    def set_signed_cookie(self, *args, **kwargs): pass\n"
 # (name, input, output or None, engine error or None, the violation it must report or None)
 STARLETTE = "from starlette.middleware.sessions import SessionMiddleware\n"
+DJANGO = "INSTALLED_APPS = [\n    'django.contrib.sessions',\n]\n"
 SELF_TEST = [
     ("session middleware insert", STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k')\n",
      STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k', https_only=True)\n",
@@ -1073,6 +1740,83 @@ SELF_TEST = [
      "import aiohttp_session\nEncryptedCookieStorage(k, secure=True)\n", None, None),
     ("pyramid factory wrong slot", "import pyramid\nSignedCookieSessionFactory('s', 'n', None, '/', 0, 0)\n",
      "import pyramid\nSignedCookieSessionFactory('s', 'n', None, '/', True, 0)\n", None, "wrong-index"),
+    # Configuration: secure-cookie-setting, and secure-session-cookie's mappings.
+    ("django setting added", DJANGO + "X = 1\n", DJANGO + "X = 1\nSESSION_COOKIE_SECURE = True\n",
+     None, None),
+    ("django setting added before local overrides",
+     DJANGO + "try:\n    from .local import *\nexcept ImportError:\n    pass\n",
+     DJANGO + "SESSION_COOKIE_SECURE = True\ntry:\n    from .local import *\nexcept ImportError:\n    pass\n",
+     None, None),
+    ("django setting added after local overrides", DJANGO + "from .local import *\n",
+     DJANGO + "from .local import *\nSESSION_COOKIE_SECURE = True\n", None, "misplaced"),
+    ("django setting added before other statements", DJANGO + "X = 1\n",
+     DJANGO + "SESSION_COOKIE_SECURE = True\nX = 1\n", None, "misplaced"),
+    ("django setting Django does not warn about", "INSTALLED_APPS = ['django.contrib.auth']\n",
+     "INSTALLED_APPS = ['django.contrib.auth']\nSESSION_COOKIE_SECURE = True\n", None, "not-warned"),
+    ("django CSRF in sessions", "MIDDLEWARE = [CSRF]\nCSRF_USE_SESSIONS = True\n".replace("CSRF]", "'django.middleware.csrf.CsrfViewMiddleware']"),
+     "MIDDLEWARE = ['django.middleware.csrf.CsrfViewMiddleware']\nCSRF_USE_SESSIONS = True\nCSRF_COOKIE_SECURE = True\n",
+     None, "not-warned"),
+    ("django module extending another", "from .base import *\n" + DJANGO,
+     "from .base import *\n" + DJANGO + "SESSION_COOKIE_SECURE = True\n", None, "not-warned"),
+    ("django setting added, CRLF, no final newline", DJANGO.replace("\n", "\r\n") + "X = 1",
+     DJANGO.replace("\n", "\r\n") + "X = 1\r\nSESSION_COOKIE_SECURE = True", None, None),
+    ("django setting added with another line ending", DJANGO.replace("\n", "\r\n"),
+     DJANGO.replace("\n", "\r\n") + "SESSION_COOKIE_SECURE = True\n", None, "edit"),
+    ("django 1 made True", DJANGO + "SESSION_COOKIE_SECURE = 1\n", DJANGO + "SESSION_COOKIE_SECURE = True\n",
+     None, None),
+    ("1 made True outside a settings module", "SESSION_COOKIE_SECURE = 1\n", "SESSION_COOKIE_SECURE = True\n",
+     None, "truthy-replaced"),
+    ("setting made True", "CSRF_COOKIE_SECURE = (False)\n", "CSRF_COOKIE_SECURE = True\n", None, None),
+    ("local variable made True", "def f():\n    SESSION_COOKIE_SECURE = False\n",
+     "def f():\n    SESSION_COOKIE_SECURE = True\n", None, "local-variable"),
+    ("setting suppressed", "SESSION_COOKIE_SECURE = False  # NOSONAR\n",
+     "SESSION_COOKIE_SECURE = True  # NOSONAR\n", None, "suppressed"),
+    ("config item made True", "app.config['REMEMBER_COOKIE_SECURE'] = 0\n",
+     "app.config['REMEMBER_COOKIE_SECURE'] = True\n", None, None),
+    ("another dict's item made True", "headers['REMEMBER_COOKIE_SECURE'] = 0\n",
+     "headers['REMEMBER_COOKIE_SECURE'] = True\n", None, "not-config"),
+    ("config update made True", "app.config.update(JWT_COOKIE_SECURE=False)\n",
+     "app.config.update(JWT_COOKIE_SECURE=True)\n", None, None),
+    ("test override made True", "@override_settings(SESSION_COOKIE_SECURE=False)\nclass T: pass\n",
+     "@override_settings(SESSION_COOKIE_SECURE=True)\nclass T: pass\n", None, "not-a-setting"),
+    ("settings dict made True", "REST_AUTH = {'JWT_AUTH_SECURE': False}\n",
+     "REST_AUTH = {'JWT_AUTH_SECURE': True}\n", None, None),
+    ("falcon option made True", "app.resp_options.secure_cookies_by_default = False\n",
+     "app.resp_options.secure_cookies_by_default = True\n", None, None),
+    ("flask config class", "class Config:\n    SECRET_KEY = 'k'\n",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\n", None, None),
+    ("flask config class, wrong indentation", "class Config:\n    SECRET_KEY = 'k'\n",
+     "class Config:\n    SECRET_KEY = 'k'\n  SESSION_COOKIE_SECURE = True\n", None, "unparsable-output"),
+    ("flask subclass instead of its base", "class C:\n    SECRET_KEY = 'k'\nclass D(C):\n    SECRET_KEY = 'j'\n",
+     "class C:\n    SECRET_KEY = 'k'\nclass D(C):\n    SECRET_KEY = 'j'\n    SESSION_COOKIE_SECURE = True\n",
+     None, "base-class"),
+    ("flask class in a file that names the setting",
+     "class C:\n    SECRET_KEY = 'k'\nclass P(C):\n    SESSION_COOKIE_SECURE = True\n",
+     "class C:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\nclass P(C):\n    SESSION_COOKIE_SECURE = True\n",
+     None, "mentioned"),
+    ("flask app", "from flask import Flask\napp.secret_key = 'k'\n",
+     "from flask import Flask\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_SECURE'] = True\n", None, None),
+    ("flask app on another receiver", "from flask import Flask\napp.secret_key = 'k'\n",
+     "from flask import Flask\napp.secret_key = 'k'\napi.config['SESSION_COOKIE_SECURE'] = True\n",
+     None, "receiver"),
+    ("flask app loading its config", "from flask import Flask\napp.secret_key = 'k'\napp.config.from_object(C)\n",
+     "from flask import Flask\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_SECURE'] = True\napp.config.from_object(C)\n",
+     None, "mentioned"),
+    ("tornado XSRF kwargs added", "import tornado\nApplication([], xsrf_cookies=True)\n",
+     "import tornado\nApplication([], xsrf_cookies=True, xsrf_cookie_kwargs={'secure': True})\n", None, None),
+    ("tornado XSRF secure added", "import tornado\nS = {'xsrf_cookies': 1, 'xsrf_cookie_kwargs': {}}\n",
+     "import tornado\nS = {'xsrf_cookies': 1, 'xsrf_cookie_kwargs': {'secure': True}}\n", None, None),
+    ("tornado not imported", "Application([], xsrf_cookies=True)\n",
+     "Application([], xsrf_cookies=True, xsrf_cookie_kwargs={'secure': True})\n", None, "not-a-sink"),
+    ("tornado settings spread", "import tornado\nS = {'xsrf_cookies': True, **O}\n",
+     "import tornado\nS = {'xsrf_cookies': True, **O, 'xsrf_cookie_kwargs': {'secure': True}}\n",
+     None, "splat-call"),
+    ("cherrypy secure made True", "import cherrypy\nC = {'tools.sessions.on': True, 'tools.sessions.secure': 0}\n",
+     "import cherrypy\nC = {'tools.sessions.on': True, 'tools.sessions.secure': True}\n", None, None),
+    ("cherrypy sessions off", "import cherrypy\nC = {'tools.sessions.on': False}\n",
+     "import cherrypy\nC = {'tools.sessions.on': False, 'tools.sessions.secure': True}\n", None, "not-a-sink"),
+    ("cherrypy entry added as a keyword", "import cherrypy\nC = {'tools.sessions.on': True}\n",
+     "import cherrypy\nC = {'tools.sessions.on': True, 'tools.sessions.secure': False}\n", None, "tree-changed"),
     ("insert", "r.set_cookie('k', 'v')\n", "r.set_cookie('k', 'v', secure=True)\n", None, None),
     ("keyword falsy", "r.set_cookie('k', secure=False)\n", "r.set_cookie('k', secure=True)\n",
      None, None),

@@ -96,10 +96,10 @@ else
     fail "the findings on stdout are not the expected ones:"
     diff <(echo "$expected_findings") <(echo "$findings") | sed 's/^/    | /'
 fi
-if grep -q "^Would fix 6 calls in 3 files; 1 needs review" check.err; then
-    pass "the summary on stderr: Would fix 6 calls in 3 files; 1 needs review"
+if grep -q "^Would fix 6 findings in 3 files; 1 needs review" check.err; then
+    pass "the summary on stderr: Would fix 6 findings in 3 files; 1 needs review"
 else
-    fail "no 'Would fix 6 calls in 3 files; 1 needs review' summary on stderr"
+    fail "no 'Would fix 6 findings in 3 files; 1 needs review' summary on stderr"
 fi
 if diff -r demo.orig demo >/dev/null; then
     pass "--check changed no file"

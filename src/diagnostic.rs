@@ -12,6 +12,9 @@ pub enum Verdict {
     Missing,
     /// The attribute is a falsy literal: fixed by replacing it.
     Falsy,
+    /// A setting is a true literal other than `True`, which a check that tests `is True`
+    /// (Django's deployment checks) still reports: fixed by replacing it.
+    NotTrue,
     /// The attribute is an expression only known at run time: needs review.
     Dynamic,
     /// `*args` / `**kwargs` may carry the attribute: needs review.
@@ -28,7 +31,7 @@ pub enum Verdict {
 impl Verdict {
     /// Whether cookie-fix edits such a finding (unless it is suppressed).
     pub fn is_fixable(self) -> bool {
-        matches!(self, Verdict::Missing | Verdict::Falsy)
+        matches!(self, Verdict::Missing | Verdict::Falsy | Verdict::NotTrue)
     }
 
     /// A stable, kebab-case name for machine-readable output.
@@ -36,6 +39,7 @@ impl Verdict {
         match self {
             Verdict::Missing => "missing",
             Verdict::Falsy => "falsy",
+            Verdict::NotTrue => "not-true",
             Verdict::Dynamic => "dynamic",
             Verdict::Splat => "splat",
             Verdict::ThroughArgs => "through-args",

@@ -51,7 +51,8 @@ impl fmt::Display for OverlappingEdits {
     }
 }
 
-/// The edits that add the keyword argument `argument` (`secure=True`) to an argument list.
+/// The edits that add the keyword argument `argument` (`secure=True`) to an argument
+/// list, or the entry `argument` (`"secure": True`) to a dict literal, as its new last item.
 pub fn insert_argument(
     arguments: Node,
     argument: &str,
@@ -65,12 +66,12 @@ pub fn insert_argument(
         .rev()
         .find(|n| n.is_named() && !n.is_extra());
     let Some(&last) = last else {
-        // Rule 1: `f()` -> `f(secure=True)`.
+        // Rule 1: `f()` -> `f(secure=True)`, `{}` -> `{"secure": True}`.
         return vec![Edit::insert(arguments.start_byte() + 1, argument)];
     };
     let close = children
         .last()
-        .filter(|n| n.kind() == ")")
+        .filter(|n| matches!(n.kind(), ")" | "}"))
         .map_or(arguments.end_byte(), |n| n.start_byte());
     let trailing_comma = children
         .iter()

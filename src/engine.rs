@@ -8,7 +8,7 @@ use crate::diagnostic::{Detection, Finding};
 use crate::edit::{self, Edit, OverlappingEdits};
 use crate::needles;
 use crate::parse::{self, first_error};
-use crate::rules::{Context, Rule};
+use crate::rules::{Context, NeedsWholeFile, Rule, RuleSet};
 use crate::scan;
 use crate::source::{self, DecodeError, LineIndex, Position, Source};
 use crate::suppress::Suppressions;
@@ -156,46 +156,41 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     let windowed = windows
         .and_then(|windows| parse::parse_windows(&masked, windows, &lines))
         .filter(|tree| !tree.root_node().has_error());
-    let parsed_whole = windowed.is_none();
-    let tree = match windowed {
+    let mut parsed_whole = windowed.is_none();
+    let mut tree = match windowed {
         Some(tree) => tree,
         None => parse_whole(&masked, &lines)?,
     };
     let exact = scan.windows.is_some();
-    let suppressions = Suppressions::in_file(&tree, &scan, exact, &view, &lines);
-    let methods_in_windows = if parsed_whole {
-        Vec::new()
-    } else {
-        scan.methods
+    let mut findings = loop {
+        let suppressions = Suppressions::in_file(&tree, &scan, exact, &view, &lines);
+        let context = Context {
+            tree: &tree,
+            whole: parsed_whole,
+            source: &view,
+            body,
+            lines: &lines,
+            settings,
+            methods_in_windows: if parsed_whole { &[] } else { &scan.methods },
+        };
+        match check_rules(&context, hits.rules, &suppressions) {
+            Ok(findings) => break findings,
+            Err(NeedsWholeFile) if !parsed_whole => {
+                tree = parse_whole(&masked, &lines)?;
+                parsed_whole = true;
+            }
+            Err(NeedsWholeFile) => panic!("a rule refused the tree of a whole file"),
+        }
     };
-    let context = Context {
-        tree: &tree,
-        source: &view,
-        body,
-        lines: &lines,
-        settings,
-        methods_in_windows: &methods_in_windows,
-    };
-    let mut findings: Vec<Finding> = Vec::new();
-    for (_, rule) in hits.rules.iter() {
-        let detections = (rule.check)(&context);
-        findings.extend(
-            detections
-                .into_iter()
-                .map(|detection| finding(rule, detection, &lines, &suppressions)),
-        );
-    }
     // Stable: findings of several rules at one place stay in table order.
     findings.sort_by_key(|f| (f.range.start, f.range.end));
     let edits = merged_edits(&findings);
     if edits.is_empty() {
         return Ok(report(findings, None, bom_len));
     }
-    let mut tree = if parsed_whole {
-        tree
-    } else {
-        parse_whole(&masked, &lines)?
-    };
+    if !parsed_whole {
+        tree = parse_whole(&masked, &lines)?;
+    }
     let fixed_body = edit::apply(body, &edits).map_err(FileError::Overlap)?;
     let incremental = mode != Windows::Never;
     let fixed_view = source.view_of(&fixed_body);
@@ -204,36 +199,46 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     Ok(report(findings, Some(fixed), bom_len))
 }
 
-/// The edits of all findings, in the order of the rule table: insertions of several
-/// rules at one place are joined into one edit (an insertion two rules both make, such as
-/// the comma after a last argument, is made once); any other overlap is left for
-/// [`edit::apply`] to refuse.
+/// The findings of every rule of `rules` in one tree.
+fn check_rules(
+    context: &Context,
+    rules: RuleSet,
+    suppressions: &Suppressions,
+) -> Result<Vec<Finding>, NeedsWholeFile> {
+    let mut findings: Vec<Finding> = Vec::new();
+    for (_, rule) in rules.iter() {
+        let detections = (rule.check)(context)?;
+        findings.extend(
+            detections
+                .into_iter()
+                .map(|detection| finding(rule, detection, context.lines, suppressions)),
+        );
+    }
+    Ok(findings)
+}
+
+/// The edits of all findings: insertions at one place are joined into one edit, in
+/// the order of the findings (which is the rule table's at one place), and an insertion
+/// made twice, such as the comma two rules add after a last argument, is made once; any
+/// other overlap is left for [`edit::apply`] to refuse.
 fn merged_edits(findings: &[Finding]) -> Vec<Edit> {
-    // Per insertion point, the rules that insert there with what they insert; the
-    // findings are in table order at each place.
-    let mut insertions: BTreeMap<usize, Vec<(&str, &str)>> = BTreeMap::new();
+    let mut insertions: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
     let mut edits = Vec::new();
-    for finding in findings {
-        for edit in &finding.edits {
-            if !edit.range.is_empty() {
-                edits.push(edit.clone());
-                continue;
-            }
-            let at = insertions.entry(edit.range.start).or_default();
-            let same_rule = at.iter().any(|(rule, _)| *rule == finding.rule);
-            let same_text = at.iter().any(|(_, content)| *content == edit.content);
-            if same_rule {
-                // Two insertions of one rule at one place: an error for apply() to refuse.
-                edits.push(edit.clone());
-            } else if !same_text {
-                at.push((finding.rule, &edit.content));
-            }
+    for edit in findings.iter().flat_map(|finding| &finding.edits) {
+        if !edit.range.is_empty() {
+            edits.push(edit.clone());
+            continue;
+        }
+        let at = insertions.entry(edit.range.start).or_default();
+        if !at.contains(&edit.content.as_str()) {
+            at.push(&edit.content);
         }
     }
-    edits.extend(insertions.into_iter().map(|(at, contents)| {
-        let joined: String = contents.iter().map(|(_, content)| *content).collect();
-        Edit::insert(at, joined)
-    }));
+    edits.extend(
+        insertions
+            .into_iter()
+            .map(|(at, contents)| Edit::insert(at, contents.concat())),
+    );
     edits
 }
 

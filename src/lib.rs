@@ -9,6 +9,7 @@ pub mod edit;
 pub mod engine;
 pub mod files;
 pub mod literal;
+pub mod mapping;
 pub mod needles;
 pub mod output;
 pub mod parse;

@@ -100,6 +100,41 @@ fn string_truthiness(node: Node, source: &[u8]) -> Option<bool> {
     }
 }
 
+/// The text of a plain string literal, as its value: one piece, no replacement
+/// field, no escape (a backslash anywhere gives `None`), not bytes. A dict key or a
+/// setting's name, read as Python would compare it.
+pub fn plain_string<'s>(node: Node, source: &'s [u8]) -> Option<&'s str> {
+    let node = unparenthesize(node);
+    if node.kind() != "string" {
+        return None;
+    }
+    let text = source.get(node.byte_range())?;
+    let prefix_len = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (prefix, quoted) = text.split_at(prefix_len);
+    if prefix
+        .iter()
+        .any(|b| matches!(b.to_ascii_lowercase(), b'b' | b'f' | b't'))
+    {
+        return None;
+    }
+    let quote = *quoted.first()?;
+    let triple = quoted.len() >= 6 && quoted[1] == quote && quoted[2] == quote;
+    let quotes = if triple { 3 } else { 1 };
+    let content = quoted.get(quotes..quoted.len().checked_sub(quotes)?)?;
+    if content.contains(&b'\\') {
+        return None;
+    }
+    std::str::from_utf8(content).ok()
+}
+
+/// The quote character a string literal is written with.
+pub fn quote_of(node: Node, source: &[u8]) -> Option<char> {
+    let text = source.get(unparenthesize(node).byte_range())?;
+    text.iter()
+        .find(|b| matches!(b, b'"' | b'\''))
+        .map(|&b| b as char)
+}
+
 /// Whether a numeric literal's value is zero (`0`, `0x0`, `0.0`, `0e5`, `0j`, `0_0`).
 fn is_zero(text: &str) -> bool {
     let text = text.to_ascii_lowercase().replace('_', "");

@@ -379,7 +379,7 @@ fn demo_diff() -> String {
 
 fn demo_dry_run_stderr() -> String {
     format!(
-        "{DEMO_REVIEW_WARNING}Would fix 6 calls in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+        "{DEMO_REVIEW_WARNING}Would fix 6 findings in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
     )
 }
 
@@ -435,7 +435,7 @@ fn check_prints_the_findings_and_writes_nothing() {
         outcome(
             1,
             DEMO_FINDINGS,
-            "Would fix 6 calls in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "Would fix 6 findings in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_demo_untouched(&t);
@@ -452,7 +452,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
             0,
             "",
             format!(
-                "{DEMO_REVIEW_WARNING}Fixed 6 calls in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+                "{DEMO_REVIEW_WARNING}Fixed 6 findings in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
             )
         )
     );
@@ -481,7 +481,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
             0,
             "django_views.py:20:5: secure-cookie set_cookie() with secure=settings.SESSION_COOKIE_SECURE: \
              check that it is true in production [review]\n",
-            "Would fix 0 calls in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -490,7 +490,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
             0,
             "",
             format!(
-                "{DEMO_REVIEW_WARNING}Fixed 0 calls in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+                "{DEMO_REVIEW_WARNING}Fixed 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
             )
         )
     );
@@ -509,7 +509,7 @@ fn write_keeps_permissions() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("tool.py", SECURED);
@@ -578,7 +578,7 @@ fn git_apply_of_the_dry_run_equals_write() {
         NO_NEWLINE_DIFF.as_bytes(),
     ]
     .concat();
-    let summary = "Would fix 10 calls in 7 files; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary = "Would fix 10 findings in 7 files; 1 needs review; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&patched.root, &["--dry-run"]),
         outcome(1, &diff, format!("{DEMO_REVIEW_WARNING}{summary}"))
@@ -592,7 +592,7 @@ fn git_apply_of_the_dry_run_equals_write() {
     );
     assert_eq!(finish(apply, b""), outcome(0, "", ""));
 
-    let summary = "Fixed 10 calls in 7 files; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary = "Fixed 10 findings in 7 files; 1 needs review; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&written.root, &["--write"]),
         outcome(0, "", format!("{DEMO_REVIEW_WARNING}{summary}"))
@@ -624,7 +624,7 @@ fn stdin_with_write_prints_the_fixed_source() {
         outcome(
             0,
             format!("from flask import Response\n{SECURED}"),
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(t.listing(), Vec::<String>::new());
@@ -643,7 +643,7 @@ fn stdin_filename_without_paths_reads_standard_input() {
         outcome(
             0,
             SECURED,
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_untouched("other.py", INSECURE);
@@ -659,7 +659,7 @@ fn stdin_filename_beside_paths_is_ignored_with_a_warning() {
             1,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "warning: --stdin-filename is ignored: no `-` among the paths\n\
-             Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+             Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -676,7 +676,7 @@ fn an_absolute_path_below_the_current_folder_is_shown_relative() {
             1,
             "--- a/src/a.py\n+++ b/src/a.py\n@@ -1 +1 @@\n\
              -resp.set_cookie(\"k\", \"v\")\n+resp.set_cookie(\"k\", \"v\", secure=True)\n",
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -698,7 +698,7 @@ fn stdin_dry_run_diff_is_headed_with_the_stdin_filename() {
 -resp.set_cookie("k", "v")
 +resp.set_cookie("k", "v", secure=True)
 "#,
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -717,7 +717,7 @@ fn stdin_with_a_syntax_error_is_echoed_unchanged_and_exits_2() {
             2,
             &source,
             "error: views.py: syntax error at line 3 column 11; file left unchanged\n\
-             Fixed 0 calls in 0 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 0 findings in 0 files; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -735,7 +735,7 @@ fn stdin_filename_matching_an_exclude_is_left_alone() {
         outcome(
             0,
             INSECURE,
-            "Fixed 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -743,7 +743,7 @@ fn stdin_filename_matching_an_exclude_is_left_alone() {
         outcome(
             0,
             "",
-            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -767,7 +767,7 @@ fn walk_reads_py_pyw_and_pyi_files_only() {
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              b.pyw:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              c.pyi:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 3 calls in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 3 findings in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -795,7 +795,7 @@ fn gitignore_and_ignore_files_are_respected_without_a_git_repository() {
         outcome(
             1,
             "kept.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -813,7 +813,7 @@ fn no_ignore_reads_ignored_files() {
              kept.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/deep_generated.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/scratch.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 5 calls in 5 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 5 findings in 5 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -845,7 +845,7 @@ fn default_excludes_are_skipped() {
             "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              build.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              venvs/a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 3 calls in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 3 findings in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -880,7 +880,7 @@ fn exclude_globs_match_names_and_paths() {
              gen/a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/gen/deeper/c.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/other/d.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 4 calls in 4 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 4 findings in 4 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     // A folder name excludes the folder wherever it is.
@@ -891,7 +891,7 @@ fn exclude_globs_match_names_and_paths() {
             "api_pb2.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/other/d.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 3 calls in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 3 findings in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -922,7 +922,7 @@ fn files_named_on_the_command_line_are_processed_even_if_excluded_or_ignored() {
              ignored/y.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              legacy.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              venv/x.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 4 calls in 4 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 4 findings in 4 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -948,7 +948,7 @@ fn force_exclude_skips_excluded_files_named_on_the_command_line() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -973,7 +973,7 @@ fn force_exclude_applies_excludes_but_not_gitignore_to_named_files() {
         outcome(
             0,
             "",
-            "Fixed 2 calls in 2 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1002,7 +1002,7 @@ fn a_file_reached_twice_is_processed_once() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("src/a.py", SECURED);
@@ -1019,7 +1019,7 @@ fn a_temporary_file_left_by_an_interrupted_write_is_never_processed() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", SECURED);
@@ -1043,7 +1043,7 @@ fn a_missing_path_is_named_and_the_other_paths_are_still_processed() {
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              z.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "error: missing.py: No such file or directory\n\
-             Would fix 2 calls in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Would fix 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -1058,7 +1058,7 @@ fn exit_zero_does_not_hide_errors() {
             2,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "error: missing.py: No such file or directory\n\
-             Would fix 1 call in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -1075,7 +1075,7 @@ fn an_unreadable_file_is_named_and_the_others_are_still_fixed() {
             2,
             "",
             "error: loop.py: cannot read: Too many levels of symbolic links\n\
-             Fixed 2 calls in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1094,7 +1094,7 @@ fn a_dangling_symlink_named_on_the_command_line_is_an_error() {
             2,
             "",
             "error: gone.py: cannot read: No such file or directory\n\
-             Fixed 1 call in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1112,7 +1112,7 @@ fn a_symlink_loop_named_as_a_folder_reports_the_loop() {
             2,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "error: loopdir/: cannot read: Too many levels of symbolic links\n\
-             Would fix 1 call in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -1130,7 +1130,7 @@ fn a_read_only_file_is_refused_under_write_and_the_others_are_fixed() {
             2,
             "",
             "error: locked.py: file is read-only; fixes not written\n\
-             Fixed 2 calls in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1171,7 +1171,7 @@ fn pyproject_configuration_is_found_from_a_subfolder() {
 -resp.set_cookie("k", "v")
 +resp.set_cookie("k", "v", secure=not DEBUG)
 "#,
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -1179,7 +1179,7 @@ fn pyproject_configuration_is_found_from_a_subfolder() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(
@@ -1194,7 +1194,7 @@ fn pyproject_configuration_is_found_from_a_subfolder() {
             0,
             "a.py:1:1: secure-cookie set_cookie() with secure=not DEBUG: \
              check that it is true in production [review]\n",
-            "Would fix 0 calls in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1213,7 +1213,7 @@ fn cookie_fix_toml_is_read() {
         outcome(
             1,
             "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -1221,7 +1221,7 @@ fn cookie_fix_toml_is_read() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", "resp.set_cookie(\"k\", \"v\", secure=IS_HTTPS)\n");
@@ -1245,7 +1245,7 @@ fn config_option_reads_the_named_file_instead_of_the_nearest() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", "resp.set_cookie(\"k\", \"v\", secure=IS_PROD)\n");
@@ -1264,7 +1264,7 @@ fn isolated_ignores_configuration_files() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", SECURED);
@@ -1341,7 +1341,7 @@ fn exit_zero_exits_0_while_fixes_are_pending() {
         outcome(
             0,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1355,7 +1355,7 @@ fn exit_non_zero_on_fix_exits_1_when_write_fixed_something() {
         outcome(
             1,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1364,7 +1364,7 @@ fn exit_non_zero_on_fix_exits_1_when_write_fixed_something() {
         outcome(
             0,
             "",
-            "Fixed 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1378,7 +1378,7 @@ fn strict_makes_review_findings_fail() {
     );
     let review = "a.py:1:1: secure-cookie set_cookie() with secure=settings.SECURE: \
                   check that it is true in production [review]\n";
-    let summary = "Would fix 0 calls in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary = "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n";
     assert_eq!(run(&t.root, &["--check"]), outcome(0, review, summary));
     assert_eq!(
         run(&t.root, &["--check", "--strict"]),
@@ -1399,7 +1399,7 @@ fn a_syntax_error_exits_2_with_its_line_and_the_other_files_are_fixed() {
             2,
             "",
             "error: broken.py: syntax error at line 3 column 11; file left unchanged\n\
-             Fixed 2 calls in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1454,7 +1454,7 @@ fn check_reports_columns_in_characters() {
         outcome(
             1,
             "a.py:1:12: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1474,7 +1474,7 @@ fn github_format_prints_workflow_annotations_in_every_mode() {
         ::warning title=cookie-fix (secure-cookie),file=odd%2Cname.py,line=5,col=5,\
         endLine=5,endColumn=44::odd,name.py:5:5: secure-cookie set_cookie() with secure=DEBUG: \
         check that it is true in production [review]\n";
-    let summary = "Would fix 1 call in 1 file; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary = "Would fix 1 finding in 1 file; 1 needs review; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&t.root, &["--check", "--output-format", "github"]),
         outcome(1, annotations, summary)
@@ -1541,7 +1541,7 @@ fn verbose_lists_suppressed_findings() {
         outcome(
             1,
             findings,
-            "Would fix 1 call in 1 file; 1 needs review; 3 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 1 needs review; 3 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -1552,7 +1552,7 @@ fn verbose_lists_suppressed_findings() {
             "a.py:2:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
              a.py:4:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
              a.py:5:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
-             Would fix 1 call in 1 file; 1 needs review; 3 suppressed; 0 skipped.\n\
+             Would fix 1 finding in 1 file; 1 needs review; 3 suppressed; 0 skipped.\n\
              1 file checked.\n"
         )
     );
@@ -1581,7 +1581,7 @@ fn output_is_sorted_by_path_and_the_same_on_every_run() {
             outcome(
                 1,
                 &expected,
-                "Would fix 300 calls in 300 files; 0 need review; 0 suppressed; 0 skipped.\n"
+                "Would fix 300 findings in 300 files; 0 need review; 0 suppressed; 0 skipped.\n"
             )
         );
     }
@@ -1604,7 +1604,7 @@ const PLAIN_DIFF: &str = r#"--- a/a.py
 +resp.set_cookie("k", "v", secure=True)
 "#;
 
-const ONE_FIX: &str = "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
+const ONE_FIX: &str = "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
 
 #[test]
 fn color_always_colours_the_diff() {
@@ -1688,7 +1688,7 @@ fn a_closed_stdout_ends_quietly() {
         outcome(
             0,
             "--- a/f0000.py\n",
-            "Would fix 2000 calls in 2000 files; 0 need review; 0 suppressed; 0 skipped.\n\
+            "Would fix 2000 findings in 2000 files; 0 need review; 0 suppressed; 0 skipped.\n\
              cookie-fix exited with 1\n"
         )
     );
@@ -1710,7 +1710,7 @@ fn a_file_with_nul_bytes_is_skipped_with_an_error() {
             2,
             "",
             "error: binary.py: file contains a NUL byte (line 2); not a text file\n\
-             Fixed 1 call in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("binary.py", nul);
@@ -1733,7 +1733,7 @@ fn utf16_with_bom_is_skipped_with_an_error() {
             "",
             "error: wide.py: file is UTF-16 (little-endian); \
              cookie-fix edits UTF-8 and ASCII-compatible encodings only\n\
-             Fixed 1 call in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("wide.py", &utf16);
@@ -1752,7 +1752,7 @@ fn invalid_utf8_in_a_string_is_skipped_with_an_error() {
             2,
             "",
             "error: latin.py: invalid UTF-8 on line 2 and no PEP 263 coding declaration\n\
-             Fixed 1 call in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("latin.py", invalid);
@@ -1776,7 +1776,7 @@ fn a_file_name_with_spaces_and_non_ascii_is_fixed_and_printed() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(ODD_NAME, SECURED);
@@ -1801,7 +1801,7 @@ fn empty_and_bom_only_files_are_clean_and_a_bom_is_kept() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_untouched("empty.py", "");
@@ -1823,7 +1823,7 @@ fn symlinks_are_not_followed_while_walking_a_folder() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("project/ok.py", SECURED);
@@ -1840,7 +1840,7 @@ fn a_symlink_named_on_the_command_line_is_written_through() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("outside/secret.py", SECURED);
@@ -1861,7 +1861,7 @@ fn a_deeply_nested_expression_does_not_crash() {
         outcome(
             0,
             "",
-            "Fixed 2 calls in 2 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(
@@ -1886,7 +1886,7 @@ fn a_file_of_50_mb_with_a_cookie_call_is_skipped_with_an_error() {
             2,
             "",
             "error: big.py: file is 50.0 MiB; files over 10 MiB are not parsed\n\
-             Fixed 1 call in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("big.py", &big);
@@ -1905,7 +1905,7 @@ fn a_file_of_50_mb_without_cookie_calls_is_read_and_left_alone() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_untouched("big.py", &big);
@@ -1927,7 +1927,7 @@ fn a_long_comment_block_after_a_call_is_processed_promptly() {
         outcome(
             0,
             "",
-            "Fixed 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(
@@ -1946,6 +1946,7 @@ fn list_rules_prints_each_rule_with_its_default_and_summary() {
         outcome(
             0,
             "secure-cookie          on   Cookie set without the Secure attribute\n\
+             secure-cookie-setting  on   Cookie setting that leaves the session, CSRF or login cookie without Secure\n\
              secure-session-cookie  on   Session middleware or cookie factory without the Secure attribute\n",
             ""
         )
@@ -1969,7 +1970,7 @@ fn explain_prints_a_rules_documentation() {
         outcome(
             2,
             "",
-            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-session-cookie\n"
+            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie\n"
         )
     );
 }
@@ -1979,8 +1980,8 @@ fn select_and_ignore_choose_the_rules_that_run() {
     let t = Tree::new();
     t.put("app.py", INSECURE);
     let finding = "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n";
-    let one = "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
-    let none = "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n";
+    let one = "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
+    let none = "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&t.root, &["--check", "--select", "secure-cookie", "."]),
         outcome(1, finding, one)
@@ -2008,7 +2009,7 @@ fn select_and_ignore_choose_the_rules_that_run() {
         outcome(
             2,
             "",
-            "error: unknown rule `nope`; the rules are: secure-cookie, secure-session-cookie\n"
+            "error: unknown rule `nope`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie\n"
         )
     );
     t.assert_untouched("app.py", INSECURE);
@@ -2027,7 +2028,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
         outcome(
             0,
             "",
-            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     // The command line's --select replaces the config's selection, not its ignores.
@@ -2036,7 +2037,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
         outcome(
             0,
             "",
-            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.put(
@@ -2049,7 +2050,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
             2,
             "",
             format!(
-                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-session-cookie (rule selection in {}/pyproject.toml)\n",
+                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie (rule selection in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )
@@ -2071,7 +2072,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
         outcome(
             1,
             "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 call in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     // A file named on the command line, and standard input with --stdin-filename, too.
@@ -2080,7 +2081,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
         outcome(
             0,
             "",
-            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -2092,7 +2093,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
         outcome(
             0,
             "",
-            "Would fix 0 calls in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
         )
     );
     t.put(
@@ -2105,7 +2106,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
             2,
             "",
             format!(
-                "error: unknown rule `secure`; the rules are: secure-cookie, secure-session-cookie (per-file-ignores in {}/pyproject.toml)\n",
+                "error: unknown rule `secure`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie (per-file-ignores in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )
@@ -2127,7 +2128,7 @@ fn a_suppression_comment_may_name_the_rules_it_covers() {
             "app.py:2:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "app.py:1:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
              app.py:4:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
-             Would fix 1 call in 1 file; 0 need review; 2 suppressed; 0 skipped.\n\
+             Would fix 1 finding in 1 file; 0 need review; 2 suppressed; 0 skipped.\n\
              1 file checked.\n"
         )
     );

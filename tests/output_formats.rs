@@ -45,7 +45,7 @@ fn snapshot(name: &str, actual: &str) -> String {
 }
 
 const STDERR: &str = "error: broken.py: syntax error at line 1 column 1; file left unchanged\n\
-                      Would fix 1 call in 1 file; 1 needs review; 1 suppressed; 1 skipped.\n";
+                      Would fix 1 finding in 1 file; 1 needs review; 1 suppressed; 1 skipped.\n";
 
 #[test]
 fn json_document() {
@@ -71,7 +71,7 @@ fn sarif_document() {
 fn json_in_write_mode_reports_what_was_written() {
     let (code, stdout, stderr) = run(&["--write", "--output-format", "json", "app.py"]);
     let expected = snapshot("write.json", &stdout);
-    let summary = "Fixed 1 call in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n";
+    let summary = "Fixed 1 finding in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n";
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (0, expected.as_str(), summary)

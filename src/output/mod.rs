@@ -109,7 +109,7 @@ impl Summary {
         self.suppressed += findings.iter().filter(|f| f.suppressed).count();
     }
 
-    /// `Would fix 3 calls in 2 files; 1 needs review; 0 suppressed; 0 skipped.`
+    /// `Would fix 3 findings in 2 files; 1 needs review; 0 suppressed; 0 skipped.`
     pub fn line(&self, mode: Mode) -> String {
         let verb = if mode == Mode::Write {
             "Fixed"
@@ -119,7 +119,7 @@ impl Summary {
         let needs = if self.review == 1 { "needs" } else { "need" };
         format!(
             "{verb} {} in {}; {} {needs} review; {} suppressed; {} skipped.",
-            plural(self.fixes, "call", "calls"),
+            plural(self.fixes, "finding", "findings"),
             plural(self.files_with_fixes, "file", "files"),
             self.review,
             self.suppressed,

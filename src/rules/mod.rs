@@ -9,6 +9,7 @@
 //! `query.scm`, and its cases under `testdata/<id>/`; add one row to [`RULES`].
 
 pub mod secure_cookie;
+pub mod secure_cookie_setting;
 pub mod secure_session_cookie;
 
 use std::fmt;
@@ -51,19 +52,34 @@ pub struct Rule {
     /// The rule's compiled query.
     pub query: fn() -> &'static Query,
     /// The findings in a parsed file.
-    pub check: fn(&Context) -> Vec<Detection>,
+    pub check: fn(&Context) -> Checked,
 }
+
+/// A rule's findings, or word that the windows do not show enough to tell them (a
+/// setting that may be missing from a module can only be told from all of it).
+pub type Checked = Result<Vec<Detection>, NeedsWholeFile>;
+
+/// A rule's answer when the tree holds only windows and it must read the whole file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NeedsWholeFile;
 
 /// The project's home, where the README documents every rule.
 pub const PROJECT_URI: &str = "https://github.com/cookie-fix/cookie-fix";
 
 /// The catalogue, in the order its edits are joined when two rules insert at one place.
-pub static RULES: &[&Rule] = &[&secure_cookie::RULE, &secure_session_cookie::RULE];
+pub static RULES: &[&Rule] = &[
+    &secure_cookie::RULE,
+    &secure_cookie_setting::RULE,
+    &secure_session_cookie::RULE,
+];
 
 /// What a rule reads of one file.
 pub struct Context<'a> {
     /// The syntax tree of the file, or of the windows that hold its needles.
     pub tree: &'a Tree,
+    /// Whether `tree` is the whole file's: a rule that reads more than the lines that
+    /// hold its needles answers [`NeedsWholeFile`] when it is not.
+    pub whole: bool,
     /// What the parser read (see `Source::view_of`): names and keywords are read here.
     pub source: &'a [u8],
     /// The file's own bytes, without BOM: messages quote them, edits copy from them.
@@ -287,21 +303,30 @@ mod tests {
     #[test]
     fn selection_as_ruff_reads_it() {
         let none: &[&str] = &[];
-        let all = RuleSet::parse(&["secure-cookie", "secure-session-cookie"]);
+        let all = RuleSet::parse(&[
+            "secure-cookie",
+            "secure-cookie-setting",
+            "secure-session-cookie",
+        ]);
         let cookie = RuleSet::parse(&["secure-cookie"]);
-        let session = RuleSet::parse(&["secure-session-cookie"]);
+        let others = RuleSet::parse(&["secure-cookie-setting", "secure-session-cookie"]);
         assert_eq!(selection(None, none, none), Ok(RuleSet::defaults()));
         assert_eq!(all, Ok(RuleSet::defaults()));
-        assert_eq!(selection(None, none, &["secure-cookie"]), session);
+        assert_eq!(selection(None, none, &["secure-cookie"]), others);
         assert_eq!(selection(Some(&["secure-cookie"]), none, none), cookie);
         assert_eq!(
-            selection(Some(&["secure-cookie"]), &["secure-session-cookie"], none),
+            selection(
+                Some(&["secure-cookie"]),
+                &["secure-cookie-setting", "secure-session-cookie"],
+                none
+            ),
             all
         );
         let unknown = selection(Some(&["secure-cookies"]), none, none).unwrap_err();
         assert_eq!(
             unknown.to_string(),
-            "unknown rule `secure-cookies`; the rules are: secure-cookie, secure-session-cookie"
+            "unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, \
+             secure-session-cookie"
         );
     }
 

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
-use super::{Context, Rule};
+use super::{Checked, Context, Rule};
 use crate::call::{Arguments, Outcome, Signature};
 use crate::diagnostic::{Detection, Verdict};
 use crate::parse;
@@ -60,7 +60,7 @@ struct Captured<'tree> {
 }
 
 /// The cookie calls of a parsed file that are not secure, in source order.
-fn check(context: &Context) -> Vec<Detection> {
+fn check(context: &Context) -> Checked {
     let source = context.source;
     let captured = capture(context, source);
     let families = frameworks::imported_families(
@@ -90,7 +90,7 @@ fn check(context: &Context) -> Vec<Detection> {
         }
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
-    detections
+    Ok(detections)
 }
 
 /// The finding for one call's outcome, with its message and edits; none if it is secure.

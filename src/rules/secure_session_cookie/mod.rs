@@ -1,16 +1,20 @@
 //! `secure-session-cookie`: session middlewares, session storages and cookie factories
 //! that leave their cookie without the Secure attribute.
 //!
-//! A new sink is a row of [`SINKS`], its name also in `query.scm`.
+//! A new sink is a row of [`SINKS`], its name also in `query.scm`. Two frameworks
+//! configure their cookie in a mapping instead, read by [`configured_cookies`]: Tornado's
+//! XSRF cookie and CherryPy's session.
 
 use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
-use super::{Context, Rule};
+use super::{Checked, Context, Rule};
 use crate::call::{Arguments, Outcome, Signature};
 use crate::diagnostic::{Detection, Verdict};
+use crate::literal;
+use crate::mapping::Mapping;
 use crate::parse;
 
 pub static RULE: Rule = Rule {
@@ -136,7 +140,21 @@ const NEEDLES: &[&str] = &[
     "AuthTktAuthenticationPolicy",
     "CookieBackendConfig",
     "ServerSideSessionConfig",
+    TORNADO_XSRF,
+    CHERRYPY_SESSIONS,
 ];
+
+/// tornado 6.5, tornado/web.py: `RequestHandler.xsrf_token` sets the XSRF cookie with
+/// `self.set_cookie(..., **cookie_kwargs)`, where `cookie_kwargs =
+/// self.application.settings.get("xsrf_cookie_kwargs", {})`; `set_cookie` sets
+/// `Secure` only when given a true `secure`.
+const TORNADO_XSRF: &str = "xsrf_cookies";
+const TORNADO_XSRF_KWARGS: &str = "xsrf_cookie_kwargs";
+
+/// cherrypy 18.10, cherrypy/lib/sessions.py: the session tool's `init(..., secure=False,
+/// ...)` takes each `tools.sessions.*` config entry as the keyword of its name.
+const CHERRYPY_SESSIONS: &str = "tools.sessions.on";
+const CHERRYPY_SECURE: &str = "tools.sessions.secure";
 
 static QUERY: LazyLock<Query> = LazyLock::new(|| {
     super::compile_query("secure_session_cookie/query.scm", include_str!("query.scm"))
@@ -150,19 +168,25 @@ thread_local! {
 /// called or passed on: the next byte on its line, past blanks, opens or continues an
 /// argument list (`(`, `,`, `)`), or there is none. A name inside a string, as Django's
 /// settings name `"django.contrib.sessions.middleware.SessionMiddleware"`, is no sink.
+/// The needles of configuration keys stand in a string or before `=`: only their
+/// ends are checked.
 fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     let end = at + needle.len();
     let next = bytes[end..].iter().find(|b| !crate::source::is_blank(b));
-    !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
-        && !name_byte(bytes.get(end))
+    let whole = !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
+        && !name_byte(bytes.get(end));
+    if [TORNADO_XSRF, CHERRYPY_SESSIONS].contains(&needle) {
+        return whole;
+    }
+    whole
         && matches!(
             next,
             None | Some(b'(' | b',' | b')' | b'\n' | b'\r' | b'#' | b'\\')
         )
 }
 
-fn check(context: &Context) -> Vec<Detection> {
+fn check(context: &Context) -> Checked {
     let source = context.source;
     let query = &*QUERY;
     let index = |name: &str| {
@@ -170,13 +194,15 @@ fn check(context: &Context) -> Vec<Detection> {
             .capture_index_for_name(name)
             .unwrap_or_else(|| panic!("secure_session_cookie/query.scm has no @{name}"))
     };
-    let (call, callee, arguments, import) = (
+    let (call, callee, arguments, import, settings) = (
         index("call"),
         index("callee"),
         index("arguments"),
         index("import"),
+        index("settings"),
     );
     let mut calls = Vec::new();
+    let mut mappings: Vec<Node> = Vec::new();
     let mut imports: Vec<&str> = Vec::new();
     CURSOR.with_borrow_mut(|cursor| {
         let mut matches = cursor.matches(query, context.tree.root_node(), source);
@@ -184,6 +210,8 @@ fn check(context: &Context) -> Vec<Detection> {
             let node = |capture| found.nodes_for_capture_index(capture).next();
             if let Some(import) = node(import) {
                 imports.extend(import.utf8_text(source).ok());
+            } else if let Some(mapping) = node(settings) {
+                mappings.push(mapping);
             } else if let (Some(call), Some(callee), Some(arguments)) =
                 (node(call), node(callee), node(arguments))
             {
@@ -206,8 +234,13 @@ fn check(context: &Context) -> Vec<Detection> {
             detections.push(detection);
         }
     }
+    mappings.sort_by_key(|node| node.start_byte());
+    mappings.dedup_by_key(|node| node.id());
+    for mapping in mappings.into_iter().filter_map(Mapping::of) {
+        detections.extend(configured_cookies(context, mapping, &imports));
+    }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
-    detections
+    Ok(detections)
 }
 
 /// The sink a call configures: the callee's own name, or the class it is handed.
@@ -272,6 +305,180 @@ fn detection(
     })
 }
 
+/// The cookies a configuration mapping turns on without Secure: Tornado's XSRF cookie
+/// (`xsrf_cookies` true, and no true `"secure"` in `xsrf_cookie_kwargs`) and CherryPy's
+/// session (`tools.sessions.on` true, and no true `tools.sessions.secure`). A flag that
+/// turns the cookie on only at run time is no finding: the cookie may not exist.
+fn configured_cookies(context: &Context, mapping: Mapping, imports: &[&str]) -> Option<Detection> {
+    let source = context.source;
+    let is_on = |key: &str| {
+        mapping
+            .get(key, source)
+            .filter(|entry| literal::truthiness(entry.value, source) == Some(true))
+    };
+    if imports.contains(&"tornado") {
+        if let Some(on) = is_on(TORNADO_XSRF) {
+            return tornado_xsrf(context, mapping, on);
+        }
+    }
+    if imports.contains(&"cherrypy") {
+        if let Some(on) = is_on(CHERRYPY_SESSIONS) {
+            let quote = literal::quote_of(on.key_node, source).unwrap_or('"');
+            let flag = mapping.get(CHERRYPY_SECURE, source);
+            return entry_detection(
+                context,
+                "tools.sessions",
+                mapping,
+                CHERRYPY_SECURE,
+                quote,
+                flag.map(|flag| flag.value),
+                on.node,
+            );
+        }
+    }
+    None
+}
+
+/// Tornado's XSRF cookie: the `secure` entry of `xsrf_cookie_kwargs`, or that setting
+/// itself when it is missing.
+fn tornado_xsrf(
+    context: &Context,
+    settings: Mapping,
+    on: crate::mapping::Entry,
+) -> Option<Detection> {
+    let source = context.source;
+    let quote = literal::quote_of(on.key_node, source).unwrap_or('"');
+    let Some(kwargs) = settings.get(TORNADO_XSRF_KWARGS, source) else {
+        if settings.has_splat() {
+            return Some(Detection {
+                subject: TORNADO_XSRF_KWARGS,
+                verdict: Verdict::Splat,
+                message: format!(
+                    "xsrf_cookies=True is given **: check that it sets \
+                     {TORNADO_XSRF_KWARGS} with a true \"secure\""
+                ),
+                range: on.node.byte_range(),
+                edits: Vec::new(),
+            });
+        }
+        let value = format!(
+            "{{{quote}secure{quote}: {}}}",
+            context.settings.secure_value
+        );
+        return Some(Detection {
+            subject: TORNADO_XSRF_KWARGS,
+            verdict: Verdict::Missing,
+            message: format!("xsrf_cookies=True without {TORNADO_XSRF_KWARGS}={value}"),
+            range: on.node.byte_range(),
+            edits: settings.insert(
+                TORNADO_XSRF_KWARGS,
+                &value,
+                quote,
+                context.body,
+                context.lines,
+            ),
+        });
+    };
+    let Some(inner) = Mapping::of_value(kwargs.value, source) else {
+        let given = |value: &str| format!("{TORNADO_XSRF_KWARGS}={value}");
+        return Some(dynamic(context, TORNADO_XSRF_KWARGS, &given, kwargs.value));
+    };
+    let inner_quote = match inner {
+        Mapping::Dict(_) => inner
+            .entries(source)
+            .first()
+            .and_then(|entry| literal::quote_of(entry.key_node, source))
+            .unwrap_or(quote),
+        Mapping::Keywords(_) => quote,
+    };
+    let flag = inner.get("secure", source).map(|entry| entry.value);
+    entry_detection(
+        context,
+        TORNADO_XSRF_KWARGS,
+        inner,
+        "secure",
+        inner_quote,
+        flag,
+        kwargs.node,
+    )
+}
+
+/// The verdict on the flag `key` of `mapping`: given as `value`, or missing, when the
+/// finding is reported at `missing_at` and the entry inserted.
+fn entry_detection(
+    context: &Context,
+    subject: &'static str,
+    mapping: Mapping,
+    key: &str,
+    quote: char,
+    value: Option<Node>,
+    missing_at: Node,
+) -> Option<Detection> {
+    let source = context.source;
+    let fix_value = &context.settings.secure_value;
+    // `"secure": X` in a dict, `secure=X` in a call.
+    let given = |value: &str| match mapping {
+        Mapping::Dict(_) => format!("\"{key}\": {value}"),
+        Mapping::Keywords(_) => format!("{key}={value}"),
+    };
+    let Some(value) = value else {
+        if mapping.has_splat() {
+            return Some(Detection {
+                subject,
+                verdict: Verdict::Splat,
+                message: format!("{subject} is given **: check that it sets {key} true"),
+                range: missing_at.byte_range(),
+                edits: Vec::new(),
+            });
+        }
+        return Some(Detection {
+            subject,
+            verdict: Verdict::Missing,
+            message: format!("{subject} without {}", given("True")),
+            range: missing_at.byte_range(),
+            edits: mapping.insert(key, fix_value, quote, context.body, context.lines),
+        });
+    };
+    match literal::truthiness(value, source) {
+        Some(true) => None,
+        Some(false) => {
+            let Some(replaced) = literal::replaced_range(value, source) else {
+                return Some(dynamic(context, subject, &given, value));
+            };
+            Some(Detection {
+                subject,
+                verdict: Verdict::Falsy,
+                message: format!(
+                    "{subject} with {}",
+                    given(&String::from_utf8_lossy(&context.body[value.byte_range()]))
+                ),
+                range: value.byte_range(),
+                edits: vec![crate::edit::Edit::replace(replaced, fix_value)],
+            })
+        }
+        None => Some(dynamic(context, subject, &given, value)),
+    }
+}
+
+/// A flag given as an expression; `given` writes it as its mapping does.
+fn dynamic(
+    context: &Context,
+    subject: &'static str,
+    given: &dyn Fn(&str) -> String,
+    value: Node,
+) -> Detection {
+    Detection {
+        subject,
+        verdict: Verdict::Dynamic,
+        message: format!(
+            "{subject} with {}: check that it is true in production",
+            given(&String::from_utf8_lossy(&context.body[value.byte_range()]))
+        ),
+        range: value.byte_range(),
+        edits: Vec::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -318,6 +525,6 @@ mod tests {
                 assert!(query.contains(&format!("\"{caller}\"")), "{caller}");
             }
         }
-        assert_eq!(NEEDLES.len(), SINKS.len());
+        assert_eq!(NEEDLES.len(), SINKS.len() + 2);
     }
 }

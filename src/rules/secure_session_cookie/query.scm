@@ -15,3 +15,19 @@
     "CookieBackendConfig" "ServerSideSessionConfig")) @call
 
 ; Imports (@import) come from rules/imports.scm.
+
+; Configuration mappings that turn a framework's own cookie on: Tornado's application
+; settings (`Application(..., xsrf_cookies=True)`, `dict(xsrf_cookies=True)`,
+; `{"xsrf_cookies": True}`) and CherryPy's config dicts (`{"tools.sessions.on": True}`).
+(call
+  function: [
+    (identifier) @settings_callee
+    (attribute attribute: (identifier) @settings_callee)
+  ]
+  arguments: (argument_list
+    (keyword_argument name: (identifier) @settings_flag)) @settings
+  (#any-of? @settings_callee "Application" "dict")
+  (#eq? @settings_flag "xsrf_cookies"))
+(dictionary
+  (pair key: (string) @settings_flag)
+  (#match? @settings_flag "^[uUrR]?['\"](xsrf_cookies|tools[.]sessions[.]on)['\"]$")) @settings

@@ -1,0 +1,551 @@
+//! `secure-cookie-setting`: the settings from which a framework creates its session,
+//! CSRF, language and login cookies, when they leave the cookie without Secure.
+//!
+//! A setting given a value is read wherever the framework reads it ([`SETTINGS`]); a
+//! setting left out is a finding only where the file visibly holds a whole configuration:
+//! a complete Django settings module ([`django`]), or a Flask config class or app
+//! configured in one file ([`flask`]).
+
+mod django;
+mod flask;
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
+
+use super::{Checked, Context, NeedsWholeFile, Rule};
+use crate::diagnostic::{Detection, Verdict};
+use crate::edit::Edit;
+use crate::literal;
+use crate::mapping::Mapping;
+use crate::source::LineIndex;
+
+pub static RULE: Rule = Rule {
+    id: "secure-cookie-setting",
+    name: "SecureCookieSetting",
+    summary: "Cookie setting that leaves the session, CSRF or login cookie without Secure",
+    description: "Django, Flask and their extensions create the session, CSRF, language and \
+                  remember-me cookies from settings. A setting such as \
+                  SESSION_COOKIE_SECURE left false, or left out where the default is \
+                  false, sends that cookie over plain HTTP, where anyone on the network \
+                  path can read it and take over the session (CWE-614, Sonar rule S2092).",
+    help: "Set SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE and the other *_COOKIE_SECURE \
+           settings to True. `cookie-fix --write` sets them.",
+    help_markdown: "Set `SESSION_COOKIE_SECURE`, `CSRF_COOKIE_SECURE` and the other \
+                    `*_COOKIE_SECURE` settings to `True`. `cookie-fix --write` sets them.",
+    fix_title: "Set the cookie setting to True",
+    help_uri: super::PROJECT_URI,
+    docs: include_str!("docs.md"),
+    default: true,
+    needles: NEEDLES,
+    may_match: is_whole_name,
+    query: || &QUERY,
+    check,
+};
+
+/// A setting whose false value leaves a cookie without Secure.
+struct Setting {
+    name: &'static str,
+    /// Django's deployment checks test it with `is True`, so any other true value is
+    /// still reported by `check --deploy`.
+    checked_is_true: bool,
+}
+
+/// Each setting's default is `False`, read from the packages' sources:
+/// django 5.2, django/conf/global_settings.py (SESSION_, CSRF_, LANGUAGE_COOKIE_SECURE;
+/// django/core/checks/security/sessions.py and csrf.py test the first two `is True`);
+/// flask 3.1, src/flask/app.py `default_config`, and quart 0.20, src/quart/app.py
+/// (SESSION_COOKIE_SECURE); flask-login 0.6, src/flask_login/config.py `COOKIE_SECURE`
+/// (REMEMBER_COOKIE_SECURE); flask-jwt-extended 4.7, jwt_manager.py (JWT_COOKIE_SECURE);
+/// dj-rest-auth 7.1, dj_rest_auth/app_settings.py `DEFAULTS`, read from the `REST_AUTH`
+/// dict (JWT_AUTH_SECURE).
+const SETTINGS: &[Setting] = &[
+    Setting {
+        name: SESSION_COOKIE_SECURE,
+        checked_is_true: true,
+    },
+    Setting {
+        name: CSRF_COOKIE_SECURE,
+        checked_is_true: true,
+    },
+    Setting {
+        name: "LANGUAGE_COOKIE_SECURE",
+        checked_is_true: false,
+    },
+    Setting {
+        name: "REMEMBER_COOKIE_SECURE",
+        checked_is_true: false,
+    },
+    Setting {
+        name: "JWT_COOKIE_SECURE",
+        checked_is_true: false,
+    },
+    Setting {
+        name: "JWT_AUTH_SECURE",
+        checked_is_true: false,
+    },
+];
+
+const SESSION_COOKIE_SECURE: &str = "SESSION_COOKIE_SECURE";
+const CSRF_COOKIE_SECURE: &str = "CSRF_COOKIE_SECURE";
+const SECRET_KEY: &str = "SECRET_KEY";
+
+/// falcon 4.3, falcon/response.py: `ResponseOptions.secure_cookies_by_default` is `True`
+/// unless set; `set_cookie(secure=None)` follows it.
+const FALCON_OPTION: &str = "secure_cookies_by_default";
+
+const NEEDLES: &[&str] = &[
+    SESSION_COOKIE_SECURE,
+    CSRF_COOKIE_SECURE,
+    "LANGUAGE_COOKIE_SECURE",
+    "REMEMBER_COOKIE_SECURE",
+    "JWT_COOKIE_SECURE",
+    "JWT_AUTH_SECURE",
+    FALCON_OPTION,
+    // What makes a missing setting a finding: a Django settings module, a Flask config.
+    django::INSTALLED_APPS,
+    django::MIDDLEWARE,
+    SECRET_KEY,
+    "secret_key",
+];
+
+static QUERY: LazyLock<Query> = LazyLock::new(|| {
+    super::compile_query("secure_cookie_setting/query.scm", include_str!("query.scm"))
+});
+
+thread_local! {
+    static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());
+}
+
+/// A needle counts as a whole name, not part of a longer one (`MIDDLEWARE_CLASSES`,
+/// `SOCIAL_AUTH_SECRET_KEY`).
+fn is_whole_name(bytes: &[u8], at: usize, needle: &str) -> bool {
+    let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
+        && !name_byte(bytes.get(at + needle.len()))
+}
+
+/// Where a setting is given a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// `NAME = value` at module level or in a class body.
+    Assignment,
+    /// `X["NAME"] = value`, `X.update(NAME=value)`, an entry of a dict of settings.
+    Entry,
+}
+
+/// A setting given a value, and the node that gives it.
+struct Given<'tree> {
+    name: &'static str,
+    value: Node<'tree>,
+    shape: Shape,
+    /// The assignment or entry, for the scope it is in.
+    site: Node<'tree>,
+}
+
+/// Everything the rule reads of one file, gathered in one pass of the query.
+#[derive(Default)]
+struct Gathered<'tree> {
+    given: Vec<Given<'tree>>,
+    /// `SECRET_KEY = ...` assignments.
+    secret_keys: Vec<Node<'tree>>,
+    /// App configuration that sets the secret key: (statement, config expression, quote).
+    app_secret_keys: Vec<(Node<'tree>, String, char)>,
+    /// A call that loads configuration from elsewhere.
+    loads_config: bool,
+    /// The session setting is named somewhere (not only where it is given a value).
+    session_mentioned: bool,
+    classes: Vec<Node<'tree>>,
+    imports: Vec<&'tree str>,
+}
+
+fn check(context: &Context) -> Checked {
+    let gathered = gather(context);
+    if !context.whole {
+        // The windows show every line that names a setting, but not the scope of an
+        // indented one, nor what a missing setting's module or class holds.
+        let is_true = |given: &Given| literal::unparenthesize(given.value).kind() == "true";
+        let anything = !gathered.given.iter().all(is_true)
+            || flask::may_miss(&gathered)
+            || django::may_miss(context, &gathered);
+        return if anything {
+            Err(NeedsWholeFile)
+        } else {
+            Ok(Vec::new())
+        };
+    }
+    let module = django::SettingsModule::read(context);
+    let mut detections: Vec<Detection> = gathered
+        .given
+        .iter()
+        .filter_map(|given| given_detection(context, given, module.as_ref()))
+        .collect();
+    if let Some(module) = &module {
+        detections.extend(module.missing(context));
+    }
+    detections.extend(flask::missing(context, &gathered));
+    detections.sort_by_key(|d| (d.range.start, d.range.end));
+    Ok(detections)
+}
+
+fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
+    let source = context.source;
+    let query = &*QUERY;
+    let index = |name: &str| {
+        query
+            .capture_index_for_name(name)
+            .unwrap_or_else(|| panic!("secure_cookie_setting/query.scm has no @{name}"))
+    };
+    let captures = Captures {
+        name: index("name"),
+        name_target: index("name.target"),
+        name_value: index("name.value"),
+        dict: index("dict"),
+        dict_value: index("dict.value"),
+        item: index("item"),
+        item_receiver: index("item.receiver"),
+        item_key: index("item.key"),
+        item_value: index("item.value"),
+        attribute: index("attribute"),
+        attribute_receiver: index("attribute.receiver"),
+        attribute_name: index("attribute.name"),
+        attribute_value: index("attribute.value"),
+        method: index("method"),
+        method_receiver: index("method.receiver"),
+        method_name: index("method.name"),
+        method_arguments: index("method.arguments"),
+        class: index("class"),
+        mention: index("mention"),
+        import: index("import"),
+    };
+    let mut gathered = Gathered::default();
+    CURSOR.with_borrow_mut(|cursor| {
+        let mut matches = cursor.matches(query, context.tree.root_node(), source);
+        while let Some(found) = matches.next() {
+            let node = |capture| found.nodes_for_capture_index(capture).next();
+            captures.read(&node, source, &mut gathered);
+        }
+    });
+    gathered
+}
+
+/// The capture indexes of the query.
+struct Captures {
+    name: u32,
+    name_target: u32,
+    name_value: u32,
+    dict: u32,
+    dict_value: u32,
+    item: u32,
+    item_receiver: u32,
+    item_key: u32,
+    item_value: u32,
+    attribute: u32,
+    attribute_receiver: u32,
+    attribute_name: u32,
+    attribute_value: u32,
+    method: u32,
+    method_receiver: u32,
+    method_name: u32,
+    method_arguments: u32,
+    class: u32,
+    mention: u32,
+    import: u32,
+}
+
+impl Captures {
+    /// Adds one match of the query to `gathered`.
+    fn read<'tree>(
+        &self,
+        node: &dyn Fn(u32) -> Option<Node<'tree>>,
+        source: &'tree [u8],
+        gathered: &mut Gathered<'tree>,
+    ) {
+        let text = |node: Node<'tree>| node.utf8_text(source).unwrap_or("");
+        if let Some(import) = node(self.import) {
+            gathered.imports.push(text(import));
+        } else if let Some(mention) = node(self.mention) {
+            let named = match mention.kind() {
+                "string" => literal::plain_string(mention, source),
+                _ => Some(text(mention)),
+            };
+            gathered.session_mentioned |= named == Some(SESSION_COOKIE_SECURE);
+        } else if let Some(class) = node(self.class) {
+            gathered.classes.push(class);
+        } else if let (Some(site), Some(target), Some(value)) = (
+            node(self.name),
+            node(self.name_target),
+            node(self.name_value),
+        ) {
+            match text(target) {
+                SECRET_KEY => gathered.secret_keys.push(site),
+                name => gathered.given.extend(setting(name).map(|name| Given {
+                    name,
+                    value,
+                    shape: Shape::Assignment,
+                    site,
+                })),
+            }
+        } else if let (Some(site), Some(value)) = (node(self.dict), node(self.dict_value)) {
+            for entry in Mapping::Dict(value).entries(source) {
+                gathered.given.extend(setting(entry.key).map(|name| Given {
+                    name,
+                    value: entry.value,
+                    shape: Shape::Entry,
+                    site,
+                }));
+            }
+        } else if let (Some(site), Some(receiver), Some(key), Some(value)) = (
+            node(self.item),
+            node(self.item_receiver),
+            node(self.item_key),
+            node(self.item_value),
+        ) {
+            if !is_config(receiver, source) {
+                return;
+            }
+            match literal::plain_string(key, source) {
+                Some(SECRET_KEY) => {
+                    let quote = literal::quote_of(key, source).unwrap_or('"');
+                    let statement = site.parent().unwrap_or(site);
+                    let config = text(receiver).to_owned();
+                    gathered.app_secret_keys.push((statement, config, quote));
+                }
+                Some(name) => gathered.given.extend(setting(name).map(|name| Given {
+                    name,
+                    value,
+                    shape: Shape::Entry,
+                    site,
+                })),
+                None => {}
+            }
+        } else if let (Some(site), Some(receiver), Some(name), Some(value)) = (
+            node(self.attribute),
+            node(self.attribute_receiver),
+            node(self.attribute_name),
+            node(self.attribute_value),
+        ) {
+            match text(name) {
+                FALCON_OPTION => gathered.given.push(Given {
+                    name: FALCON_OPTION,
+                    value,
+                    shape: Shape::Entry,
+                    site,
+                }),
+                _ => {
+                    let statement = site.parent().unwrap_or(site);
+                    let config = format!("{}.config", text(receiver));
+                    gathered.app_secret_keys.push((statement, config, '"'));
+                }
+            }
+        } else if let (Some(call), Some(receiver), Some(method), Some(arguments)) = (
+            node(self.method),
+            node(self.method_receiver),
+            node(self.method_name),
+            node(self.method_arguments),
+        ) {
+            read_method(call, receiver, text(method), arguments, source, gathered);
+        }
+    }
+}
+
+/// `X.update(...)` and `X.from_mapping(...)` on a config give settings; the other
+/// `from_*` methods, and `from_mapping` given a mapping the file does not show, load
+/// configuration from elsewhere.
+fn read_method<'tree>(
+    call: Node<'tree>,
+    receiver: Node<'tree>,
+    method: &str,
+    arguments: Node<'tree>,
+    source: &'tree [u8],
+    gathered: &mut Gathered<'tree>,
+) {
+    let positional: Vec<Node> = crate::parse::code_children(arguments)
+        .into_iter()
+        .filter(|argument| argument.kind() != "keyword_argument")
+        .collect();
+    match method {
+        "update" | "from_mapping" => {}
+        _ => {
+            gathered.loads_config = true;
+            return;
+        }
+    }
+    let mut mappings = vec![Mapping::Keywords(arguments)];
+    for argument in &positional {
+        match Mapping::of_value(*argument, source) {
+            Some(mapping) => mappings.push(mapping),
+            None if method == "from_mapping" => gathered.loads_config = true,
+            None => {}
+        }
+    }
+    if !is_config(receiver, source) {
+        return;
+    }
+    for mapping in mappings {
+        for entry in mapping.entries(source) {
+            if entry.key == SECRET_KEY {
+                let statement = call.parent().unwrap_or(call);
+                let config = receiver.utf8_text(source).unwrap_or("").to_owned();
+                let quote = literal::quote_of(entry.key_node, source).unwrap_or('"');
+                gathered.app_secret_keys.push((statement, config, quote));
+            }
+            gathered.given.extend(setting(entry.key).map(|name| Given {
+                name,
+                value: entry.value,
+                shape: Shape::Entry,
+                site: call,
+            }));
+        }
+    }
+}
+
+/// The setting of this name.
+fn setting(name: &str) -> Option<&'static str> {
+    SETTINGS.iter().map(|s| s.name).find(|&known| known == name)
+}
+
+/// A receiver whose last name is `config`: `app.config`, `self.config`, `config`.
+fn is_config(receiver: Node, source: &[u8]) -> bool {
+    let last = match receiver.kind() {
+        "identifier" => Some(receiver),
+        "attribute" => receiver.child_by_field_name("attribute"),
+        _ => None,
+    };
+    last.and_then(|name| name.utf8_text(source).ok()) == Some("config")
+}
+
+/// Where a node is: the nearest class or function around it, or the module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    Module,
+    Class,
+    Function,
+}
+
+fn scope_of(node: Node) -> Scope {
+    let mut node = node;
+    while let Some(parent) = node.parent() {
+        match parent.kind() {
+            "class_definition" => return Scope::Class,
+            "function_definition" | "lambda" => return Scope::Function,
+            _ => node = parent,
+        }
+    }
+    Scope::Module
+}
+
+/// The verdict on a setting given a value.
+fn given_detection(
+    context: &Context,
+    given: &Given,
+    module: Option<&django::SettingsModule>,
+) -> Option<Detection> {
+    let source = context.source;
+    if given.shape == Shape::Assignment && scope_of(given.site) == Scope::Function {
+        return None; // a local variable, not a setting
+    }
+    let name = given.name;
+    let shown = String::from_utf8_lossy(&context.body[given.value.byte_range()]);
+    let fix = |verdict, message| {
+        let replaced = literal::replaced_range(given.value, source)?;
+        Some(Detection {
+            subject: name,
+            verdict,
+            message,
+            range: given.value.byte_range(),
+            edits: vec![Edit::replace(replaced, &context.settings.secure_value)],
+        })
+    };
+    let review = || Detection {
+        subject: name,
+        verdict: Verdict::Dynamic,
+        message: format!("{name} set to {shown}: check that it is true in production"),
+        range: given.value.byte_range(),
+        edits: Vec::new(),
+    };
+    match literal::truthiness(given.value, source) {
+        Some(true) => {
+            let checked = SETTINGS.iter().any(|s| s.name == name && s.checked_is_true);
+            let is_true = literal::unparenthesize(given.value).kind() == "true";
+            let in_module = module.is_some()
+                && given.shape == Shape::Assignment
+                && scope_of(given.site) == Scope::Module;
+            if checked && in_module && !is_true {
+                fix(
+                    Verdict::NotTrue,
+                    format!("{name} set to {shown}: Django's deployment checks want exactly True"),
+                )
+                .or_else(|| Some(review()))
+            } else {
+                None
+            }
+        }
+        Some(false) => {
+            fix(Verdict::Falsy, format!("{name} set to {shown}")).or_else(|| Some(review()))
+        }
+        None => Some(review()),
+    }
+}
+
+/// The line ending new lines take at `offset`: that of the line before it, or of the
+/// file's first line, or LF.
+fn line_ending_at(lines: &LineIndex, offset: usize) -> &'static str {
+    let before = lines.line_of(offset.saturating_sub(1));
+    [lines.line_ending(before), lines.line_ending(0)]
+        .into_iter()
+        .find(|ending| !ending.is_empty())
+        .map_or("\n", |ending| match ending {
+            "\r\n" => "\r\n",
+            "\r" => "\r",
+            _ => "\n",
+        })
+}
+
+/// The indentation of the line `offset` is on.
+fn indentation_at<'b>(body: &'b [u8], lines: &LineIndex, offset: usize) -> &'b [u8] {
+    let start = lines.line_start(lines.line_of(offset));
+    let line = &body[start..];
+    &line[..line.len() - crate::source::trim_blank(line).len()]
+}
+
+/// The edit that adds `statement` as a line of its own after the line `offset` ends,
+/// indented with `indent`.
+fn insert_line_after(lines: &LineIndex, offset: usize, indent: &[u8], statement: &str) -> Edit {
+    let line = lines.line_of(offset);
+    let ending = line_ending_at(lines, offset);
+    let indent = String::from_utf8_lossy(indent);
+    let end = lines.line_end_with_newline(line);
+    if lines.line_ending(line).is_empty() {
+        Edit::insert(end, format!("{ending}{indent}{statement}"))
+    } else {
+        Edit::insert(end, format!("{indent}{statement}{ending}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_setting_is_a_needle_and_in_the_query() {
+        let query = include_str!("query.scm");
+        for setting in SETTINGS {
+            assert!(NEEDLES.contains(&setting.name), "{}", setting.name);
+            assert!(
+                query.contains(&format!("\"{}\"", setting.name)),
+                "{}",
+                setting.name
+            );
+        }
+    }
+
+    #[test]
+    fn needles_are_whole_names() {
+        let text = b"MIDDLEWARE_CLASSES = [] ; MIDDLEWARE = []; SOCIAL_SECRET_KEY";
+        assert!(!is_whole_name(text, 0, "MIDDLEWARE"));
+        assert!(is_whole_name(text, 26, "MIDDLEWARE"));
+        assert!(!is_whole_name(text, 51, "SECRET_KEY"));
+    }
+}
