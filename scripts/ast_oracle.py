@@ -892,17 +892,27 @@ class DjangoModule:
 
     def warned(self, setting):
         """The literal that makes Django warn about `setting` left out, or None."""
-        if not self.complete or setting in self.set:
+        if setting in self.set:
+            return None
+        return self.would_warn(setting) or None
+
+    def would_warn(self, setting):
+        """The literal that makes Django warn about `setting` when it is not True; False
+        when Django says nothing of it whatever its value; None when it cannot be told."""
+        if not self.complete:
             return None
         if setting == "SESSION_COOKIE_SECURE":
             app = self.holds("INSTALLED_APPS", "django.contrib.sessions")
             middleware = self.holds(
                 "MIDDLEWARE", "django.contrib.sessions.middleware.SessionMiddleware"
             )
-            return app or middleware or None
-        if setting == "CSRF_COOKIE_SECURE" and self.csrf_use_sessions is False:
-            return self.holds("MIDDLEWARE", "django.middleware.csrf.CsrfViewMiddleware") or None
-        return None
+            if app or middleware:
+                return app or middleware
+            return False if app is False and middleware is False else None
+        middleware = self.holds("MIDDLEWARE", "django.middleware.csrf.CsrfViewMiddleware")
+        if middleware is False or self.csrf_use_sessions is True:
+            return False
+        return middleware if self.csrf_use_sessions is False else None
 
 
 def secret_key_statement(statement) -> Optional[str]:
@@ -1016,6 +1026,15 @@ class ConfigFacts:
             node = self.parent(node)
         return False
 
+    def at_module_level(self, node) -> bool:
+        """In the module's body or its blocks (`if`, `try`), not in a def or class."""
+        node = self.parent(node)
+        while node is not None:
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                return False
+            node = self.parent(node)
+        return True
+
     def sets_secret_key(self, cls) -> bool:
         return any(is_secret_key_assignment(s) for s in cls.body)
 
@@ -1090,8 +1109,11 @@ def setting_value_problems(change, facts: "ConfigFacts", suppressions):
             problems.append(("local-variable", f"changed {target.id} in a function"))
         if isinstance(target, ast.Subscript) and last_name(target.value) != "config":
             problems.append(("not-config", f"changed an item of {ast.unparse(target.value)}"))
+        module_level = facts.at_module_level(node)
+        name = target.id if isinstance(target, ast.Name) else None
+        if module_level and name in DJANGO_IS_TRUE and facts.django.would_warn(name) is False:
+            problems.append(("not-warned", f"changed {name} where Django's checks never warn"))
         if not is_falsy_literal(old):
-            module_level = facts.parent(node) is facts.django_tree
             django = facts.django.complete and module_level and isinstance(target, ast.Name)
             if not (django and target.id in DJANGO_IS_TRUE and is_truthy_literal(old)):
                 problems.append(("truthy-replaced", f"replaced the true {describe(old)}"))
@@ -1767,6 +1789,8 @@ SELF_TEST = [
     ("1 made True outside a settings module", "SESSION_COOKIE_SECURE = 1\n", "SESSION_COOKIE_SECURE = True\n",
      None, "truthy-replaced"),
     ("setting made True", "CSRF_COOKIE_SECURE = (False)\n", "CSRF_COOKIE_SECURE = True\n", None, None),
+    ("setting made True where Django never warns", "MIDDLEWARE = []\nCSRF_COOKIE_SECURE = 0\n",
+     "MIDDLEWARE = []\nCSRF_COOKIE_SECURE = True\n", None, "not-warned"),
     ("local variable made True", "def f():\n    SESSION_COOKIE_SECURE = False\n",
      "def f():\n    SESSION_COOKIE_SECURE = True\n", None, "local-variable"),
     ("setting suppressed", "SESSION_COOKIE_SECURE = False  # NOSONAR\n",

@@ -182,9 +182,11 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
             Err(NeedsWholeFile) => panic!("a rule refused the tree of a whole file"),
         }
     };
+    // Before sorting: insertions at one place are joined in the table's order of rules,
+    // each rule's in the order it returned them.
+    let edits = merged_edits(&findings);
     // Stable: findings of several rules at one place stay in table order.
     findings.sort_by_key(|f| (f.range.start, f.range.end));
-    let edits = merged_edits(&findings);
     if edits.is_empty() {
         return Ok(report(findings, None, bom_len));
     }
@@ -218,7 +220,7 @@ fn check_rules(
 }
 
 /// The edits of all findings: insertions at one place are joined into one edit, in
-/// the order of the findings (which is the rule table's at one place), and an insertion
+/// the order of the findings (the rule table's, then each rule's own), and an insertion
 /// made twice, such as the comma two rules add after a last argument, is made once; any
 /// other overlap is left for [`edit::apply`] to refuse.
 fn merged_edits(findings: &[Finding]) -> Vec<Edit> {

@@ -18,7 +18,7 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::json;
 
 use cookie_fix::{fix, Settings};
-use support::generate::file;
+use support::generate::{file, settings_file};
 
 /// One input and what the engine made of it.
 struct Case {
@@ -44,12 +44,17 @@ fn generated_inputs() -> Vec<(String, Vec<u8>)> {
     let rng = TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes);
     let mut runner = TestRunner::new_with_rng(Config::default(), rng);
     let strategy = file(false);
+    let settings = settings_file();
+    // One case in three is a file of configuration alone.
     (0..cases)
         .map(|i| {
-            let tree = strategy
-                .new_tree(&mut runner)
-                .unwrap_or_else(|reason| panic!("generating case {i}: {reason}"));
-            (format!("generated-{seed}-{i:05}"), tree.current())
+            let tree = if i % 3 == 2 {
+                settings.new_tree(&mut runner).map(|tree| tree.current())
+            } else {
+                strategy.new_tree(&mut runner).map(|tree| tree.current())
+            };
+            let input = tree.unwrap_or_else(|reason| panic!("generating case {i}: {reason}"));
+            (format!("generated-{seed}-{i:05}"), input)
         })
         .collect()
 }

@@ -21,7 +21,7 @@ use cookie_fix::engine::{fix_parsing_whole, fix_parsing_windows, windows_agree};
 use cookie_fix::parse;
 use cookie_fix::source::{Encoding, LineIndex};
 use cookie_fix::{fix, Settings};
-use support::generate::file;
+use support::generate::{file, settings_file};
 
 /// The leaf tokens of a parse, as text.
 fn tokens(source: &[u8]) -> Vec<String> {
@@ -104,6 +104,11 @@ fn collapse_parenthesised_values(tokens: Vec<String>) -> Vec<String> {
 
 /// `False`, `None`, a zero number or empty strings (with any prefix, implicitly
 /// concatenated), in any parentheses: the generator writes each of these as `secure`.
+/// A number or string literal: what a Django setting checked `is True` may be replaced from.
+fn is_literal(text: &str) -> bool {
+    text.parse::<f64>().is_ok() || text.ends_with(['"', '\''])
+}
+
 fn is_falsy_literal(text: &str) -> bool {
     let inner = text.trim_start_matches('(').trim_end_matches(')');
     ["False", "None"].contains(&inner) || is_zero_number(inner) || are_empty_strings(inner)
@@ -139,22 +144,96 @@ fn are_empty_strings(mut text: &str) -> bool {
     found
 }
 
-/// Every difference between the token streams is an inserted `secure=True`, a comma
-/// that goes with one, or a falsy literal replaced by `True`.
+/// What a fix may insert, as tokens joined: a flag, a setting, a dict entry, a line.
+const INSERTED: &[&str] = &[
+    "xsrf_cookie_kwargs={\"secure\":True}",
+    "\"xsrf_cookie_kwargs\":{\"secure\":True}",
+    "'tools.sessions.secure':True",
+    "\"tools.sessions.secure\":True",
+    "app.config[\"SESSION_COOKIE_SECURE\"]=True",
+    "app.config['SESSION_COOKIE_SECURE']=True",
+    "SESSION_COOKIE_SECURE=True",
+    "CSRF_COOKIE_SECURE=True",
+    "\"secure\":True",
+    "'secure':True",
+    "secure=True",
+];
+
+/// The lines a fix may add whole.
+const ADDED_LINES: &[&str] = &[
+    "SESSION_COOKIE_SECURE = True",
+    "CSRF_COOKIE_SECURE = True",
+    "app.config[\"SESSION_COOKIE_SECURE\"] = True",
+    "app.config['SESSION_COOKIE_SECURE'] = True",
+];
+
+/// The output without the lines of [`ADDED_LINES`] a line diff finds added: a token
+/// diff would align an added line with its neighbours' shared tokens.
+fn without_added_lines(input: &[u8], output: &[u8]) -> Vec<u8> {
+    let lines = |bytes: &[u8]| -> Vec<String> {
+        String::from_utf8_lossy(&lone_cr_as_lf(bytes))
+            .split('\n')
+            .map(str::to_owned)
+            .collect()
+    };
+    let (old, new) = (lines(input), lines(output));
+    let mut kept: Vec<&str> = Vec::new();
+    // What a line sets: `NAME =`, `app.config["NAME"] =`.
+    let target = |line: &str| line.split('=').next().unwrap_or("").trim().to_owned();
+    for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
+        let (_, old_range, new_range) = op.as_tag_tuple();
+        let replaced: Vec<String> = old[old_range.clone()].iter().map(|l| target(l)).collect();
+        let mut excess = new_range.len().saturating_sub(old_range.len());
+        for line in &new[new_range] {
+            // Added, not the new value of a line that was there.
+            let added = excess > 0
+                && ADDED_LINES.contains(&line.trim())
+                && !replaced.contains(&target(line));
+            if added {
+                excess -= 1;
+            } else {
+                kept.push(line);
+            }
+        }
+    }
+    kept.join("\n").into_bytes()
+}
+
+/// Every difference between the token streams is an inserted `secure=True` (or a
+/// setting, entry or line of [`INSERTED`]), a comma that goes with one, or a falsy
+/// literal replaced by `True` (any literal, for a Django setting checked `is True`).
 fn only_secure_arguments_changed(input: &[u8], output: &[u8]) -> Result<(), String> {
     let old = tokens(input);
-    let new = tokens(output);
+    let new = tokens(&without_added_lines(input, output));
     for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
+        // `NAME =` or `NAME: bool =` just before.
+        let before = &old[..old_range.start];
+        let setting_before = before.last().is_some_and(|t| t == "=")
+            && before
+                .iter()
+                .rev()
+                .take(4)
+                .any(|name| name == "SESSION_COOKIE_SECURE" || name == "CSRF_COOKIE_SECURE");
         let removed = old[old_range].concat();
         let added = new[new_range].concat();
         let allowed = match tag {
             DiffTag::Equal => true,
             DiffTag::Insert => {
-                let rest = added.replace("secure=True", "").replace(',', "");
-                rest.is_empty() && added.contains("secure=True") || added == ","
+                let rest = INSERTED
+                    .iter()
+                    .fold(added.clone(), |rest, inserted| rest.replace(inserted, ""))
+                    .replace(',', "");
+                rest.is_empty() && added != rest || added == ","
             }
-            DiffTag::Replace => is_falsy_literal(&removed) && added == "True",
+            DiffTag::Replace => {
+                // A replaced literal may meet an insertion right after it.
+                let replaced = INSERTED.iter().fold(added.clone(), |rest, inserted| {
+                    rest.replacen(inserted, "", 1)
+                });
+                (is_falsy_literal(&removed) || setting_before && is_literal(&removed))
+                    && (added == "True" || replaced.replace(',', "") == "True")
+            }
             DiffTag::Delete => false,
         };
         if !allowed {
@@ -228,6 +307,11 @@ proptest! {
 
     #[test]
     fn generated_call_sites_keep_every_invariant(input in file(true)) {
+        check_invariants(&input)?;
+    }
+
+    #[test]
+    fn generated_settings_keep_every_invariant(input in settings_file()) {
         check_invariants(&input)?;
     }
 

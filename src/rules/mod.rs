@@ -51,7 +51,8 @@ pub struct Rule {
     pub may_match: fn(bytes: &[u8], at: usize, needle: &str) -> bool,
     /// The rule's compiled query.
     pub query: fn() -> &'static Query,
-    /// The findings in a parsed file.
+    /// The findings in a parsed file. Where two of its findings insert at one place,
+    /// the insertions are made in the order it returns them.
     pub check: fn(&Context) -> Checked,
 }
 

@@ -549,6 +549,54 @@ fn indent(text: &str, pad: &str) -> String {
     text.replace('\n', &format!("\n{pad}"))
 }
 
+/// A setting given a value in each shape the settings rule reads, and the statements
+/// that make a missing one a finding: a Django settings module's lists and star
+/// imports, a Flask config class or app, Tornado's and CherryPy's settings.
+fn configuration() -> BoxedStrategy<String> {
+    let given = (
+        one_of(&[
+            "SESSION_COOKIE_SECURE = {}",
+            "CSRF_COOKIE_SECURE = {}",
+            "LANGUAGE_COOKIE_SECURE = {}",
+            "SESSION_COOKIE_SECURE: bool = {}",
+            "app.config[\"REMEMBER_COOKIE_SECURE\"] = {}",
+            "app.config.update(JWT_COOKIE_SECURE={})",
+            "app.config.update({'SESSION_COOKIE_SECURE': {}})",
+            "REST_AUTH = {\"USE_JWT\": True, \"JWT_AUTH_SECURE\": {}}",
+            "app.resp_options.secure_cookies_by_default = {}",
+            "override_settings(SESSION_COOKIE_SECURE={})",
+            "C = {'tools.sessions.on': True, 'tools.sessions.secure': {}}",
+            "S = {\"xsrf_cookies\": True, \"xsrf_cookie_kwargs\": {\"secure\": {}}}",
+        ]),
+        // True often: a setting that is fine must still let a missing one be found.
+        prop_oneof![2 => Just("True"), 3 => secure_value()],
+    )
+        .prop_map(|(shape, value)| shape.replacen("{}", value, 1));
+    let context = one_of(&[
+        "INSTALLED_APPS = [\n    \"django.contrib.sessions\",  # why\n]",
+        "INSTALLED_APPS = DJANGO_APPS + [\"django.contrib.sessions\"]",
+        "MIDDLEWARE = (\n    'django.contrib.sessions.middleware.SessionMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n)",
+        "MIDDLEWARE = [] \\\n    + ['django.middleware.csrf.CsrfViewMiddleware']",
+        "CSRF_USE_SESSIONS = True",
+        "from .base import *",
+        "try:\n    from .local import *  # noqa\nexcept ImportError:\n    pass",
+        "# Local overrides\nfrom .local import *",
+        "class Config:\n    SECRET_KEY = 'k'  # why\n    DEBUG = False",
+        "class Config(object):\n\tSECRET_KEY = os.environ[\"K\"]\n\n\tdef init(self):\n\t\treturn self",
+        "class Prod(Config):\n    SECRET_KEY = 'p'",
+        "app.config[\"SECRET_KEY\"] = \"k\"  # why",
+        "app.secret_key = 'k'",
+        "app.config.from_mapping(SECRET_KEY='k')",
+        "app.config.from_object(Config)",
+        "s = '''\n# SESSION_COOKIE_SECURE = False\n'''",
+        "app = tornado.web.Application([], xsrf_cookies=True)",
+        "settings = dict(\n    xsrf_cookies=True,\n    cookie_secret='s',  # why\n)",
+        "C = {\"/\": {'tools.sessions.on': True,\n    'tools.sessions.timeout': 60}}",
+    ])
+    .prop_map(str::to_owned);
+    prop_oneof![given, context].boxed()
+}
+
 /// Statements around the calls. With `invalid`, also some Python 3.11 rejects.
 fn simple_statement(invalid: bool) -> BoxedStrategy<String> {
     let valid = prop_oneof![
@@ -574,6 +622,7 @@ fn simple_statement(invalid: bool) -> BoxedStrategy<String> {
         1 => Just("x = 1; response.set_cookie(\"k\", \"v\"); resp.set_cookie(\"a\", \"b\")  # nosec".to_owned()),
         1 => Just("\x0cresponse.set_cookie(\"k\", \"v\")".to_owned()),
         1 => (bare_call(), bare_call()).prop_map(|(a, b)| format!("{}; {}", a.render(), b.render())),
+        4 => configuration(),
     ];
     if !invalid {
         return valid.boxed();
@@ -639,6 +688,8 @@ const IMPORTS: &[&str] = &[
     "import falcon\n",
     "import flask, pyramid\n",
     "from .flask import helpers\n",
+    "from flask import Flask\n",
+    "import cherrypy\n",
 ];
 
 /// How the file's text becomes bytes.
@@ -730,6 +781,46 @@ pub fn file(invalid_statements: bool) -> impl Strategy<Value = Vec<u8>> {
             |(charset, imports, statements, endings, final_newline, padded)| {
                 // Ordinary code the rule does not read, enough for the engine to parse the
                 // statements' lines alone rather than the whole file.
+                let padding = if padded {
+                    "def helper(a, b):\n    return a + b\n\n\n".repeat(40)
+                } else {
+                    String::new()
+                };
+                let mut text = format!(
+                    "{}{}{padding}{}",
+                    charset.header(),
+                    imports.concat(),
+                    statements.join("\n")
+                );
+                if final_newline {
+                    text.push('\n');
+                }
+                charset.encode(&with_line_endings(&text, &endings))
+            },
+        )
+}
+
+/// A file of configuration alone (see [`configuration`]), nested as statements are:
+/// settings modules, config classes and apps, dense enough that a missing setting,
+/// a module's star imports and a class at the end of the file meet.
+pub fn settings_file() -> impl Strategy<Value = Vec<u8>> {
+    let statement = (configuration(), 0..6usize).prop_map(|(statement, nest)| match nest {
+        // A star import is a SyntaxError in a function (Python's compiler, not its parser).
+        _ if statement.starts_with('#') || statement.contains("import *") => statement,
+        0..=3 => statement,
+        4 => format!("if x:\n    {}", indent(&statement, "    ")),
+        _ => format!("def f():\n    {}", indent(&statement, "    ")),
+    });
+    (
+        charset(),
+        proptest::collection::vec(one_of(IMPORTS), 1..3),
+        proptest::collection::vec(statement, 1..9),
+        line_endings(),
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(charset, imports, statements, endings, final_newline, padded)| {
                 let padding = if padded {
                     "def helper(a, b):\n    return a + b\n\n\n".repeat(40)
                 } else {

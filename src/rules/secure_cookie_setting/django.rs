@@ -143,26 +143,46 @@ impl<'tree> SettingsModule<'tree> {
 
     /// The settings Django's deployment checks report as not `True`, left out here.
     pub fn missing(&self, context: &Context) -> Vec<Detection> {
-        let mut detections = Vec::new();
-        if !self.set.contains(&SESSION_COOKIE_SECURE) {
+        [SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE]
+            .into_iter()
+            .filter(|name| !self.set.contains(name))
+            .filter_map(|name| match self.warning(name) {
+                Ok(Some((warning, at))) => Some(self.detection(context, name, warning, at)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Whether Django's checks are known to say nothing of `name` whatever its value:
+    /// the module creates no such cookie (no session app or middleware; no CSRF
+    /// middleware, or the CSRF token in the session).
+    pub fn is_silent_about(&self, name: &str) -> bool {
+        matches!(self.warning(name), Ok(None))
+    }
+
+    /// The warning Django's checks give when `name` is not `True`, with the literal that
+    /// causes it; `Err` when the module does not tell.
+    #[allow(clippy::type_complexity)]
+    fn warning(&self, name: &str) -> Result<Option<(&'static str, Node<'tree>)>, ()> {
+        if name == SESSION_COOKIE_SECURE {
             let app = self.apps.find(SESSIONS_APP);
             let middleware = self.middleware.find(SESSION_MIDDLEWARE);
-            let (warning, at) = match (app, middleware) {
-                (Ok(Some(app)), Ok(Some(_))) => (Some("W012"), Some(app)),
-                (Ok(Some(app)), Ok(None) | Err(())) => (Some("W010"), Some(app)),
-                (Ok(None) | Err(()), Ok(Some(middleware))) => (Some("W011"), Some(middleware)),
-                _ => (None, None),
+            return match (app, middleware) {
+                (Ok(Some(app)), Ok(Some(_))) => Ok(Some(("W012", app))),
+                (Ok(Some(app)), _) => Ok(Some(("W010", app))),
+                (_, Ok(Some(middleware))) => Ok(Some(("W011", middleware))),
+                (Ok(None), Ok(None)) => Ok(None),
+                _ => Err(()),
             };
-            if let (Some(warning), Some(at)) = (warning, at) {
-                detections.push(self.detection(context, SESSION_COOKIE_SECURE, warning, at));
-            }
         }
-        if !self.set.contains(&CSRF_COOKIE_SECURE) && self.csrf_use_sessions == Some(false) {
-            if let Ok(Some(at)) = self.middleware.find(CSRF_MIDDLEWARE) {
-                detections.push(self.detection(context, CSRF_COOKIE_SECURE, "W016", at));
-            }
+        match (
+            self.middleware.find(CSRF_MIDDLEWARE)?,
+            self.csrf_use_sessions,
+        ) {
+            (None, _) | (_, Some(true)) => Ok(None),
+            (Some(middleware), Some(false)) => Ok(Some(("W016", middleware))),
+            (Some(_), None) => Err(()),
         }
-        detections
     }
 
     fn detection(

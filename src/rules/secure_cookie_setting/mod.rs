@@ -131,7 +131,9 @@ fn is_whole_name(bytes: &[u8], at: usize, needle: &str) -> bool {
 enum Shape {
     /// `NAME = value` at module level or in a class body.
     Assignment,
-    /// `X["NAME"] = value`, `X.update(NAME=value)`, an entry of a dict of settings.
+    /// An entry of a dict of settings assigned at module level or in a class body.
+    SettingsDict,
+    /// `X["NAME"] = value`, `X.update(NAME=value)`, `X.secure_cookies_by_default = value`.
     Entry,
 }
 
@@ -181,11 +183,13 @@ fn check(context: &Context) -> Checked {
         .iter()
         .filter_map(|given| given_detection(context, given, module.as_ref()))
         .collect();
+    detections.sort_by_key(|d| (d.range.start, d.range.end));
+    // A config class's new last line, which may end the file, goes before the
+    // module's new lines at the end: the findings are in the order of their insertions.
+    detections.extend(flask::missing(context, &gathered));
     if let Some(module) = &module {
         detections.extend(module.missing(context));
     }
-    detections.extend(flask::missing(context, &gathered));
-    detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
 }
 
@@ -292,7 +296,7 @@ impl Captures {
                 gathered.given.extend(setting(entry.key).map(|name| Given {
                     name,
                     value: entry.value,
-                    shape: Shape::Entry,
+                    shape: Shape::SettingsDict,
                     site,
                 }));
             }
@@ -443,10 +447,20 @@ fn given_detection(
     module: Option<&django::SettingsModule>,
 ) -> Option<Detection> {
     let source = context.source;
-    if given.shape == Shape::Assignment && scope_of(given.site) == Scope::Function {
+    let settings_scope = matches!(given.shape, Shape::Assignment | Shape::SettingsDict);
+    if settings_scope && scope_of(given.site) == Scope::Function {
         return None; // a local variable, not a setting
     }
     let name = given.name;
+    let checked = SETTINGS.iter().any(|s| s.name == name && s.checked_is_true);
+    // In a complete settings module, Django's own checks decide: no finding where they
+    // are silent whatever the value, since the module creates no such cookie.
+    let module = module.filter(|_| {
+        checked && given.shape == Shape::Assignment && scope_of(given.site) == Scope::Module
+    });
+    if module.is_some_and(|module| module.is_silent_about(name)) {
+        return None;
+    }
     let shown = String::from_utf8_lossy(&context.body[given.value.byte_range()]);
     let fix = |verdict, message| {
         let replaced = literal::replaced_range(given.value, source)?;
@@ -467,12 +481,8 @@ fn given_detection(
     };
     match literal::truthiness(given.value, source) {
         Some(true) => {
-            let checked = SETTINGS.iter().any(|s| s.name == name && s.checked_is_true);
             let is_true = literal::unparenthesize(given.value).kind() == "true";
-            let in_module = module.is_some()
-                && given.shape == Shape::Assignment
-                && scope_of(given.site) == Scope::Module;
-            if checked && in_module && !is_true {
+            if module.is_some() && !is_true {
                 fix(
                     Verdict::NotTrue,
                     format!("{name} set to {shown}: Django's deployment checks want exactly True"),

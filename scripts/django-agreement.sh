@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Holds secure-cookie-setting to Django itself: Django's deployment checks
+# (`manage.py check --deploy`) and the rule's findings agree on generated settings
+# modules, before and after `--write` (scripts/django_agreement.py). Django comes from
+# PyPI into a throw-away virtual environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=lib/checks.sh
+source scripts/lib/checks.sh
+make_work django
+work=$WORK
+
+cargo build --quiet
+bin="$PWD/target/debug/cookie-fix"
+
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "django>=5.2,<5.3"
+django_version=$("$work/venv/bin/python" -m django --version)
+
+if "$work/venv/bin/python" scripts/django_agreement.py "$bin" "$work" "$@" >"$work/out.txt" 2>&1; then
+    pass "Django $django_version: $(tail -n 1 "$work/out.txt")"
+else
+    fail "Django $django_version and the rule disagree:"
+    show "$work/out.txt"
+fi
+summary
+[ "$failed" -eq 0 ]
