@@ -1012,6 +1012,20 @@ class ConfigFacts:
                     self.loads = True
         self.django = DjangoModule(tree)
         self.django_tree = tree
+        # Names code reads or sets "xsrf_cookie_kwargs" of: N["..."], "..." in N, N.get("...").
+        self.kwargs_read_from = set()
+        for node in ast.walk(tree):
+            if const_str(node) != "xsrf_cookie_kwargs":
+                continue
+            parent = self.parent(node)
+            names = []
+            if isinstance(parent, ast.Subscript):
+                names = [parent.value]
+            elif isinstance(parent, ast.Compare):
+                names = [parent.left] + parent.comparators
+            elif isinstance(parent, ast.Call) and isinstance(parent.func, ast.Attribute):
+                names = [parent.func.value]
+            self.kwargs_read_from.update(n.id for n in names if isinstance(n, ast.Name))
 
     def parent(self, node):
         return self.parents.get(id(node))
@@ -1069,8 +1083,16 @@ def statement_insertion_problems(change, facts: "ConfigFacts", suppressions):
         if suppressions.covers(site, strict=True, rule=rule):
             return [("suppressed", "added a setting whose finding is suppressed")]
         return []
+    flask = isinstance(owner, ast.ClassDef) or not isinstance(target, ast.Name)
+    if flask and {"pytest", "unittest"} & facts.rules.roots:
+        return [("test-module", "added the setting to a test module")]
     if isinstance(owner, ast.ClassDef) and isinstance(target, ast.Name):
-        if target.id != "SESSION_COOKIE_SECURE" or not facts.sets_secret_key(owner):
+        names = [owner.name] + [last_name(base) or "" for base in owner.bases]
+        if (
+            target.id != "SESSION_COOKIE_SECURE"
+            or not facts.sets_secret_key(owner)
+            or not any(name.endswith("Config") for name in names)
+        ):
             return [("not-a-config", f"added {target.id} to class {owner.name}")]
         if facts.mentioned:
             return [("mentioned", "added the setting to a file that names it")]
@@ -1148,7 +1170,7 @@ def mapping_context_problems(change, facts):
         isinstance(parent, (ast.Assign, ast.AnnAssign))
         and not facts.in_function(parent)
         and all(
-            isinstance(t, ast.Name) and t.id.isupper()
+            isinstance(t, ast.Name) and t.id == "REST_AUTH"
             for t in (parent.targets if isinstance(parent, ast.Assign) else [parent.target])
         )
     ):
@@ -1166,6 +1188,14 @@ def framework_mapping_problems(change, facts, suppressions):
         on = mapping_value(settings, "xsrf_cookies")
         if "tornado" not in roots or not is_truthy_literal(on):
             return [("not-a-sink", "changed settings that turn on no Tornado XSRF cookie")]
+        parent = facts.parent(mapping)
+        assigned = (
+            parent.targets[0].id
+            if isinstance(parent, ast.Assign) and isinstance(parent.targets[0], ast.Name)
+            else None
+        )
+        if change.kind == "entry" and key == "xsrf_cookie_kwargs" and assigned in facts.kwargs_read_from:
+            return [("named-elsewhere", f"added xsrf_cookie_kwargs, which code reads or sets in {assigned}")]
         if isinstance(settings, ast.Call) and last_name(settings.func) not in ("Application", "dict"):
             return [("not-a-sink", "changed a call that is no Tornado application")]
     elif key == "tools.sessions.secure":
@@ -1811,12 +1841,24 @@ SELF_TEST = [
      "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\n", None, None),
     ("flask config class, wrong indentation", "class Config:\n    SECRET_KEY = 'k'\n",
      "class Config:\n    SECRET_KEY = 'k'\n  SESSION_COOKIE_SECURE = True\n", None, "unparsable-output"),
-    ("flask subclass instead of its base", "class C:\n    SECRET_KEY = 'k'\nclass D(C):\n    SECRET_KEY = 'j'\n",
-     "class C:\n    SECRET_KEY = 'k'\nclass D(C):\n    SECRET_KEY = 'j'\n    SESSION_COOKIE_SECURE = True\n",
+    ("a class that is no config", "class EnvProvider:\n    SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'\n",
+     "class EnvProvider:\n    SECRET_KEY = 'AWS_SECRET_ACCESS_KEY'\n    SESSION_COOKIE_SECURE = True\n",
+     None, "not-a-config"),
+    ("a flask app in a test module", "import pytest\napp.secret_key = 'k'\n",
+     "import pytest\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_SECURE'] = True\n",
+     None, "test-module"),
+    ("a library's defaults", "DEFAULTS = {'JWT_AUTH_SECURE': False}\n",
+     "DEFAULTS = {'JWT_AUTH_SECURE': True}\n", None, "not-a-setting"),
+    ("tornado kwargs the file sets elsewhere",
+     "import tornado\nS = {'xsrf_cookies': True}\nS['xsrf_cookie_kwargs'] = {'path': p}\n",
+     "import tornado\nS = {'xsrf_cookies': True, 'xsrf_cookie_kwargs': {'secure': True}}\n"
+     "S['xsrf_cookie_kwargs'] = {'path': p}\n", None, "named-elsewhere"),
+    ("flask subclass instead of its base", "class Config:\n    SECRET_KEY = 'k'\nclass D(Config):\n    SECRET_KEY = 'j'\n",
+     "class Config:\n    SECRET_KEY = 'k'\nclass D(Config):\n    SECRET_KEY = 'j'\n    SESSION_COOKIE_SECURE = True\n",
      None, "base-class"),
     ("flask class in a file that names the setting",
-     "class C:\n    SECRET_KEY = 'k'\nclass P(C):\n    SESSION_COOKIE_SECURE = True\n",
-     "class C:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\nclass P(C):\n    SESSION_COOKIE_SECURE = True\n",
+     "class Config:\n    SECRET_KEY = 'k'\nclass P(Config):\n    SESSION_COOKIE_SECURE = True\n",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\nclass P(Config):\n    SESSION_COOKIE_SECURE = True\n",
      None, "mentioned"),
     ("flask app", "from flask import Flask\napp.secret_key = 'k'\n",
      "from flask import Flask\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_SECURE'] = True\n", None, None),

@@ -21,13 +21,18 @@ class TestingConfig(Config):
     TESTING = True
 
 
-class Settings:
+class TabsConfig:
 	SECRET_KEY = "tabs"
 	REMEMBER_COOKIE_SECURE = False
 
 
 class ApiSettings(BaseSettings):
     SECRET_KEY: str = "annotated fields are pydantic's"
+
+
+class EnvProvider:
+    # Names an environment variable: no Flask configuration.
+    SECRET_KEY = "AWS_SECRET_ACCESS_KEY"
 
 
 config = {

@@ -63,3 +63,11 @@ FROM_OPTIONS = {"xsrf_cookies": True, "xsrf_cookie_kwargs": {"secure": options.h
 SPREAD = {"xsrf_cookies": True, **SETTINGS}
 
 UNKNOWN = {"xsrf_cookies": options.xsrf}
+
+
+def jupyter_like_settings(base_url):
+    settings = {"xsrf_cookies": True}
+    if base_url and "xsrf_cookie_kwargs" not in settings:
+        # A new entry would stop this default: left for review.
+        settings["xsrf_cookie_kwargs"] = {"path": base_url}
+    return settings

@@ -2,14 +2,16 @@
 //! holds a whole configuration (flask 3.1, src/flask/app.py: the default is `False`).
 //!
 //! - A config class, the shape `app.config.from_object` reads (src/flask/config.py: every
-//!   upper-case attribute, inherited ones too), that assigns `SECRET_KEY` in its body.
+//!   upper-case attribute, inherited ones too), that assigns `SECRET_KEY` in its body and
+//!   is named as config classes are: its name or a base's ends with `Config`.
 //! - An app configured in one file: it sets its secret key (`app.config["SECRET_KEY"]`,
 //!   `app.secret_key`, `app.config.update(SECRET_KEY=...)`) and loads nothing from
 //!   elsewhere (`from_object`, `from_pyfile`, `from_envvar`, `from_file`,
 //!   `from_prefixed_env`, `from_mapping` of a mapping the file does not show).
 //!
 //! A file that names `SESSION_COOKIE_SECURE` anywhere has made its choice (a subclass
-//! for production, a `setdefault`): nothing is reported as missing in it.
+//! for production, a `setdefault`): nothing is reported as missing in it; nor in a
+//! test module (one that imports `pytest` or `unittest`).
 
 use tree_sitter::Node;
 
@@ -27,7 +29,12 @@ pub fn may_miss(gathered: &Gathered) -> bool {
 }
 
 pub fn missing(context: &Context, gathered: &Gathered) -> Vec<Detection> {
-    if gathered.session_mentioned {
+    // A test module configures apps for its tests, which may well check the cookies
+    // they get: its settings are its own business.
+    let tests = ["pytest", "unittest"]
+        .iter()
+        .any(|module| gathered.imports.contains(module));
+    if gathered.session_mentioned || tests {
         return Vec::new();
     }
     let mut detections: Vec<Detection> = gathered
@@ -60,6 +67,18 @@ fn config_class(context: &Context, gathered: &Gathered, assignment: Node) -> Opt
     }
     let class = class_of(assignment)?;
     let name = class.child_by_field_name("name")?.utf8_text(source).ok()?;
+    // Named as config classes are (`Config`, `ProductionConfig(BaseConfig)`): a class
+    // that names an environment variable SECRET_KEY is no configuration.
+    let bases = class
+        .child_by_field_name("superclasses")
+        .map(parse::code_children)
+        .unwrap_or_default();
+    let is_config = std::iter::once(name)
+        .chain(bases.iter().filter_map(|base| last_name(*base, source)))
+        .any(|name| name.ends_with("Config"));
+    if !is_config {
+        return None;
+    }
     let has_secret_key = |class: Node| {
         gathered
             .secret_keys
@@ -134,14 +153,7 @@ fn ancestors<'tree>(
             continue;
         };
         for base in parse::code_children(bases) {
-            let name = match base.kind() {
-                "identifier" => base.utf8_text(source).ok(),
-                "attribute" => base
-                    .child_by_field_name("attribute")
-                    .and_then(|n| n.utf8_text(source).ok()),
-                _ => None,
-            };
-            for ancestor in name.map(by_name).unwrap_or_default() {
+            for ancestor in last_name(base, source).map(by_name).unwrap_or_default() {
                 if ancestor != class && !found.contains(&ancestor) {
                     found.push(ancestor);
                     stack.push(ancestor);
@@ -150,6 +162,17 @@ fn ancestors<'tree>(
         }
     }
     found
+}
+
+/// `Config` of `Config` or `settings.Config`.
+fn last_name<'s>(node: Node, source: &'s [u8]) -> Option<&'s str> {
+    match node.kind() {
+        "identifier" => node.utf8_text(source).ok(),
+        "attribute" => node
+            .child_by_field_name("attribute")
+            .and_then(|n| n.utf8_text(source).ok()),
+        _ => None,
+    }
 }
 
 /// `app.config["SESSION_COOKIE_SECURE"] = True` as a new statement after the one that

@@ -9,11 +9,11 @@
     "SESSION_COOKIE_SECURE" "CSRF_COOKIE_SECURE" "LANGUAGE_COOKIE_SECURE"
     "REMEMBER_COOKIE_SECURE" "JWT_COOKIE_SECURE" "JWT_AUTH_SECURE" "SECRET_KEY")) @name
 
-; A dict of settings assigned to a settings name: dj-rest-auth's `REST_AUTH = {...}`.
+; The dict of settings dj-rest-auth reads: `REST_AUTH = {...}`.
 (assignment
   left: (identifier) @dict.target
   right: (dictionary) @dict.value
-  (#match? @dict.target "^[A-Z][A-Z0-9_]*$")) @dict
+  (#eq? @dict.target "REST_AUTH")) @dict
 
 ; `X["NAME"] = value`
 (assignment

@@ -141,6 +141,7 @@ const NEEDLES: &[&str] = &[
     "CookieBackendConfig",
     "ServerSideSessionConfig",
     TORNADO_XSRF,
+    TORNADO_XSRF_KWARGS,
     CHERRYPY_SESSIONS,
 ];
 
@@ -176,7 +177,7 @@ fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let next = bytes[end..].iter().find(|b| !crate::source::is_blank(b));
     let whole = !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
         && !name_byte(bytes.get(end));
-    if [TORNADO_XSRF, CHERRYPY_SESSIONS].contains(&needle) {
+    if [TORNADO_XSRF, TORNADO_XSRF_KWARGS, CHERRYPY_SESSIONS].contains(&needle) {
         return whole;
     }
     whole
@@ -194,13 +195,16 @@ fn check(context: &Context) -> Checked {
             .capture_index_for_name(name)
             .unwrap_or_else(|| panic!("secure_session_cookie/query.scm has no @{name}"))
     };
-    let (call, callee, arguments, import, settings) = (
+    let (call, callee, arguments, import, settings, kwargs_name) = (
         index("call"),
         index("callee"),
         index("arguments"),
         index("import"),
         index("settings"),
+        index("kwargs_name"),
     );
+    // The settings names code reads or sets the kwargs of.
+    let mut kwargs_read_from: Vec<&str> = Vec::new();
     let mut calls = Vec::new();
     let mut mappings: Vec<Node> = Vec::new();
     let mut imports: Vec<&str> = Vec::new();
@@ -212,6 +216,10 @@ fn check(context: &Context) -> Checked {
                 imports.extend(import.utf8_text(source).ok());
             } else if let Some(mapping) = node(settings) {
                 mappings.push(mapping);
+            } else if let Some(name) = node(kwargs_name) {
+                if literal::plain_string(name, source) == Some(TORNADO_XSRF_KWARGS) {
+                    kwargs_read_from.extend(read_from(name, source));
+                }
             } else if let (Some(call), Some(callee), Some(arguments)) =
                 (node(call), node(callee), node(arguments))
             {
@@ -237,7 +245,14 @@ fn check(context: &Context) -> Checked {
     mappings.sort_by_key(|node| node.start_byte());
     mappings.dedup_by_key(|node| node.id());
     for mapping in mappings.into_iter().filter_map(Mapping::of) {
-        detections.extend(configured_cookies(context, mapping, &imports));
+        let kwargs_set_by_code = assigned_name(mapping.node(), source)
+            .is_some_and(|name| kwargs_read_from.contains(&name));
+        detections.extend(configured_cookies(
+            context,
+            mapping,
+            &imports,
+            kwargs_set_by_code,
+        ));
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
@@ -309,7 +324,12 @@ fn detection(
 /// (`xsrf_cookies` true, and no true `"secure"` in `xsrf_cookie_kwargs`) and CherryPy's
 /// session (`tools.sessions.on` true, and no true `tools.sessions.secure`). A flag that
 /// turns the cookie on only at run time is no finding: the cookie may not exist.
-fn configured_cookies(context: &Context, mapping: Mapping, imports: &[&str]) -> Option<Detection> {
+fn configured_cookies(
+    context: &Context,
+    mapping: Mapping,
+    imports: &[&str],
+    kwargs_set_by_code: bool,
+) -> Option<Detection> {
     let source = context.source;
     let is_on = |key: &str| {
         mapping
@@ -318,7 +338,7 @@ fn configured_cookies(context: &Context, mapping: Mapping, imports: &[&str]) -> 
     };
     if imports.contains(&"tornado") {
         if let Some(on) = is_on(TORNADO_XSRF) {
-            return tornado_xsrf(context, mapping, on);
+            return tornado_xsrf(context, mapping, on, kwargs_set_by_code);
         }
     }
     if imports.contains(&"cherrypy") {
@@ -339,16 +359,65 @@ fn configured_cookies(context: &Context, mapping: Mapping, imports: &[&str]) -> 
     None
 }
 
+/// The name whose item the string `key` reads or sets: `settings` of
+/// `settings["key"]`, `"key" in settings`, `settings.get("key")`.
+fn read_from<'s>(key: Node, source: &'s [u8]) -> Option<&'s str> {
+    let parent = key.parent()?;
+    let name = match parent.kind() {
+        "subscript" => parent.child_by_field_name("value"),
+        "comparison_operator" => parse::code_children(parent)
+            .into_iter()
+            .find(|operand| operand.id() != key.id()),
+        "argument_list" => parent
+            .parent()
+            .and_then(|call| call.child_by_field_name("function"))
+            .filter(|function| function.kind() == "attribute")
+            .and_then(|function| function.child_by_field_name("object")),
+        _ => None,
+    }?;
+    (name.kind() == "identifier")
+        .then(|| name.utf8_text(source).ok())
+        .flatten()
+}
+
+/// The name a dict literal or `dict(...)` call is assigned to (`settings = {...}`).
+fn assigned_name<'s>(mapping: Node, source: &'s [u8]) -> Option<&'s str> {
+    let value = match mapping.kind() {
+        "argument_list" => mapping.parent()?,
+        _ => mapping,
+    };
+    let assignment = value.parent().filter(|p| p.kind() == "assignment")?;
+    let target = assignment.child_by_field_name("left")?;
+    (target.kind() == "identifier")
+        .then(|| target.utf8_text(source).ok())
+        .flatten()
+}
+
 /// Tornado's XSRF cookie: the `secure` entry of `xsrf_cookie_kwargs`, or that setting
 /// itself when it is missing.
 fn tornado_xsrf(
     context: &Context,
     settings: Mapping,
     on: crate::mapping::Entry,
+    kwargs_set_by_code: bool,
 ) -> Option<Detection> {
     let source = context.source;
     let quote = literal::quote_of(on.key_node, source).unwrap_or('"');
     let Some(kwargs) = settings.get(TORNADO_XSRF_KWARGS, source) else {
+        // Code that sets the settings' kwargs later (`if "xsrf_cookie_kwargs" not in
+        // settings: ...`) would read a new entry as given.
+        if kwargs_set_by_code {
+            return Some(Detection {
+                subject: TORNADO_XSRF_KWARGS,
+                verdict: Verdict::Dynamic,
+                message: format!(
+                    "xsrf_cookies=True, and code reads or sets these settings' \
+                     {TORNADO_XSRF_KWARGS}: check that it has a true \"secure\""
+                ),
+                range: on.node.byte_range(),
+                edits: Vec::new(),
+            });
+        }
         if settings.has_splat() {
             return Some(Detection {
                 subject: TORNADO_XSRF_KWARGS,
@@ -525,6 +594,6 @@ mod tests {
                 assert!(query.contains(&format!("\"{caller}\"")), "{caller}");
             }
         }
-        assert_eq!(NEEDLES.len(), SINKS.len() + 2);
+        assert_eq!(NEEDLES.len(), SINKS.len() + 3);
     }
 }
