@@ -356,6 +356,9 @@ class FileRules:
     families: list = field(default_factory=list)
     roots: set = field(default_factory=set)  # first components of imported modules
     methods: dict = field(default_factory=dict)  # name -> [Signature]
+    # set_cookie methods of classes with bases: overrides, which set_signed_cookie and
+    # set_secure_cookie pass their keyword arguments on to
+    overrides: list = field(default_factory=list)
 
     @classmethod
     def of(cls, tree: ast.Module) -> "FileRules":
@@ -363,15 +366,16 @@ class FileRules:
         definitions = []
         # One walk gathers everything. A def is a method when its nearest enclosing
         # class or function is a class (through if/try/with blocks in the class body).
-        stack = [(tree, False)]
+        # `in_class` is that class (None outside one).
+        stack = [(tree, None)]
         while stack:
             node, in_class = stack.pop()
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                if in_class and node.name in SETTERS:
-                    definitions.append(node)
-                in_class = False
+                if in_class is not None and node.name in SETTERS:
+                    definitions.append((node, in_class))
+                in_class = None
             elif isinstance(node, ast.ClassDef):
-                in_class = True
+                in_class = node
             elif is_cookie_call(node):
                 rules.calls.append(node)
             elif isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -380,9 +384,11 @@ class FileRules:
         indexes = [FAMILY_INDEX[f] for f in rules.families if FAMILY_INDEX[f] is not None]
         if not rules.families:
             indexes = [DEFAULT_INDEX]
-        for definition in definitions:
+        for definition, cls in definitions:
             signature = method_signature(definition, indexes)
             rules.methods.setdefault(definition.name, []).append(signature)
+            if definition.name == "set_cookie" and cls.bases:
+                rules.overrides.append(signature)
         return rules
 
     def add_import(self, node):
@@ -402,7 +408,14 @@ class FileRules:
         if method in self.methods:
             return self.methods[method]
         if method in FORWARDING_SETTERS:
-            return [Signature(f"{method} (keyword only)", None, True)]
+            # They pass their keyword arguments on to self.set_cookie(): a local method
+            # of that name takes `secure` by keyword, or raises TypeError.
+            forwarded = [
+                Signature(f"the set_cookie {sig.origin[4:]}, which {method} passes secure= to",
+                          None, sig.keyword)
+                for sig in self.overrides
+            ]
+            return [Signature(f"{method} (keyword only)", None, True)] + forwarded
         return framework_signatures(self.families)
 
 
@@ -1040,6 +1053,19 @@ class ConfigFacts:
             node = self.parent(node)
         return False
 
+    def beside_debug(self, node) -> bool:
+        """The module or class body holding `node` also assigns a true DEBUG."""
+        scope = self.parent(node)
+        while scope is not None and not isinstance(scope, (ast.Module, ast.ClassDef)):
+            scope = self.parent(scope)
+        body = scope.body if scope is not None else []
+        return any(
+            isinstance(s, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == "DEBUG" for t in s.targets)
+            and is_truthy_literal(s.value)
+            for s in body
+        )
+
     def at_module_level(self, node) -> bool:
         """In the module's body or its blocks (`if`, `try`), not in a def or class."""
         node = self.parent(node)
@@ -1132,6 +1158,8 @@ def setting_value_problems(change, facts: "ConfigFacts", suppressions):
         if isinstance(target, ast.Subscript) and last_name(target.value) != "config":
             problems.append(("not-config", f"changed an item of {ast.unparse(target.value)}"))
         module_level = facts.at_module_level(node)
+        if is_falsy_literal(old) and facts.beside_debug(node):
+            problems.append(("development", "made a setting True beside DEBUG = True"))
         name = target.id if isinstance(target, ast.Name) else None
         if module_level and name in DJANGO_IS_TRUE and facts.django.would_warn(name) is False:
             problems.append(("not-warned", f"changed {name} where Django's checks never warn"))
@@ -1205,6 +1233,8 @@ def framework_mapping_problems(change, facts, suppressions):
     else:
         return [("tree-changed", f"changed the entry {key}")]
     problems = []
+    if change.kind == "entry" and {"pytest", "unittest"} & roots:
+        problems.append(("test-module", f"added {key} in a test module"))
     if change.kind == "entry" and any(k is None for k, _, _ in mapping_items(mapping)):
         problems.append(("splat-call", f"inserted {key} beside **"))
     if change.kind == "entry" and isinstance(mapping, ast.Call) and has_splat(mapping):
@@ -1819,6 +1849,8 @@ SELF_TEST = [
     ("1 made True outside a settings module", "SESSION_COOKIE_SECURE = 1\n", "SESSION_COOKIE_SECURE = True\n",
      None, "truthy-replaced"),
     ("setting made True", "CSRF_COOKIE_SECURE = (False)\n", "CSRF_COOKIE_SECURE = True\n", None, None),
+    ("development setting made True", "DEBUG = True\nCSRF_COOKIE_SECURE = False\n",
+     "DEBUG = True\nCSRF_COOKIE_SECURE = True\n", None, "development"),
     ("setting made True where Django never warns", "MIDDLEWARE = []\nCSRF_COOKIE_SECURE = 0\n",
      "MIDDLEWARE = []\nCSRF_COOKIE_SECURE = True\n", None, "not-warned"),
     ("local variable made True", "def f():\n    SESSION_COOKIE_SECURE = False\n",
@@ -1877,6 +1909,9 @@ SELF_TEST = [
     ("tornado settings spread", "import tornado\nS = {'xsrf_cookies': True, **O}\n",
      "import tornado\nS = {'xsrf_cookies': True, **O, 'xsrf_cookie_kwargs': {'secure': True}}\n",
      None, "splat-call"),
+    ("cherrypy entry added in a test module", "import cherrypy, unittest\nC = {'tools.sessions.on': True}\n",
+     "import cherrypy, unittest\nC = {'tools.sessions.on': True, 'tools.sessions.secure': True}\n",
+     None, "test-module"),
     ("cherrypy secure made True", "import cherrypy\nC = {'tools.sessions.on': True, 'tools.sessions.secure': 0}\n",
      "import cherrypy\nC = {'tools.sessions.on': True, 'tools.sessions.secure': True}\n", None, None),
     ("cherrypy sessions off", "import cherrypy\nC = {'tools.sessions.on': False}\n",
@@ -1944,6 +1979,10 @@ SELF_TEST = [
      None, "no-secure-parameter"),
     ("varargs wrapper, 7 arguments", WRAPPER + "r.set_cookie(1, 2, 3, 4, 5, 6, 7)\n",
      WRAPPER + "r.set_cookie(1, 2, 3, 4, 5, 6, 7, secure=True)\n", None, "varargs-slot"),
+    ("signed cookie forwarded to a local set_cookie without secure",
+     "class H(R):\n    def set_cookie(self, name, value, expires_days=None): pass\nh.set_signed_cookie('k', b'v', version=1)\n",
+     "class H(R):\n    def set_cookie(self, name, value, expires_days=None): pass\nh.set_signed_cookie('k', b'v', version=1, secure=True)\n",
+     None, "no-secure-parameter"),
     ("signed wrapper, 7 arguments", SIGNED_WRAPPER + "r.set_signed_cookie(1, 2, 3, 4, 5, 6, 7)\n",
      SIGNED_WRAPPER + "r.set_signed_cookie(1, 2, 3, 4, 5, 6, 7, secure=True)\n", None, "varargs-slot"),
     ("test client", "self.client.set_cookie('k', 'v')\n",

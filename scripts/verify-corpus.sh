@@ -93,7 +93,7 @@ other_skips = [s for s in first["skipped"] if not s["reason"].startswith("syntax
 
 summary = first["summary"]
 print(f"files: {files} Python files, {summary['files_checked']} read by cookie-fix in {seconds:.1f} s")
-print(f"fixed: {summary['fixes']} calls in {summary['files_with_fixes']} files ({changed} files changed on disk)")
+print(f"fixed: {summary['fixes']} findings in {summary['files_with_fixes']} files ({changed} files changed on disk)")
 print(f"review: {summary['review']}; suppressed: {summary['suppressed']}; skipped: {summary['skipped']}")
 print(f"skipped for a tree-sitter syntax error: {len(syntax_skips)}, of which Python parses {len(lost)}:")
 for s in lost:

@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
-use super::{Checked, Context, Rule};
+use super::{Checked, Context, NeedsWholeFile, Rule};
 use crate::call::{Arguments, Outcome, Signature};
 use crate::diagnostic::{Detection, Verdict};
 use crate::parse;
@@ -56,7 +56,8 @@ thread_local! {
 struct Captured<'tree> {
     calls: Vec<(Node<'tree>, Node<'tree>, Node<'tree>, &'static str)>,
     imports: Vec<Node<'tree>>,
-    definitions: Vec<(&'static str, Node<'tree>)>,
+    /// Local methods named like a setter: the name, the parameters, the definition.
+    definitions: Vec<(&'static str, Node<'tree>, Node<'tree>)>,
 }
 
 /// The cookie calls of a parsed file that are not secure, in source order.
@@ -77,20 +78,58 @@ fn check(context: &Context) -> Checked {
         }
         let framework = frameworks::signatures_for(method, &families);
         let forwarded = frameworks::forwarded_signatures(&families);
-        let local: Vec<Signature> = captured
+        let own: Vec<Signature> = captured
             .definitions
             .iter()
-            .filter(|(name, _)| *name == method)
-            .map(|&(_, parameters)| signature::from_parameters(parameters, source, &forwarded))
+            .filter(|(defined, _, _)| *defined == method)
+            .map(|&(_, parameters, _)| signature::from_parameters(parameters, source, &forwarded))
             .collect();
-        let signatures = if local.is_empty() { framework } else { local };
-        let outcome = Arguments::new(arguments, source, KEYWORD).evaluate(&signatures, source);
-        if let Some(detection) = detection(context, call, arguments, method, outcome) {
+        // `set_signed_cookie` and `set_secure_cookie` pass their keyword arguments on to
+        // `self.set_cookie(...)`: a subclass's `set_cookie` in this file receives `secure`.
+        let mut forwarded_to = Vec::new();
+        if own.is_empty() && method != "set_cookie" {
+            for &(defined, parameters, definition) in &captured.definitions {
+                if defined != "set_cookie" {
+                    continue;
+                }
+                match overrides_inherited(definition) {
+                    Some(true) => forwarded_to
+                        .push(signature::from_parameters(parameters, source, &forwarded)),
+                    Some(false) => {}
+                    // The window shows the method, not its class.
+                    None if !context.whole => return Err(NeedsWholeFile),
+                    None => {}
+                }
+            }
+        }
+        let signatures = if own.is_empty() { framework } else { own };
+        let outcome = if forwarded_to.iter().any(|s| !s.keyword) {
+            Outcome::NoSecureParameter
+        } else {
+            Arguments::new(arguments, source, KEYWORD).evaluate(&signatures, source)
+        };
+        let forwards = !forwarded_to.is_empty();
+        if let Some(detection) = detection(context, call, arguments, method, outcome, forwards) {
             detections.push(detection);
         }
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
+}
+
+/// Whether a method is defined in a class with base classes, where it overrides an
+/// inherited one (a handler's `set_cookie`), rather than in a class of its own (a
+/// helper's); `None` when the tree does not show its class.
+fn overrides_inherited(definition: Node) -> Option<bool> {
+    let mut node = definition;
+    while let Some(parent) = node.parent() {
+        if parent.kind() == "class_definition" {
+            let bases = parent.child_by_field_name("superclasses");
+            return Some(bases.is_some_and(|bases| !parse::code_children(bases).is_empty()));
+        }
+        node = parent;
+    }
+    None
 }
 
 /// The finding for one call's outcome, with its message and edits; none if it is secure.
@@ -100,6 +139,7 @@ fn detection(
     arguments: Node,
     method: &'static str,
     outcome: Outcome,
+    forwards_to_local: bool,
 ) -> Option<Detection> {
     let body = context.body;
     let fix_value = &context.settings.secure_value;
@@ -130,6 +170,12 @@ fn detection(
             Verdict::ThroughArgs,
             format!(
                 "{method}() is defined in this file with *args, through which these positional arguments may reach {KEYWORD}: check that they set it"
+            ),
+        ),
+        Outcome::NoSecureParameter if forwards_to_local => (
+            Verdict::NoSecureParameter,
+            format!(
+                "{method}() passes {KEYWORD}= on to set_cookie(), which is defined in this file without a {KEYWORD} parameter: make it set Secure"
             ),
         ),
         Outcome::NoSecureParameter => (
@@ -192,7 +238,7 @@ fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
                 // Only a method is what an attribute call reaches: a module-level
                 // `def set_cookie()` is a view or a helper.
                 if let Some(name) = setter(name).filter(|_| context.is_method(definition)) {
-                    captured.definitions.push((name, parameters));
+                    captured.definitions.push((name, parameters, definition));
                 }
             } else if let (Some(call), Some(receiver), Some(method), Some(arguments)) =
                 (node(call), node(receiver), node(method), node(arguments))

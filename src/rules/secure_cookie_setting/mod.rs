@@ -492,11 +492,56 @@ fn given_detection(
                 None
             }
         }
+        Some(false) if settings_scope && in_development_configuration(given.site, source) => {
+            Some(Detection {
+                subject: name,
+                verdict: Verdict::Dynamic,
+                message: format!(
+                    "{name} set to {shown} beside DEBUG = True: check that this \
+                     configuration is never deployed"
+                ),
+                range: given.value.byte_range(),
+                edits: Vec::new(),
+            })
+        }
         Some(false) => {
             fix(Verdict::Falsy, format!("{name} set to {shown}")).or_else(|| Some(review()))
         }
         None => Some(review()),
     }
+}
+
+/// Whether the module or class body a setting is assigned in also assigns a true
+/// `DEBUG`: a development configuration, whose false setting is a choice (local
+/// development over plain HTTP) for review, not a fix.
+fn in_development_configuration(site: Node, source: &[u8]) -> bool {
+    let mut node = site;
+    let body = loop {
+        let Some(parent) = node.parent() else {
+            break node;
+        };
+        match parent.kind() {
+            "module" => break parent,
+            "class_definition" => match parent.child_by_field_name("body") {
+                Some(body) => break body,
+                None => return false,
+            },
+            _ => node = parent,
+        }
+    };
+    crate::parse::code_children(body)
+        .into_iter()
+        .any(|statement| {
+            let assignment = crate::parse::first_code_child(statement).filter(|inner| {
+                statement.kind() == "expression_statement" && inner.kind() == "assignment"
+            });
+            assignment.is_some_and(|assignment| {
+                let target = assignment.child_by_field_name("left");
+                let value = assignment.child_by_field_name("right");
+                target.and_then(|t| t.utf8_text(source).ok()) == Some("DEBUG")
+                    && value.is_some_and(|v| literal::truthiness(v, source) == Some(true))
+            })
+        })
 }
 
 /// The line ending new lines take at `offset`: that of the line before it, or of the

@@ -320,11 +320,27 @@ fn detection(
     })
 }
 
+/// [`configured_cookie`], but for an entry a test module leaves out.
+fn configured_cookies(
+    context: &Context,
+    mapping: Mapping,
+    imports: &[&str],
+    kwargs_set_by_code: bool,
+) -> Option<Detection> {
+    // A test module configures apps for its tests, which may well read the cookies
+    // they get: an entry it leaves out is its own business.
+    let tests = ["pytest", "unittest"]
+        .iter()
+        .any(|module| imports.contains(module));
+    let detection = configured_cookie(context, mapping, imports, kwargs_set_by_code)?;
+    (detection.verdict != Verdict::Missing || !tests).then_some(detection)
+}
+
 /// The cookies a configuration mapping turns on without Secure: Tornado's XSRF cookie
 /// (`xsrf_cookies` true, and no true `"secure"` in `xsrf_cookie_kwargs`) and CherryPy's
 /// session (`tools.sessions.on` true, and no true `tools.sessions.secure`). A flag that
 /// turns the cookie on only at run time is no finding: the cookie may not exist.
-fn configured_cookies(
+fn configured_cookie(
     context: &Context,
     mapping: Mapping,
     imports: &[&str],
