@@ -152,6 +152,26 @@ pub fn first_code_child(node: Node<'_>) -> Option<Node<'_>> {
     first
 }
 
+/// The nodes of the tree that hold `text` in code: the identifier it is, or the string
+/// literal it is in; an occurrence in a comment, or outside the tree's windows, is none.
+/// Searching the bytes and asking the tree is cheaper than a query pattern over every
+/// identifier or string of a file.
+pub fn mentions<'tree>(tree: &'tree Tree, source: &[u8], text: &str) -> Vec<Node<'tree>> {
+    let root = tree.root_node();
+    memchr::memmem::find_iter(source, text.as_bytes())
+        .filter_map(|at| {
+            let mut node = root.descendant_for_byte_range(at, at + text.len())?;
+            while node.kind() != "string" && node.kind() != "identifier" {
+                match node.kind() {
+                    "string_content" | "string_start" | "string_end" => node = node.parent()?,
+                    _ => return None,
+                }
+            }
+            Some(node)
+        })
+        .collect()
+}
+
 /// Whether `offset` is inside a string literal of the tree (so a `#` there is text).
 pub fn in_string(tree: &Tree, offset: usize) -> bool {
     let mut node = tree.root_node().descendant_for_byte_range(offset, offset);

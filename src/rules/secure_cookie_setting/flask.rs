@@ -21,20 +21,31 @@ use crate::parse;
 use crate::rules::Context;
 use crate::source::{is_blank, trim_blank};
 
-/// Whether the windows may show a Flask configuration that leaves the setting out.
+/// Whether the windows may show a Flask configuration that leaves the setting out: a
+/// secret key set, where [`missing`] would look for the setting.
 pub fn may_miss(gathered: &Gathered) -> bool {
-    let sets_a_secret_key =
-        !gathered.secret_keys.is_empty() || !gathered.app_secret_keys.is_empty();
-    sets_a_secret_key && !gathered.session_mentioned
+    let app = !gathered.app_secret_keys.is_empty() && imports_flask(gathered);
+    let sets_a_secret_key = !gathered.secret_keys.is_empty() || app;
+    sets_a_secret_key && !gathered.session_mentioned && !is_test_module(gathered)
+}
+
+fn imports_flask(gathered: &Gathered) -> bool {
+    ["flask", "quart"]
+        .iter()
+        .any(|module| gathered.imports.contains(module))
+}
+
+/// A module that imports `pytest` or `unittest`.
+fn is_test_module(gathered: &Gathered) -> bool {
+    ["pytest", "unittest"]
+        .iter()
+        .any(|module| gathered.imports.contains(module))
 }
 
 pub fn missing(context: &Context, gathered: &Gathered) -> Vec<Detection> {
     // A test module configures apps for its tests, which may well check the cookies
     // they get: its settings are its own business.
-    let tests = ["pytest", "unittest"]
-        .iter()
-        .any(|module| gathered.imports.contains(module));
-    if gathered.session_mentioned || tests {
+    if gathered.session_mentioned || is_test_module(gathered) {
         return Vec::new();
     }
     let mut detections: Vec<Detection> = gathered
@@ -42,10 +53,7 @@ pub fn missing(context: &Context, gathered: &Gathered) -> Vec<Detection> {
         .iter()
         .filter_map(|assignment| config_class(context, gathered, *assignment))
         .collect();
-    let flask = ["flask", "quart"]
-        .iter()
-        .any(|module| gathered.imports.contains(module));
-    if flask && !gathered.loads_config {
+    if imports_flask(gathered) && !gathered.loads_config {
         let mut seen: Vec<&str> = Vec::new();
         for (statement, config, quote) in &gathered.app_secret_keys {
             if seen.contains(&config.as_str()) {

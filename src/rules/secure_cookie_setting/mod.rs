@@ -119,11 +119,28 @@ thread_local! {
 }
 
 /// A needle counts as a whole name, not part of a longer one (`MIDDLEWARE_CLASSES`,
-/// `SOCIAL_AUTH_SECRET_KEY`).
+/// `SOCIAL_AUTH_SECRET_KEY`), and where the rule may read it: `INSTALLED_APPS` and
+/// `MIDDLEWARE` at the start of a line (a settings module's own), `secret_key` as an
+/// attribute given a value (`app.secret_key = ...`; a library's parameter is none).
 fn is_whole_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
-    !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
-        && !name_byte(bytes.get(at + needle.len()))
+    let before = at.checked_sub(1).and_then(|before| bytes.get(before));
+    let end = at + needle.len();
+    if name_byte(before) || name_byte(bytes.get(end)) {
+        return false;
+    }
+    match needle {
+        django::INSTALLED_APPS | django::MIDDLEWARE => {
+            let after_bom = at == 3 && bytes.starts_with(b"\xef\xbb\xbf");
+            after_bom || matches!(before, None | Some(b'\n' | b'\r'))
+        }
+        "secret_key" => {
+            let rest = &bytes[end..];
+            let rest = &rest[rest.len() - crate::source::trim_blank(rest).len()..];
+            before == Some(&b'.') && rest.starts_with(b"=") && !rest.starts_with(b"==")
+        }
+        _ => true,
+    }
 }
 
 /// Where a setting is given a value.
@@ -220,7 +237,6 @@ fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
         method_name: index("method.name"),
         method_arguments: index("method.arguments"),
         class: index("class"),
-        mention: index("mention"),
         import: index("import"),
     };
     let mut gathered = Gathered::default();
@@ -231,6 +247,15 @@ fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
             captures.read(&node, source, &mut gathered);
         }
     });
+    // Any mention of the session setting in code, not only where it is given a value
+    // (`setdefault`, a subclass): the file has made its choice.
+    gathered.session_mentioned =
+        crate::parse::mentions(context.tree, source, SESSION_COOKIE_SECURE)
+            .into_iter()
+            .any(|node| match node.kind() {
+                "string" => literal::plain_string(node, source) == Some(SESSION_COOKIE_SECURE),
+                _ => node.utf8_text(source).ok() == Some(SESSION_COOKIE_SECURE),
+            });
     gathered
 }
 
@@ -254,7 +279,6 @@ struct Captures {
     method_name: u32,
     method_arguments: u32,
     class: u32,
-    mention: u32,
     import: u32,
 }
 
@@ -269,12 +293,6 @@ impl Captures {
         let text = |node: Node<'tree>| node.utf8_text(source).unwrap_or("");
         if let Some(import) = node(self.import) {
             gathered.imports.push(text(import));
-        } else if let Some(mention) = node(self.mention) {
-            let named = match mention.kind() {
-                "string" => literal::plain_string(mention, source),
-                _ => Some(text(mention)),
-            };
-            gathered.session_mentioned |= named == Some(SESSION_COOKIE_SECURE);
         } else if let Some(class) = node(self.class) {
             gathered.classes.push(class);
         } else if let (Some(site), Some(target), Some(value)) = (
@@ -597,10 +615,31 @@ mod tests {
     }
 
     #[test]
-    fn needles_are_whole_names() {
-        let text = b"MIDDLEWARE_CLASSES = [] ; MIDDLEWARE = []; SOCIAL_SECRET_KEY";
+    fn needles_are_whole_names_where_the_rule_reads_them() {
+        let text = b"MIDDLEWARE_CLASSES = []\nMIDDLEWARE = []; SOCIAL_SECRET_KEY";
+        let at = |needle: &str| {
+            let found = memchr::memmem::find(text, needle.as_bytes()).expect("there");
+            is_whole_name(text, found, needle)
+        };
         assert!(!is_whole_name(text, 0, "MIDDLEWARE"));
-        assert!(is_whole_name(text, 26, "MIDDLEWARE"));
-        assert!(!is_whole_name(text, 51, "SECRET_KEY"));
+        assert!(is_whole_name(text, 24, "MIDDLEWARE"));
+        assert!(!at("SECRET_KEY"));
+        let text = b"x = settings.MIDDLEWARE\n";
+        assert!(!is_whole_name(text, 13, "MIDDLEWARE"));
+        assert!(is_whole_name(
+            b"\xef\xbb\xbfMIDDLEWARE = []",
+            3,
+            "MIDDLEWARE"
+        ));
+        for (text, reads) in [
+            (&b"app.secret_key = 'k'"[..], true),
+            (b"app.secret_key='k'", true),
+            (b"if app.secret_key == 'k': pass", false),
+            (b"def f(secret_key): pass", false),
+            (b"sign(secret_key=key)", false),
+        ] {
+            let found = memchr::memmem::find(text, b"secret_key").expect("there");
+            assert_eq!(is_whole_name(text, found, "secret_key"), reads, "{text:?}");
+        }
     }
 }

@@ -20,8 +20,7 @@
   left: (subscript
     value: (_) @item.receiver
     subscript: (string) @item.key)
-  right: (_) @item.value
-  (#match? @item.key "_SECURE|SECRET_KEY")) @item
+  right: (_) @item.value) @item
 
 ; `X.secure_cookies_by_default = value` (Falcon), `X.secret_key = value` (Flask)
 (assignment
@@ -44,11 +43,5 @@
 
 ; Config classes, for their bases.
 (class_definition name: (identifier) @class.name) @class
-
-; Any other mention of the session setting: it is set somewhere (`setdefault`, ...).
-((identifier) @mention
-  (#eq? @mention "SESSION_COOKIE_SECURE"))
-((string) @mention
-  (#match? @mention "SESSION_COOKIE_SECURE"))
 
 ; Imports (@import) come from rules/imports.scm.

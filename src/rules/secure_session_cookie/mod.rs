@@ -195,16 +195,13 @@ fn check(context: &Context) -> Checked {
             .capture_index_for_name(name)
             .unwrap_or_else(|| panic!("secure_session_cookie/query.scm has no @{name}"))
     };
-    let (call, callee, arguments, import, settings, kwargs_name) = (
+    let (call, callee, arguments, import, settings) = (
         index("call"),
         index("callee"),
         index("arguments"),
         index("import"),
         index("settings"),
-        index("kwargs_name"),
     );
-    // The settings names code reads or sets the kwargs of.
-    let mut kwargs_read_from: Vec<&str> = Vec::new();
     let mut calls = Vec::new();
     let mut mappings: Vec<Node> = Vec::new();
     let mut imports: Vec<&str> = Vec::new();
@@ -216,10 +213,6 @@ fn check(context: &Context) -> Checked {
                 imports.extend(import.utf8_text(source).ok());
             } else if let Some(mapping) = node(settings) {
                 mappings.push(mapping);
-            } else if let Some(name) = node(kwargs_name) {
-                if literal::plain_string(name, source) == Some(TORNADO_XSRF_KWARGS) {
-                    kwargs_read_from.extend(read_from(name, source));
-                }
             } else if let (Some(call), Some(callee), Some(arguments)) =
                 (node(call), node(callee), node(arguments))
             {
@@ -242,6 +235,12 @@ fn check(context: &Context) -> Checked {
             detections.push(detection);
         }
     }
+    // The settings names code reads or sets the kwargs of (`settings["xsrf_cookie_kwargs"]`).
+    let kwargs_read_from: Vec<&str> = parse::mentions(context.tree, source, TORNADO_XSRF_KWARGS)
+        .into_iter()
+        .filter(|node| literal::plain_string(*node, source) == Some(TORNADO_XSRF_KWARGS))
+        .filter_map(|node| read_from(node, source))
+        .collect();
     mappings.sort_by_key(|node| node.start_byte());
     mappings.dedup_by_key(|node| node.id());
     for mapping in mappings.into_iter().filter_map(Mapping::of) {

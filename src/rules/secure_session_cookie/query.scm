@@ -28,11 +28,4 @@
     (keyword_argument name: (identifier) @settings_flag)) @settings
   (#any-of? @settings_callee "Application" "dict")
   (#eq? @settings_flag "xsrf_cookies"))
-(dictionary
-  (pair key: (string) @settings_flag)
-  (#match? @settings_flag "^[uUrR]?['\"](xsrf_cookies|tools[.]sessions[.]on)['\"]$")) @settings
-
-; The name of Tornado's setting as a string anywhere (mod.rs keeps those that are no
-; dict key: code that reads or sets the setting).
-((string) @kwargs_name
-  (#match? @kwargs_name "xsrf_cookie_kwargs"))
+(dictionary) @settings
