@@ -34,8 +34,11 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   an `app.config["SESSION_COOKIE_SECURE"] = True` line only after the statement that
   sets that app's secret key, in a file that names the setting nowhere. Each added line
   is indented as its neighbour and ends as the file's lines do.
-- A call the rules make a plain fix is fixed ("missed-fix" otherwise; configuration
-  fixes are held to Django itself by scripts/django-agreement.sh instead).
+- A call the rules make a plain fix is fixed, and so is configuration that leaves no
+  doubt: a falsy setting where the framework reads it, a Tornado or CherryPy entry left
+  out or false, a setting Django's checks warn about, a Flask config class's missing
+  setting ("missed-fix" otherwise; scripts/django-agreement.sh holds the Django part to
+  Django itself).
 - A file Python parses is not skipped for a syntax error ("lost-fix", unless
   --no-lost-fixes) or an internal error.
 
@@ -585,9 +588,11 @@ class TreeDiff:
                 continue
             if not inserted_setting(statement):
                 raise Mismatch(line, f"the statement `{describe(statement)}` was added")
+            target = statement.targets[0]
+            setting = target.id if isinstance(target, ast.Name) else "SESSION_COOKIE_SECURE"
             self.changes.append(Change(
-                None, statement, "statement", index=at, sink="statement", owner=owner,
-                before_body=old, after_body=new, new_index=new_index,
+                None, statement, "statement", index=at, keyword=setting, sink="statement",
+                owner=owner, before_body=old, after_body=new, new_index=new_index,
             ))
         if at != len(old):
             raise Mismatch(line, f"a list of {len(old)} became one of {len(new)}")
@@ -868,9 +873,10 @@ class DjangoModule:
             known = None if old[0] is None or new[0] is None else old[0] + new[0]
             lists[name] = (known, old[1] + new[1])
             return
+        # Given a value some other way, or in a block: what it holds is not known.
         for name in module_names_set([statement]):
             if name in lists:
-                lists[name] = (None, lists[name][1])
+                lists[name] = (None, [])
             if name == "CSRF_USE_SESSIONS":
                 self.csrf_use_sessions = None
 
@@ -1014,7 +1020,9 @@ class ConfigFacts:
                 self.classes.setdefault(node.name, []).append(node)
             if (isinstance(node, ast.Name) and node.id == "SESSION_COOKIE_SECURE") or (
                 const_str(node) == "SESSION_COOKIE_SECURE"
-            ) or (isinstance(node, ast.keyword) and node.arg == "SESSION_COOKIE_SECURE"):
+            ) or (isinstance(node, ast.keyword) and node.arg == "SESSION_COOKIE_SECURE") or (
+                isinstance(node, ast.Attribute) and node.attr == "SESSION_COOKIE_SECURE"
+            ):
                 self.mentioned = True
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 if node.func.attr in LOADERS:
@@ -1025,6 +1033,7 @@ class ConfigFacts:
                     self.loads = True
         self.django = DjangoModule(tree)
         self.django_tree = tree
+        self.source = source
         # Names code reads or sets "xsrf_cookie_kwargs" of: N["..."], "..." in N, N.get("...").
         self.kwargs_read_from = set()
         for node in ast.walk(tree):
@@ -1088,6 +1097,82 @@ class ConfigFacts:
                         found.append(ancestor)
                         stack.append(ancestor)
         return found
+
+
+def expected_config_fixes(facts: "ConfigFacts", suppressions):
+    """The configuration fixes the rules leave no doubt about, as (line, kind, node,
+    key): a falsy setting made True, a Tornado or CherryPy entry added or made True, a
+    Django setting added where the checks warn, a Flask config class's setting added.
+    A value holding a comment, a suppressed site, a test module: no expectation."""
+    tree, roots = facts.django_tree, facts.rules.roots
+    tests = bool({"pytest", "unittest"} & roots)
+    source = facts.source
+    quiet = lambda node: suppressions.covers(node, strict=False) or b"#" in source.data[
+        slice(*source.span(node))]
+    expected = []
+    for node in ast.walk(tree):
+        # Settings given a falsy literal.
+        if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+            name = setting_target(node)
+            target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+            if name is None or not is_falsy_literal(node.value) or quiet(node.value):
+                pass
+            elif isinstance(target, ast.Subscript) and last_name(target.value) != "config":
+                pass
+            elif isinstance(target, ast.Name) and (
+                facts.in_function(node) or facts.beside_debug(node)
+                or (facts.at_module_level(node) and name in DJANGO_IS_TRUE
+                    and facts.django.would_warn(name) is False)
+            ):
+                pass
+            else:
+                expected.append((node.lineno, "value", node, name))
+        # The cookies a mapping turns on.
+        if isinstance(node, (ast.Dict, ast.Call)):
+            items = mapping_items(node)
+            keys = [k for k, _, _ in items]
+            splat = None in keys or (isinstance(node, ast.Call) and has_splat(node))
+            on_xsrf = is_truthy_literal(mapping_value(node, "xsrf_cookies"))
+            on_sessions = is_truthy_literal(mapping_value(node, "tools.sessions.on"))
+            call_ok = not isinstance(node, ast.Call) or last_name(node.func) in ("Application", "dict")
+            if "tornado" in roots and on_xsrf and call_ok and not quiet(node):
+                kwargs = mapping_value(node, "xsrf_cookie_kwargs")
+                parent = facts.parent(node)
+                assigned = (parent.targets[0].id if isinstance(parent, ast.Assign)
+                            and isinstance(parent.targets[0], ast.Name) else None)
+                if kwargs is None and not splat and not tests and assigned not in facts.kwargs_read_from:
+                    expected.append((node.lineno, "entry", node, "xsrf_cookie_kwargs"))
+                elif isinstance(kwargs, ast.Dict) or is_dict_call(kwargs):
+                    inner = mapping_value(kwargs, "secure")
+                    inner_splat = None in [k for k, _, _ in mapping_items(kwargs)]
+                    if inner is None and not inner_splat and not tests:
+                        expected.append((node.lineno, "entry", kwargs, "secure"))
+                    elif inner is not None and is_falsy_literal(inner):
+                        expected.append((node.lineno, "value", kwargs, "secure"))
+            if "cherrypy" in roots and on_sessions and isinstance(node, ast.Dict) and not quiet(node):
+                flag = mapping_value(node, "tools.sessions.secure")
+                if flag is None and not splat and not tests:
+                    expected.append((node.lineno, "entry", node, "tools.sessions.secure"))
+                elif flag is not None and is_falsy_literal(flag):
+                    expected.append((node.lineno, "value", node, "tools.sessions.secure"))
+        # A Flask config class that sets the secret key.
+        if isinstance(node, ast.ClassDef) and not tests and not facts.mentioned:
+            names = [node.name] + [last_name(base) or "" for base in node.bases]
+            key = next((st for st in node.body if is_secret_key_assignment(st)), None)
+            if (
+                key is not None
+                and any(n.endswith("Config") for n in names)
+                and not any(facts.sets_secret_key(a) for a in facts.ancestors(node))
+                and node.body[0].lineno > node.lineno
+                and not suppressions.covers(key, strict=False)
+            ):
+                expected.append((key.lineno, "statement", node, "SESSION_COOKIE_SECURE"))
+    # Django settings the deployment checks warn about.
+    for name in sorted(DJANGO_IS_TRUE):
+        site = facts.django.warned(name)
+        if site is not None and not suppressions.covers(site, strict=False):
+            expected.append((site.lineno, "statement", tree, name))
+    return expected
 
 
 def statement_insertion_problems(change, facts: "ConfigFacts", suppressions):
@@ -1439,6 +1524,13 @@ def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
         fix = expected_fix(call, rules, comments, suppressions)
         if fix is not None and id(call) not in changed:
             outcome.add(call.lineno, "missed-fix", f"`{describe(call)}` wants a {fix[0]} fix")
+    if expect_fixes:
+        made = {(c.kind, id(c.before) if c.before is not None else id(c.owner), c.keyword)
+                for c in changes}
+        facts = ConfigFacts(source, rules)
+        for line, kind, node, key in expected_config_fixes(facts, suppressions):
+            if (kind, id(node), key) not in made:
+                outcome.add(line, "missed-fix", f"{key} wants a fix ({kind})")
     outcome.violations.sort(key=lambda v: v.line)
     return outcome
 
@@ -1912,6 +2004,14 @@ SELF_TEST = [
     ("cherrypy entry added in a test module", "import cherrypy, unittest\nC = {'tools.sessions.on': True}\n",
      "import cherrypy, unittest\nC = {'tools.sessions.on': True, 'tools.sessions.secure': True}\n",
      None, "test-module"),
+    ("missed setting", "CSRF_COOKIE_SECURE = False\n", None, None, "missed-fix"),
+    ("missed django setting", DJANGO, None, None, "missed-fix"),
+    ("missed config class setting", "class Config:\n    SECRET_KEY = 'k'\n", None, None, "missed-fix"),
+    ("missed tornado entry", "import tornado\nS = {'xsrf_cookies': True}\n", None, None, "missed-fix"),
+    ("missed cherrypy value", "import cherrypy\nC = {'tools.sessions.on': 1, 'tools.sessions.secure': None}\n",
+     None, None, "missed-fix"),
+    ("no fix wanted beside DEBUG", "DEBUG = True\nCSRF_COOKIE_SECURE = False\n", None, None, None),
+    ("no fix wanted in a test module", "import unittest, tornado\nS = {'xsrf_cookies': True}\n", None, None, None),
     ("cherrypy secure made True", "import cherrypy\nC = {'tools.sessions.on': True, 'tools.sessions.secure': 0}\n",
      "import cherrypy\nC = {'tools.sessions.on': True, 'tools.sessions.secure': True}\n", None, None),
     ("cherrypy sessions off", "import cherrypy\nC = {'tools.sessions.on': False}\n",
