@@ -819,6 +819,7 @@ class DjangoModule:
             star = star or holds_star_import(statement)
             if (
                 not star
+                and statement.col_offset == 0
                 and isinstance(statement, ast.Assign)
                 and len(statement.targets) == 1
                 and isinstance(statement.targets[0], ast.Name)
@@ -1099,6 +1100,14 @@ class ConfigFacts:
         return found
 
 
+def starts_logical_line(source, node) -> bool:
+    """Only blanks before `node` on its line, and the line before not continued."""
+    start = source.line_starts[node.lineno - 1]
+    before = source.data[start:source.span(node)[0]]
+    previous = source.data[source.line_starts[node.lineno - 2]:start] if node.lineno > 1 else b""
+    return before.strip(b" \t\f") == b"" and not previous.rstrip(b"\r\n").endswith(b"\\")
+
+
 def expected_config_fixes(facts: "ConfigFacts", suppressions):
     """The configuration fixes the rules leave no doubt about, as (line, kind, node,
     key): a falsy setting made True, a Tornado or CherryPy entry added or made True, a
@@ -1131,7 +1140,8 @@ def expected_config_fixes(facts: "ConfigFacts", suppressions):
         if isinstance(node, (ast.Dict, ast.Call)):
             items = mapping_items(node)
             keys = [k for k, _, _ in items]
-            splat = None in keys or (isinstance(node, ast.Call) and has_splat(node))
+            splat = None in keys or (isinstance(node, ast.Call) and has_splat(node)) or (
+                is_dict_call(node) and bool(node.args))
             on_xsrf = is_truthy_literal(mapping_value(node, "xsrf_cookies"))
             on_sessions = is_truthy_literal(mapping_value(node, "tools.sessions.on"))
             call_ok = not isinstance(node, ast.Call) or last_name(node.func) in ("Application", "dict")
@@ -1163,11 +1173,18 @@ def expected_config_fixes(facts: "ConfigFacts", suppressions):
                 key is not None
                 and any(n.endswith("Config") for n in names)
                 and not any(facts.sets_secret_key(a) for a in facts.ancestors(node))
-                and node.body[0].lineno > node.lineno
+                and starts_logical_line(source, node.body[0])
                 and not suppressions.covers(key, strict=False)
             ):
                 expected.append((key.lineno, "statement", node, "SESSION_COOKIE_SECURE"))
-    # Django settings the deployment checks warn about.
+    # Django settings the deployment checks warn about, where a line fits.
+    trailing = [st for st in reversed(tree.body) if holds_star_import(st)]
+    body = tree.body
+    while trailing and body and holds_star_import(body[-1]):
+        body = body[:-1]
+    first_star = tree.body[len(body)] if len(body) < len(tree.body) else None
+    if first_star is not None and not starts_logical_line(source, first_star):
+        return expected
     for name in sorted(DJANGO_IS_TRUE):
         site = facts.django.warned(name)
         if site is not None and not suppressions.covers(site, strict=False):
@@ -1322,7 +1339,9 @@ def framework_mapping_problems(change, facts, suppressions):
         problems.append(("test-module", f"added {key} in a test module"))
     if change.kind == "entry" and any(k is None for k, _, _ in mapping_items(mapping)):
         problems.append(("splat-call", f"inserted {key} beside **"))
-    if change.kind == "entry" and isinstance(mapping, ast.Call) and has_splat(mapping):
+    if change.kind == "entry" and isinstance(mapping, ast.Call) and (
+        has_splat(mapping) or (is_dict_call(mapping) and mapping.args)
+    ):
         problems.append(("splat-call", f"inserted {key} beside **"))
     if change.kind == "value" and not is_falsy_literal(change.old_value):
         problems.append(("truthy-replaced", f"replaced the true {describe(change.old_value)}"))

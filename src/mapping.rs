@@ -98,11 +98,20 @@ impl<'tree> Mapping<'tree> {
             .find(|entry| entry.key == key)
     }
 
-    /// Whether `**other` (or, in a call, `*args`) may add entries the source does not show.
-    pub fn has_splat(&self) -> bool {
-        parse::code_children(self.node())
-            .iter()
-            .any(|item| matches!(item.kind(), "dictionary_splat" | "list_splat"))
+    /// Whether `**other` (or, in a call, `*args`) may add entries the source does not
+    /// show; so may `dict(base, ...)`'s positional mapping.
+    pub fn has_splat(&self, source: &[u8]) -> bool {
+        let is_dict_call = match self {
+            Mapping::Keywords(arguments) => arguments
+                .parent()
+                .and_then(|call| call.child_by_field_name("function"))
+                .is_some_and(|function| function.utf8_text(source).ok() == Some("dict")),
+            Mapping::Dict(_) => false,
+        };
+        parse::code_children(self.node()).iter().any(|item| {
+            matches!(item.kind(), "dictionary_splat" | "list_splat")
+                || (is_dict_call && item.kind() != "keyword_argument")
+        })
     }
 
     /// The edits that add `key` with the value `value` as the new last entry, laid out as

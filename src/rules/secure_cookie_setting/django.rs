@@ -14,7 +14,9 @@ use std::collections::HashMap;
 
 use tree_sitter::Node;
 
-use super::{line_ending_at, Gathered, Shape, CSRF_COOKIE_SECURE, SESSION_COOKIE_SECURE};
+use super::{
+    line_ending_at, starts_logical_line, Gathered, Shape, CSRF_COOKIE_SECURE, SESSION_COOKIE_SECURE,
+};
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::Edit;
 use crate::literal;
@@ -32,11 +34,21 @@ const CSRF_MIDDLEWARE: &str = "django.middleware.csrf.CsrfViewMiddleware";
 /// one assigns `INSTALLED_APPS` or `MIDDLEWARE` at top level and not both settings are
 /// given anywhere.
 pub fn may_miss(context: &Context, gathered: &Gathered) -> bool {
+    // Given at module level: a statement of its own at the start of a line, which a
+    // window shows whole (one in a class or function is no setting).
+    let lines = context.lines;
     let given = |name: &str| {
-        gathered
-            .given
-            .iter()
-            .any(|g| g.name == name && g.shape == Shape::Assignment)
+        gathered.given.iter().any(|g| {
+            let statement = g
+                .site
+                .parent()
+                .filter(|s| s.kind() == "expression_statement");
+            let at_top = statement.is_some_and(|s| {
+                s.parent().is_some_and(|p| p.kind() == "module")
+                    && lines.line_start(lines.line_of(s.start_byte())) == s.start_byte()
+            });
+            g.name == name && g.shape == Shape::Assignment && at_top
+        })
     };
     if given(SESSION_COOKIE_SECURE) && given(CSRF_COOKIE_SECURE) {
         return false;
@@ -61,8 +73,9 @@ pub struct SettingsModule<'tree> {
     set: Vec<&'tree str>,
     /// `CSRF_USE_SESSIONS`: `Some(true)` or `Some(false)` when known.
     csrf_use_sessions: Option<bool>,
-    /// Where new settings go: the end, or before the star imports that end the module.
-    insert_at: usize,
+    /// Where new settings go: the end, or before the star imports that end the module;
+    /// `None` where no new line fits there.
+    insert_at: Option<usize>,
 }
 
 /// A list of strings evaluated from the source, each with the literal it comes from.
@@ -103,11 +116,15 @@ impl<'tree> SettingsModule<'tree> {
         let statements = parse::code_children(context.tree.root_node());
         let mut star_before = false;
         let mut complete = false;
+        let lines = context.lines;
         for statement in &statements {
             if holds_star_import(*statement) {
                 star_before = true;
             }
-            let name = assigned_name(*statement, source);
+            // At the start of a line, as the needle's own test wants it.
+            let starts_line =
+                lines.line_start(lines.line_of(statement.start_byte())) == statement.start_byte();
+            let name = assigned_name(*statement, source).filter(|_| starts_line);
             if !star_before && matches!(name, Some(INSTALLED_APPS | MIDDLEWARE)) {
                 complete = true;
                 break;
@@ -192,10 +209,25 @@ impl<'tree> SettingsModule<'tree> {
         warning: &str,
         at: Node,
     ) -> Detection {
-        let ending = line_ending_at(context.lines, self.insert_at);
+        let message = format!(
+            "{name} is not set, so it is False: `manage.py check --deploy` warns \
+             (security.{warning})"
+        );
+        let Some(insert_at) = self.insert_at else {
+            return Detection {
+                subject: name,
+                verdict: Verdict::Ambiguous,
+                message: format!(
+                    "{message}; add {name} = True before the star imports that end the module"
+                ),
+                range: at.byte_range(),
+                edits: Vec::new(),
+            };
+        };
+        let ending = line_ending_at(context.lines, insert_at);
         let value = &context.settings.secure_value;
         let line = format!("{name} = {value}");
-        let content = if self.insert_at == context.body.len()
+        let content = if insert_at == context.body.len()
             && !context.body.is_empty()
             && !context.body.ends_with(b"\n")
             && !context.body.ends_with(b"\r")
@@ -207,12 +239,9 @@ impl<'tree> SettingsModule<'tree> {
         Detection {
             subject: name,
             verdict: Verdict::Missing,
-            message: format!(
-                "{name} is not set, so it is False: `manage.py check --deploy` warns \
-                 (security.{warning})"
-            ),
+            message,
             range: at.byte_range(),
-            edits: vec![Edit::insert(self.insert_at, content)],
+            edits: vec![Edit::insert(insert_at, content)],
         }
     }
 }
@@ -427,16 +456,21 @@ fn holds_star_import(statement: Node) -> bool {
 /// The end of the module; or, when it ends with star imports (`from .local import *`,
 /// also in a `try:`), the start of the first of them, above the comments just over it,
 /// so that local overrides still win.
-fn insertion_point(context: &Context, statements: &[Node]) -> usize {
+/// `None` when the first of those imports shares its line with what comes before it
+/// (`"""; from .local import *`): no new line could go between them.
+fn insertion_point(context: &Context, statements: &[Node]) -> Option<usize> {
     let trailing = statements
         .iter()
         .rev()
         .take_while(|statement| holds_star_import(**statement))
         .last();
     let Some(first) = trailing else {
-        return context.body.len();
+        return Some(context.body.len());
     };
     let lines = context.lines;
+    if !starts_logical_line(context.body, lines, first.start_byte()) {
+        return None;
+    }
     let mut line = lines.line_of(first.start_byte());
     // Comments alone on the lines just above go with the imports; the parser does not
     // see them (parse.rs), so they are read from the lines, outside strings.
@@ -449,5 +483,5 @@ fn insertion_point(context: &Context, statements: &[Node]) -> usize {
         }
         line -= 1;
     }
-    lines.line_start(line)
+    Some(lines.line_start(line))
 }

@@ -15,7 +15,10 @@
 
 use tree_sitter::Node;
 
-use super::{indentation_at, insert_line_after, Gathered, SECRET_KEY, SESSION_COOKIE_SECURE};
+use super::{
+    indentation_at, insert_line_after, starts_logical_line, Gathered, SECRET_KEY,
+    SESSION_COOKIE_SECURE,
+};
 use crate::diagnostic::{Detection, Verdict};
 use crate::parse;
 use crate::rules::Context;
@@ -48,18 +51,22 @@ pub fn missing(context: &Context, gathered: &Gathered) -> Vec<Detection> {
     if gathered.session_mentioned || is_test_module(gathered) {
         return Vec::new();
     }
-    let mut detections: Vec<Detection> = gathered
-        .secret_keys
-        .iter()
-        .filter_map(|assignment| config_class(context, gathered, *assignment))
+    // A class nested in another ends where it does: its new line goes first, inside.
+    let mut classes: Vec<Node> = gathered.secret_keys.clone();
+    classes.sort_by_key(|assignment| std::cmp::Reverse(assignment.start_byte()));
+    let mut detections: Vec<Detection> = classes
+        .into_iter()
+        .filter_map(|assignment| config_class(context, gathered, assignment))
         .collect();
     if imports_flask(gathered) && !gathered.loads_config {
-        let mut seen: Vec<&str> = Vec::new();
+        // The first statement per app and block: each branch of an `if` sets its own.
+        let mut seen: Vec<(&str, Option<usize>)> = Vec::new();
         for (statement, config, quote) in &gathered.app_secret_keys {
-            if seen.contains(&config.as_str()) {
+            let block = statement.parent().map(|parent| parent.id());
+            if seen.contains(&(config.as_str(), block)) {
                 continue;
             }
-            seen.push(config);
+            seen.push((config, block));
             detections.extend(app_config(context, *statement, config, *quote));
         }
     }
@@ -103,9 +110,8 @@ fn config_class(context: &Context, gathered: &Gathered, assignment: Node) -> Opt
     let statements = parse::code_children(body);
     let (first, last) = (statements.first()?, statements.last()?);
     let lines = context.lines;
-    let header_line = lines.line_of(class.start_byte());
-    if lines.line_of(first.start_byte()) == header_line {
-        return None; // `class C: SECRET_KEY = ...` on one line: no line to add to
+    if !starts_logical_line(context.body, lines, first.start_byte()) {
+        return None; // `class C: SECRET_KEY = ...` on its header's line: none to add to
     }
     let indent = indentation_at(context.body, lines, first.start_byte());
     let statement = format!(
@@ -196,7 +202,9 @@ fn app_config(context: &Context, statement: Node, config: &str, quote: char) -> 
     let line_end = lines.line_start(end_line) + lines.line_text(end_line).len();
     let before = &body[start_line..statement.start_byte()];
     let after = trim_blank(&body[statement.end_byte()..line_end]);
-    let alone = before.iter().all(is_blank) && (after.is_empty() || after[0] == b'#');
+    let alone = before.iter().all(is_blank)
+        && starts_logical_line(body, lines, statement.start_byte())
+        && (after.is_empty() || after[0] == b'#');
     if !in_block || !alone || config.contains(['\n', '\r', '#', '\\']) {
         return None;
     }

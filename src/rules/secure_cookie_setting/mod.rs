@@ -576,6 +576,18 @@ fn line_ending_at(lines: &LineIndex, offset: usize) -> &'static str {
         })
 }
 
+/// Whether a statement at `offset` begins a logical line of its own: only blanks before
+/// it on its line, and the line before it not continued by a backslash. A new line
+/// placed after its block or before it then lands where Python reads it.
+fn starts_logical_line(body: &[u8], lines: &LineIndex, offset: usize) -> bool {
+    let line = lines.line_of(offset);
+    let blanks_before = body[lines.line_start(line)..offset]
+        .iter()
+        .all(crate::source::is_blank);
+    let continued = line > 0 && lines.line_text(line - 1).ends_with(b"\\");
+    blanks_before && !continued
+}
+
 /// The indentation of the line `offset` is on.
 fn indentation_at<'b>(body: &'b [u8], lines: &LineIndex, offset: usize) -> &'b [u8] {
     let start = lines.line_start(lines.line_of(offset));

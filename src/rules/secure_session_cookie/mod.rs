@@ -433,7 +433,7 @@ fn tornado_xsrf(
                 edits: Vec::new(),
             });
         }
-        if settings.has_splat() {
+        if settings.has_splat(source) {
             return Some(Detection {
                 subject: TORNADO_XSRF_KWARGS,
                 verdict: Verdict::Splat,
@@ -506,7 +506,7 @@ fn entry_detection(
         Mapping::Keywords(_) => format!("{key}={value}"),
     };
     let Some(value) = value else {
-        if mapping.has_splat() {
+        if mapping.has_splat(source) {
             return Some(Detection {
                 subject,
                 verdict: Verdict::Splat,
