@@ -78,13 +78,7 @@ fn string_truthiness(node: Node, source: &[u8]) -> Option<bool> {
     {
         return None;
     }
-    let text = source.get(node.byte_range())?;
-    let prefix_len = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let (prefix, quoted) = text.split_at(prefix_len);
-    let quote = *quoted.first()?;
-    let triple = quoted.len() >= 6 && quoted[1] == quote && quoted[2] == quote;
-    let quotes = if triple { 3 } else { 1 };
-    let content = quoted.get(quotes..quoted.len().checked_sub(quotes)?)?;
+    let (prefix, content) = prefix_and_content(source.get(node.byte_range())?)?;
     if prefix.iter().any(|b| b.eq_ignore_ascii_case(&b'r')) {
         return Some(!content.is_empty());
     }
@@ -108,23 +102,28 @@ pub fn plain_string<'s>(node: Node, source: &'s [u8]) -> Option<&'s str> {
     if node.kind() != "string" {
         return None;
     }
-    let text = source.get(node.byte_range())?;
-    let prefix_len = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let (prefix, quoted) = text.split_at(prefix_len);
+    let (prefix, content) = prefix_and_content(source.get(node.byte_range())?)?;
     if prefix
         .iter()
         .any(|b| matches!(b.to_ascii_lowercase(), b'b' | b'f' | b't'))
     {
         return None;
     }
-    let quote = *quoted.first()?;
-    let triple = quoted.len() >= 6 && quoted[1] == quote && quoted[2] == quote;
-    let quotes = if triple { 3 } else { 1 };
-    let content = quoted.get(quotes..quoted.len().checked_sub(quotes)?)?;
     if content.contains(&b'\\') {
         return None;
     }
     std::str::from_utf8(content).ok()
+}
+
+/// A one-piece string literal's prefix (`rb`) and the text between its quotes.
+fn prefix_and_content(text: &[u8]) -> Option<(&[u8], &[u8])> {
+    let prefix_len = text.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let (prefix, quoted) = text.split_at(prefix_len);
+    let quote = *quoted.first()?;
+    let triple = quoted.len() >= 6 && quoted[1] == quote && quoted[2] == quote;
+    let quotes = if triple { 3 } else { 1 };
+    let content = quoted.get(quotes..quoted.len().checked_sub(quotes)?)?;
+    Some((prefix, content))
 }
 
 /// The quote character a string literal is written with.

@@ -215,6 +215,15 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.id == id)
 }
 
+/// Whether a module's imports (first components, as `imports.scm` captures them) make it
+/// a test module: one that imports `pytest` or `unittest`. Its apps are configured for
+/// tests, which may read the cookies they get.
+pub fn is_test_module(imports: &[&str]) -> bool {
+    ["pytest", "unittest"]
+        .iter()
+        .any(|module| imports.contains(module))
+}
+
 /// Compiles a rule's query (`path` names its file for the message), with the import
 /// patterns every rule reads imports by (`imports.scm`, capture `@import`) appended. A
 /// query that does not compile is a bug that the table's test catches.

@@ -783,23 +783,14 @@ pub fn file(invalid_statements: bool) -> impl Strategy<Value = Vec<u8>> {
     )
         .prop_map(
             |(charset, imports, statements, endings, final_newline, padded)| {
-                // Ordinary code the rule does not read, enough for the engine to parse the
-                // statements' lines alone rather than the whole file.
-                let padding = if padded {
-                    "def helper(a, b):\n    return a + b\n\n\n".repeat(40)
-                } else {
-                    String::new()
-                };
-                let mut text = format!(
-                    "{}{}{padding}{}",
-                    charset.header(),
-                    imports.concat(),
-                    statements.join("\n")
-                );
-                if final_newline {
-                    text.push('\n');
-                }
-                charset.encode(&with_line_endings(&text, &endings))
+                assemble(
+                    charset,
+                    &imports,
+                    &statements,
+                    &endings,
+                    final_newline,
+                    padded,
+                )
             },
         )
 }
@@ -825,21 +816,42 @@ pub fn settings_file() -> impl Strategy<Value = Vec<u8>> {
     )
         .prop_map(
             |(charset, imports, statements, endings, final_newline, padded)| {
-                let padding = if padded {
-                    "def helper(a, b):\n    return a + b\n\n\n".repeat(40)
-                } else {
-                    String::new()
-                };
-                let mut text = format!(
-                    "{}{}{padding}{}",
-                    charset.header(),
-                    imports.concat(),
-                    statements.join("\n")
-                );
-                if final_newline {
-                    text.push('\n');
-                }
-                charset.encode(&with_line_endings(&text, &endings))
+                assemble(
+                    charset,
+                    &imports,
+                    &statements,
+                    &endings,
+                    final_newline,
+                    padded,
+                )
             },
         )
+}
+
+/// A file's bytes: the charset's header, the imports, optional filler, the statements.
+fn assemble(
+    charset: Charset,
+    imports: &[&str],
+    statements: &[String],
+    endings: &[&str],
+    final_newline: bool,
+    padded: bool,
+) -> Vec<u8> {
+    // Ordinary code the rule does not read, enough for the engine to parse the
+    // statements' lines alone rather than the whole file.
+    let padding = if padded {
+        "def helper(a, b):\n    return a + b\n\n\n".repeat(40)
+    } else {
+        String::new()
+    };
+    let mut text = format!(
+        "{}{}{padding}{}",
+        charset.header(),
+        imports.concat(),
+        statements.join("\n")
+    );
+    if final_newline {
+        text.push('\n');
+    }
+    charset.encode(&with_line_endings(&text, endings))
 }

@@ -38,11 +38,8 @@ fn imports_flask(gathered: &Gathered) -> bool {
         .any(|module| gathered.imports.contains(module))
 }
 
-/// A module that imports `pytest` or `unittest`.
 fn is_test_module(gathered: &Gathered) -> bool {
-    ["pytest", "unittest"]
-        .iter()
-        .any(|module| gathered.imports.contains(module))
+    crate::rules::is_test_module(&gathered.imports)
 }
 
 pub fn missing(context: &Context, gathered: &Gathered) -> Vec<Detection> {

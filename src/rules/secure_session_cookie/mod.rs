@@ -328,9 +328,7 @@ fn configured_cookies(
 ) -> Option<Detection> {
     // A test module configures apps for its tests, which may well read the cookies
     // they get: an entry it leaves out is its own business.
-    let tests = ["pytest", "unittest"]
-        .iter()
-        .any(|module| imports.contains(module));
+    let tests = super::is_test_module(imports);
     let detection = configured_cookie(context, mapping, imports, kwargs_set_by_code)?;
     (detection.verdict != Verdict::Missing || !tests).then_some(detection)
 }
