@@ -34,11 +34,23 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   an `app.config["SESSION_COOKIE_SECURE"] = True` line only after the statement that
   sets that app's secret key, in a file that names the setting nowhere. Each added line
   is indented as its neighbour and ends as the file's lines do.
+- Cookies written by hand, and cookie objects. A Litestar `Cookie(...)` (found through the imports) is a cookie
+  call with secure at slot 6; a Sanic `X.add_cookie(...)` (sanic imported) changes only
+  by a falsy `secure=` made True. A Set-Cookie header value (secure-cookie-header: a dict
+  entry, pair, item or header call the rule reads, not in client-side code, not
+  suppressed) gains `; Secure` in place of the trailing `;`/blank run of its last
+  literal piece, only where it had no Secure attribute. An http.cookies object made in
+  the scope (secure-cookie-morsel): a falsy `["secure"]` made True, or a line
+  `N[K]["secure"] = True` added right after its block's last statement that sets that
+  morsel, where the scope gives it no secure, once per block, outside test modules.
 - A call the rules make a plain fix is fixed, and so is configuration that leaves no
   doubt: a falsy setting where the framework reads it, a Tornado or CherryPy entry left
   out or false, a setting Django's checks warn about, a Flask config class's missing
   setting ("missed-fix" otherwise; scripts/django-agreement.sh holds the Django part to
-  Django itself).
+  Django itself). Of the cookies written by hand: a Litestar or Sanic call's plain fix, a one-piece
+  str header value with nothing to review in a file without client code, a falsy
+  morsel flag, and one literal-keyed value of a `SimpleCookie()` atop its block in a
+  scope that says nothing of secure.
 - A file Python parses is not skipped for a syntax error ("lost-fix", unless
   --no-lost-fixes) or an internal error.
 
@@ -57,6 +69,7 @@ import sys
 import tokenize
 import warnings
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Optional
 
 SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
@@ -358,6 +371,8 @@ class FileRules:
     calls: list = field(default_factory=list)
     families: list = field(default_factory=list)
     roots: set = field(default_factory=set)  # first components of imported modules
+    # name -> the dotted paths the file's imports bind it to (`web` -> ["aiohttp.web"])
+    aliases: dict = field(default_factory=dict)
     methods: dict = field(default_factory=dict)  # name -> [Signature]
     # set_cookie methods of classes with bases: overrides, which set_signed_cookie and
     # set_secure_cookie pass their keyword arguments on to
@@ -399,11 +414,32 @@ class FileRules:
             modules = [alias.name for alias in node.names]
         else:  # a relative import names a module of the project, not a framework
             modules = [node.module] if node.level == 0 and node.module else []
+        self.add_aliases(node)
         for module in modules:
             self.roots.add(module.split(".")[0])
             family = FAMILIES.get(module.split(".")[0])
             if family and family not in self.families:
                 self.families.append(family)
+
+    def add_aliases(self, node):
+        """`import a.b` binds `a`; `import a.b as c` binds c to a.b; `from a import b as
+        c` binds c to a.b."""
+        if isinstance(node, ast.Import):
+            bound = [
+                (alias.asname, alias.name) if alias.asname else (alias.name.split(".")[0],) * 2
+                for alias in node.names
+            ]
+        elif node.level == 0 and node.module:
+            bound = [
+                (alias.asname or alias.name, f"{node.module}.{alias.name}")
+                for alias in node.names if alias.name != "*"
+            ]
+        else:
+            bound = []
+        for name, path in bound:
+            paths = self.aliases.setdefault(name, [])
+            if path not in paths:
+                paths.append(path)
 
     def signatures(self, method: str) -> list:
         """A local method wins; else forwarding setters are keyword-only; else every
@@ -487,8 +523,9 @@ class Suppressions:
 class Change:
     before: Optional[ast.AST]  # the changed call, statement or mapping; None: an added statement
     after: ast.AST
-    # "insert", "keyword" or "positional" in a call; "value" (a setting or entry made
-    # True), "entry" (a mapping's new last entry) or "statement" (a setting added)
+    # "insert", "keyword" or "positional" in a call; "value" (a setting, entry or morsel
+    # flag made True), "entry" (a mapping's new last entry), "statement" (a setting or
+    # morsel flag added) or "header" (a Set-Cookie value given `; Secure`)
     kind: str
     index: Optional[int] = None  # the positional argument replaced; an added statement's place
     keyword: str = "secure"  # the flag, setting or entry
@@ -505,6 +542,7 @@ class Change:
     site: Optional[ast.AST] = None  # the lines a suppression marker must be on
     entry: Optional[tuple] = None  # "entry": its key (or keyword) node and value in the output
     chosen_span: Optional[tuple] = None  # "statement": the bytes it brought (check_bytes)
+    morsel: Optional[tuple] = None  # an added morsel flag: (name, key bytes, kind)
 
     @property
     def line(self) -> int:
@@ -537,8 +575,9 @@ class TreeDiff:
     """Walks two trees side by side, collecting the cookie-call changes; any other
     difference raises Mismatch."""
 
-    def __init__(self, before: Source, after: Source):
+    def __init__(self, before: Source, after: Source, aliases=None):
         self.before, self.after = before, after
+        self.aliases = aliases or {}  # the input's imports: which `Cookie` is Litestar's
         self.changes: list = []
 
     def compare(self, a, b, line):
@@ -554,8 +593,21 @@ class TreeDiff:
             raise Mismatch(line, f"`{describe(a)}` became `{describe(b)}`")
         if isinstance(a, ast.stmt) and self.same_bytes(a, b):
             return  # the same text parses the same: nothing changed inside
+        if isinstance(a, ast.Constant) and gains_secure_constant(a, b):
+            self.changes.append(Change(a, b, "header", keyword="Secure", sink="header"))
+            return
+        if isinstance(a, ast.JoinedStr):
+            self.compare_joined(a, b, line)
+            return
         if is_cookie_call(a):
             self.compare_cookie_call(a, b, line)
+            return
+        sink = object_cookie_sink(a, self.aliases)
+        if sink is not None:
+            self.compare_cookie_call(a, b, line, "secure", sink)
+            return
+        if isinstance(a, ast.Assign) and morsel_flag_target(a) is not None:
+            self.compare_morsel_flag(a, b, line)
             return
         sink = session_sink(a)
         if sink is not None:
@@ -586,6 +638,13 @@ class TreeDiff:
             if at < len(old) and self.equal(old[at], statement, line):
                 at += 1
                 continue
+            if inserted_morsel_flag(statement):
+                self.changes.append(Change(
+                    None, statement, "statement", index=at, keyword="secure", sink="morsel",
+                    owner=owner, before_body=old, after_body=new, new_index=new_index,
+                    morsel=self.morsel_of(statement),
+                ))
+                continue
             if not inserted_setting(statement):
                 raise Mismatch(line, f"the statement `{describe(statement)}` was added")
             target = statement.targets[0]
@@ -596,6 +655,66 @@ class TreeDiff:
             ))
         if at != len(old):
             raise Mismatch(line, f"a list of {len(old)} became one of {len(new)}")
+
+    def morsel_of(self, statement) -> tuple:
+        """An added `N[K]["secure"] = True`: (N, K's bytes, "cookies"), or (N, None,
+        "morsel") for `N["secure"] = True`."""
+        holder = statement.targets[0].value
+        if isinstance(holder, ast.Name):
+            return holder.id, None, "morsel"
+        return holder.value.id, node_bytes(self.after, holder.slice), "cookies"
+
+    def compare_joined(self, a, b, line):
+        """An f-string: equal part by part, or its last literal part gained `; Secure` (a
+        part `; Secure` appended after a last replacement field)."""
+        if not isinstance(b, ast.JoinedStr):
+            raise Mismatch(line, f"`{describe(a)}` became `{describe(b)}`")
+        old, new = a.values, b.values
+        last = old[-1] if old else None
+        if (
+            len(new) == len(old) + 1
+            and isinstance(last, ast.FormattedValue)
+            and const_str(new[-1]) == "; Secure"
+        ):
+            self.compare_parts(old, new[:-1], line)
+        elif (
+            len(new) == len(old)
+            and const_str(last) is not None
+            and const_str(new[-1]) is not None
+            and last.value != new[-1].value
+            and gains_secure(last.value, new[-1].value)
+        ):
+            self.compare_parts(old[:-1], new[:-1], line)
+        else:
+            self.compare_parts(old, new, line)
+            return
+        self.changes.append(Change(a, b, "header", keyword="Secure", sink="header"))
+
+    def compare_parts(self, old, new, line):
+        # An f-string's literal parts are compared as values: a change to one is no
+        # header fix of its own (only the whole f-string is a header value).
+        if len(old) != len(new):
+            raise Mismatch(line, f"an f-string of {len(old)} parts became one of {len(new)}")
+        for x, y in zip(old, new):
+            if isinstance(x, ast.Constant) and isinstance(y, ast.Constant):
+                if not scalar_equal(x.value, y.value):
+                    raise Mismatch(line, f"{x.value!r} became {y.value!r}")
+            else:
+                self.compare(x, y, line)
+
+    def compare_morsel_flag(self, a, b, line):
+        """`N[K]["secure"] = v`: only v may change, from a literal to True."""
+        if type(a) is not type(b):
+            raise Mismatch(line, f"`{describe(a)}` became `{describe(b)}`")
+        self.compare(a.targets, b.targets, line)
+        if self.equal(a.value, b.value, line):
+            return
+        if not (is_true(b.value) and isinstance(a.value, (ast.Constant, ast.JoinedStr))):
+            raise Mismatch(line, f"`{describe(a.value)}` became `{describe(b.value)}`")
+        self.changes.append(Change(
+            a, b, "value", keyword="secure", sink="morsel",
+            old_value=a.value, new_value=b.value, site=a,
+        ))
 
     def compare_setting(self, a, b, line):
         """`NAME = value`: only the value may change, from a literal to True."""
@@ -1351,12 +1470,910 @@ def framework_mapping_problems(change, facts, suppressions):
     return problems
 
 
+# --- Litestar and Sanic cookies, Set-Cookie headers, http.cookies morsels ---------------
+#
+# Restated from the rules' documentation (`cookie-fix --explain RULE`): the callees by the paths the file's
+# imports give them, the Set-Cookie sinks with client-side code ruled out, and the
+# morsels of http.cookies objects.
+
+HEADER_RULE = "secure-cookie-header"
+MORSEL_RULE = "secure-cookie-morsel"
+NEW_SINKS = {"litestar", "sanic", "header", "morsel"}
+# Needles: a file naming none of these (nor set-cookie, names_set_cookie) holds no fix
+# of the new sinks, whose callees resolve through imports of litestar or sanic, or are
+# named SimpleCookie, BaseCookie or Morsel.
+MORSEL_BYTES = [b"SimpleCookie", b"BaseCookie", b"Morsel"]
+OBJECT_BYTES = [b"litestar", b"sanic"] + MORSEL_BYTES
+
+LITESTAR_COOKIE = {"litestar.datastructures.Cookie", "litestar.datastructures.cookie.Cookie"}
+LITESTAR_SECURE_INDEX = 6  # key, path, value, max_age, expires, domain, secure
+
+CLIENT_PREFIXES = (
+    "httpx", "requests", "urllib3", "urllib", "http.client", "responses", "respx",
+    "aioresponses", "requests_mock", "pytest_httpserver", "pytest_httpx", "unittest.mock",
+    "mock", "aiohttp",
+)
+CLIENT_FIXTURES = {"httpserver", "requests_mock", "respx_mock", "httpx_mock"}
+HEADER_LIST_METHODS = {"add", "append", "set", "setdefault"}  # on a receiver named *headers
+HEADER_METHODS = {"add_header", "set_header", "send_header"}  # on any receiver
+# A one-piece str or bytes literal without backslashes spelling set-cookie in any case.
+SET_COOKIE_NAME = re.compile(rb"(?i)[rbu]{0,2}('''|\"\"\"|'|\")set-cookie\1")
+# A one-piece str literal on one line, no backslash, no quote inside: its bytes are its value.
+PLAIN_STR = re.compile(rb"[uU]?(\"|')[^\"'\\\r\n]*\1")
+SCOPES = (ast.Module, ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+MORSEL_MODULES = {"http.cookies", "Cookie", "django.http", "django.http.cookie"}
+MORSEL_CLASSES = {"SimpleCookie": "cookies", "BaseCookie": "cookies", "Morsel": "morsel"}
+ANY_KEY = object()  # a secure flag given under a key that is no string literal
+
+
+@dataclass(frozen=True)
+class Site:
+    """The lines a suppression marker must be on (Suppressions.covers reads these two)."""
+
+    lineno: int
+    end_lineno: int
+
+
+def names_set_cookie(data: bytes) -> bool:
+    # Any case, as the header's name; lower() is five times faster than a (?i) search.
+    return b"set-cookie" in data.lower()
+
+
+def node_bytes(source: Source, node) -> bytes:
+    return source.data[slice(*source.span(node))]
+
+
+def chain(node):
+    """The root name and attributes of `a.b().c` (`a`, [b, c]), following attributes and
+    calls; (None, []) when the chain starts elsewhere."""
+    attributes = []
+    while True:
+        if isinstance(node, ast.Attribute):
+            attributes.append(node.attr)
+            node = node.value
+        elif isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Name):
+            return node.id, attributes[::-1]
+        else:
+            return None, []
+
+
+def resolve_paths(node, aliases) -> list:
+    """The dotted paths an expression names through the file's imports:
+    `web.Response` with `from aiohttp import web` -> ["aiohttp.web.Response"]."""
+    root, attributes = chain(node)
+    tail = "".join("." + a for a in attributes)
+    return [path + tail for path in aliases.get(root, [])]
+
+
+# --- A: Litestar's Cookie(...) and Sanic's add_cookie(...) --------------------------------
+
+
+def object_cookie_sink(node, aliases) -> Optional[str]:
+    """"litestar" for a call that may build a Litestar Cookie (named Cookie, or resolving
+    to it: change_problems tells which), "sanic" for any `X.add_cookie(...)`."""
+    if not isinstance(node, ast.Call) or not isinstance(node.func, (ast.Name, ast.Attribute)):
+        return None
+    if last_name(node.func) == "Cookie" or is_litestar_cookie(node, aliases):
+        return "litestar"
+    if isinstance(node.func, ast.Attribute) and node.func.attr == "add_cookie":
+        return "sanic"
+    return None
+
+
+def is_litestar_cookie(call, aliases) -> bool:
+    return any(path in LITESTAR_COOKIE for path in resolve_paths(call.func, aliases))
+
+
+def object_cookie_calls(tree, rules) -> list:
+    """(call, sink) of every Litestar Cookie and, in a file importing sanic, every
+    add_cookie call."""
+    if not {"litestar", "sanic"} & rules.roots:
+        return []
+    found = []
+    for node in ast.walk(tree):
+        sink = object_cookie_sink(node, rules.aliases)
+        if sink == "litestar" and is_litestar_cookie(node, rules.aliases):
+            found.append((node, sink))
+        elif sink == "sanic" and "sanic" in rules.roots:
+            found.append((node, sink))
+    return found
+
+
+def object_cookie_problems(change, rules, suppressions):
+    """Litestar: a dataclass whose secure is slot 6; Sanic: keyword-only, secure by
+    default, so only an explicit falsy `secure=` is a fix."""
+    call, sink = change.before, change.sink
+    problems = []
+    if suppressions.covers(call, strict=True):
+        problems.append(("suppressed", "changed a suppressed call"))
+    if sink == "sanic":
+        if "sanic" not in rules.roots:
+            problems.append(("not-a-sink", "changed add_cookie in a file that imports no sanic"))
+        if change.kind == "insert":
+            problems.append(("secure-by-default", "inserted secure= into add_cookie: secure already"))
+        elif change.kind == "positional":
+            problems.append(("wrong-index", "replaced a positional argument: secure is keyword-only"))
+        return problems
+    if not is_litestar_cookie(call, rules.aliases):
+        problems.append(("not-a-sink", f"changed `{describe(call.func)}`, no Litestar Cookie"))
+    index = LITESTAR_SECURE_INDEX
+    if change.kind == "insert":
+        if has_splat(call):
+            problems.append(("splat-call", "inserted secure= into a call with *args or **kwargs"))
+        if len(call.args) > index:
+            problems.append(("slot-filled", f"inserted secure= though argument {index} is it"))
+    elif change.kind == "positional":
+        starred = any(isinstance(a, ast.Starred) for a in call.args[: change.index])
+        if change.index != index or starred:
+            problems.append(("wrong-index", f"replaced argument {change.index}, not {index}"))
+    return problems
+
+
+def expected_object_fix(call, sink, comments, suppressions):
+    """The plain fix of a Litestar Cookie or Sanic add_cookie, or None."""
+    if suppressions.covers(call, strict=False):
+        return None
+    keyword, args = secure_keyword(call), call.args
+    index = LITESTAR_SECURE_INDEX
+    if keyword is not None:
+        fix = ("keyword", None) if is_falsy_literal(keyword.value) and len(args) <= index else None
+    elif sink == "sanic" or any(isinstance(a, ast.Starred) for a in args[: index + 1]):
+        fix = None
+    elif len(args) > index:
+        fix = ("positional", index) if is_falsy_literal(args[index]) else None
+    else:
+        fix = None if has_splat(call) else ("insert", None)
+    if fix is not None and fix[0] != "insert" and holds_a_comment(replaced(call, fix), comments):
+        return None
+    return fix
+
+
+# --- B: secure-cookie-header ------------------------------------------------------------
+
+
+def gains_secure(old, new) -> bool:
+    """`new` is `old` with a trailing run of `;`, spaces and tabs (or the end of that run)
+    replaced by `; Secure`; the bytes tell which part of the run (header_edit_problems)."""
+    suffix, run = ("; Secure", "; \t") if isinstance(old, str) else (b"; Secure", b"; \t")
+    if type(old) is not type(new) or not new.endswith(suffix):
+        return False
+    kept = new[: -len(suffix)]
+    return old.startswith(kept) and old[len(kept):].strip(run) == old[:0]
+
+
+def gains_secure_constant(a, b) -> bool:
+    return (
+        isinstance(b, ast.Constant)
+        and isinstance(a.value, (str, bytes))
+        and a.kind == b.kind
+        and a.value != b.value
+        and gains_secure(a.value, b.value)
+    )
+
+
+def is_string_literal(node) -> bool:
+    return isinstance(node, ast.JoinedStr) or (
+        isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes))
+    )
+
+
+def header_template(value) -> Optional[ast.AST]:
+    """T of a header value V that is a template: the literal itself, `T % args` or
+    `T.format(...)`; None for anything else (review)."""
+    if is_string_literal(value):
+        return value
+    if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod):
+        return value.left if is_string_literal(value.left) else None
+    if (
+        isinstance(value, ast.Call)
+        and isinstance(value.func, ast.Attribute)
+        and value.func.attr == "format"
+        and is_string_literal(value.func.value)
+    ):
+        return value.func.value
+    return None
+
+
+def template_text(template) -> str:
+    """A template's text as a browser reads it, with \\0 for a replacement field."""
+    if isinstance(template, ast.JoinedStr):
+        return "".join(
+            part.value if isinstance(part, ast.Constant) else "\0" for part in template.values
+        )
+    value = template.value
+    return value.decode("latin-1") if isinstance(value, bytes) else value
+
+
+def has_secure_attribute(text: str) -> bool:
+    """An attribute after the first `;` named Secure (any case, blanks trimmed)."""
+    return any(
+        segment.split("=")[0].strip(" \t").lower() == "secure" for segment in text.split(";")[1:]
+    )
+
+
+def is_client_path(path: str) -> bool:
+    if path == "aiohttp.web" or path.startswith("aiohttp.web."):
+        return False  # aiohttp's server side
+    return any(path == p or path.startswith(p + ".") for p in CLIENT_PREFIXES)
+
+
+def may_hold_client_code(tree, rules) -> bool:
+    """Whether any import may reach a client library (a prefix of one, or a name that
+    merely starts like one; aiohttp's server side too), or a fixture of one is named:
+    no header fix is expected in such a file."""
+    for paths in rules.aliases.values():
+        for path in paths:
+            for prefix in CLIENT_PREFIXES:
+                if path.startswith(prefix) or prefix.startswith(path + "."):
+                    return True
+    return any(isinstance(n, ast.arg) and n.arg in CLIENT_FIXTURES for n in ast.walk(tree))
+
+
+class Scope:
+    """A function body, a class body, or the module outside functions and classes: its
+    own nodes (a lambda stays in its scope), and the names bound to client-side calls."""
+
+    def __init__(self, node, aliases):
+        self.node, self.aliases = node, aliases
+        self.nodes, stack = [], list(reversed(node.body))
+        while stack:
+            child = stack.pop()
+            self.nodes.append(child)
+            if not isinstance(child, SCOPES):
+                stack.extend(reversed(list(ast.iter_child_nodes(child))))
+        self.client_bound = self.client_names()
+
+    @property
+    def plain(self) -> bool:
+        """A function or the module: the scopes whose fixes may be expected."""
+        return not isinstance(self.node, ast.ClassDef)
+
+    def client_names(self) -> set:
+        bound = set()
+        if isinstance(self.node, FUNCTIONS):
+            args = self.node.args
+            every = args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]
+            bound = {a.arg for a in every if a is not None and a.arg in CLIENT_FIXTURES}
+        bindings = []
+        for node in self.nodes:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Call):
+                bindings += [(t.id, node.value) for t in node.targets if isinstance(t, ast.Name)]
+            elif isinstance(node, (ast.With, ast.AsyncWith)):
+                bindings += [
+                    (item.optional_vars.id, item.context_expr) for item in node.items
+                    if isinstance(item.optional_vars, ast.Name)
+                    and isinstance(item.context_expr, ast.Call)
+                ]
+        grew = True
+        while grew:  # `c = httpx.Client()` then `r = c.get(...)`: both client-bound
+            grew = False
+            for name, call in bindings:
+                if name not in bound and self.is_client(call.func, bound):
+                    bound.add(name)
+                    grew = True
+        return bound
+
+    def is_client(self, node, bound=None) -> bool:
+        """A callee (or receiver) of client-side code: its root name is client-bound, or
+        it resolves to a client library."""
+        bound = self.client_bound if bound is None else bound
+        if chain(node)[0] in bound:
+            return True
+        return any(is_client_path(path) for path in resolve_paths(node, self.aliases))
+
+
+def scopes_of(tree, aliases) -> list:
+    return [Scope(node, aliases) for node in ast.walk(tree) if isinstance(node, SCOPES)]
+
+
+@dataclass
+class HeaderSink:
+    template: ast.AST  # T, the literal the fix edits
+    value: ast.AST  # V
+    site: Site  # the dict entry, tuple, assignment or call a marker must be on
+    client: bool  # in client-side code: never edited
+    scope: Scope
+    extra: bool = False  # `R.M(K, V, ...)` with more arguments: review
+
+
+class HeaderFacts:
+    """Every Set-Cookie header value of the input, by the id of its template."""
+
+    def __init__(self, source: Source, scopes: list):
+        self.source = source
+        self.sinks: dict = {}
+        for scope in scopes:
+            for sink in ScopeHeaders(source, scope).sinks:
+                self.sinks.setdefault(id(sink.template), []).append(sink)
+
+    def expected(self, tree, rules, suppressions) -> list:
+        """The plain header fixes: a one-piece str value in a sink of a file with no
+        client code, whose text leaves nothing to review."""
+        if may_hold_client_code(tree, rules):
+            return []
+        found = []
+        for sinks in self.sinks.values():
+            if all(self.plain(sink, suppressions) for sink in sinks):
+                found.append(sinks[0])
+        return found
+
+    def plain(self, sink, suppressions) -> bool:
+        text = template_text(sink.template)
+        first = text.split(";")[0]
+        return (
+            sink.template is sink.value
+            and const_str(sink.value) is not None
+            and PLAIN_STR.fullmatch(node_bytes(self.source, sink.value)) is not None
+            and text.strip(" \t;") != ""
+            and not any(c in text for c in "\n\r,%{}")
+            and "=" in first
+            and not has_secure_attribute(text)
+            and not sink.client
+            and not sink.extra
+            and sink.scope.plain
+            and not suppressions.covers(sink.site, strict=False)
+        )
+
+
+class ScopeHeaders:
+    """The Set-Cookie sinks of one scope (the four shapes of `cookie-fix --explain secure-cookie-header`)."""
+
+    def __init__(self, source: Source, scope: Scope):
+        self.source, self.scope = source, scope
+        self.sinks: list = []
+        # Names handed over as headers: name -> [whether that use is client-side].
+        self.dict_uses, self.list_uses = {}, {}
+        for node in scope.nodes:
+            self.direct(node)
+        for node in scope.nodes:
+            self.through_names(node)
+
+    def is_name(self, node) -> bool:
+        return (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, (str, bytes))
+            and SET_COOKIE_NAME.fullmatch(node_bytes(self.source, node)) is not None
+        )
+
+    def add(self, value, site, client, extra=False):
+        template = header_template(value)
+        if template is not None:
+            self.sinks.append(HeaderSink(template, value, site, client, self.scope, extra))
+
+    def add_dict(self, mapping, client):
+        for key, value in zip(mapping.keys, mapping.values):
+            if key is not None and self.is_name(key):
+                self.add(value, Site(key.lineno, value.end_lineno), client)
+
+    def add_pairs(self, sequence, client):
+        for element in sequence.elts:
+            self.add_pair(element, client)
+
+    def add_pair(self, pair, client):
+        if isinstance(pair, ast.Tuple) and len(pair.elts) == 2 and self.is_name(pair.elts[0]):
+            self.add(pair.elts[1], Site(pair.lineno, pair.end_lineno), client)
+
+    def headers_given(self, value, client, dict_too=True):
+        """A value in a headers position: a literal is a sink, a name is noted."""
+        if isinstance(value, ast.Dict) and dict_too:
+            self.add_dict(value, client)
+        elif isinstance(value, (ast.List, ast.Tuple)):
+            self.add_pairs(value, client)
+        elif isinstance(value, ast.Name):
+            if dict_too:
+                self.dict_uses.setdefault(value.id, []).append(client)
+            self.list_uses.setdefault(value.id, []).append(client)
+
+    def direct(self, node):
+        if isinstance(node, ast.Call):
+            client = self.scope.is_client(node.func)
+            for keyword in node.keywords:
+                if keyword.arg == "headers":
+                    self.headers_given(keyword.value, client)
+            if last_name(node.func) == "start_response" and len(node.args) >= 2:
+                self.headers_given(node.args[1], False, dict_too=False)
+            self.header_call(node, client)
+        elif isinstance(node, ast.Dict):
+            items = {const_str(k): v for k, v in zip(node.keys, node.values) if k is not None}
+            if const_str(items.get("type")) == "http.response.start" and "headers" in items:
+                self.headers_given(items["headers"], False, dict_too=False)
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Subscript) and self.is_name(target.slice):
+                client = self.scope.is_client(target.value)
+                self.add(node.value, Site(node.lineno, node.end_lineno), client)
+
+    def header_call(self, call, client):
+        """Shape 4: `R.M(K, V)`."""
+        func = call.func
+        if not isinstance(func, ast.Attribute) or len(call.args) < 2:
+            return
+        if not self.is_name(call.args[0]) or isinstance(call.args[1], ast.Starred):
+            return
+        receiver = (last_name(func.value) or "").lower()
+        if func.attr in HEADER_METHODS or (
+            func.attr in HEADER_LIST_METHODS and receiver.endswith("headers")
+        ):
+            extra = len(call.args) > 2 or bool(call.keywords)
+            self.add(call.args[1], Site(call.lineno, call.end_lineno), client, extra)
+
+    def through_names(self, node):
+        """`N = {...}` / `N = [...]` and `N.append((K, V))` for a name N used as headers
+        in this scope (client-side when every use is)."""
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if not isinstance(target, ast.Name):
+                return
+            if isinstance(node.value, ast.Dict) and target.id in self.dict_uses:
+                self.add_dict(node.value, all(self.dict_uses[target.id]))
+            elif isinstance(node.value, (ast.List, ast.Tuple)) and target.id in self.list_uses:
+                self.add_pairs(node.value, all(self.list_uses[target.id]))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "append"
+            and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in self.list_uses
+            and len(node.args) == 1
+            and not node.keywords
+        ):
+            self.add_pair(node.args[0], all(self.list_uses[node.func.value.id]))
+
+
+def header_change_problems(change, facts: "SinkFacts", suppressions):
+    """A header value that gained `; Secure`: only in a sink that is not client-side and
+    not suppressed, and only where the value had no Secure attribute."""
+    sinks = facts.headers.sinks.get(id(change.before), [])
+    if not sinks:
+        return [("not-a-sink", f"changed `{describe(change.before)}`, no Set-Cookie header value")]
+    live = [s for s in sinks if not s.client]
+    if not live:
+        return [("client-side", "changed a Set-Cookie header of client-side code")]
+    if all(suppressions.covers(s.site, strict=True, rule=HEADER_RULE) for s in live):
+        return [("suppressed", "changed a suppressed Set-Cookie header")]
+    text = template_text(change.before)
+    if not text:
+        return [("no-finding", "added Secure to an empty header value")]
+    if has_secure_attribute(text):
+        return [("already-secure", f"added Secure to `{describe(change.before)}`, which has it")]
+    return []
+
+
+def header_edit_problems(old: bytes, new: bytes):
+    """The literal's bytes: the run of `;` and blanks before the closing quote of its last
+    piece replaced by `; Secure`, nothing else."""
+    for quote in (b'"""', b"'''", b'"', b"'"):
+        if old.endswith(quote) and new == old[: -len(quote)].rstrip(b"; \t") + b"; Secure" + quote:
+            return []
+    return [("edit", f"{old!r} became {new!r}, not its last piece ending in `; Secure`")]
+
+
+# --- C: secure-cookie-morsel ------------------------------------------------------------
+
+
+def morsel_class(call, aliases) -> Optional[str]:
+    """"cookies" for SimpleCookie()/BaseCookie(), "morsel" for Morsel(), of http.cookies
+    (or Python 2's Cookie, or Django's re-exports)."""
+    for path in resolve_paths(call.func, aliases) if isinstance(call, ast.Call) else []:
+        module, _, name = path.rpartition(".")
+        if module in MORSEL_MODULES and name in MORSEL_CLASSES:
+            return MORSEL_CLASSES[name]
+    return None
+
+
+def is_secure_key(node) -> bool:
+    return const_str(node) is not None and node.value.lower() == "secure"
+
+
+def morsel_flag_target(statement) -> Optional[ast.AST]:
+    """The holder `N[K]` (or `N`) of `holder["secure"] = v`, one target."""
+    if len(statement.targets) != 1:
+        return None
+    target = statement.targets[0]
+    if isinstance(target, ast.Subscript) and is_secure_key(target.slice):
+        return target.value
+    return None
+
+
+def inserted_morsel_flag(statement) -> bool:
+    """A statement a fix may add: `N[K]["secure"] = True` or `N["secure"] = True`."""
+    if not (isinstance(statement, ast.Assign) and is_true(statement.value)):
+        return False
+    holder = morsel_flag_target(statement)
+    return isinstance(holder, ast.Name) or (
+        isinstance(holder, ast.Subscript) and isinstance(holder.value, ast.Name)
+    )
+
+
+def holder_of(holder) -> Optional[tuple]:
+    """(N, K node, "cookies") for `N[K]`, (N, None, "morsel") for `N`."""
+    if isinstance(holder, ast.Name):
+        return holder.id, None, "morsel"
+    if isinstance(holder, ast.Subscript) and isinstance(holder.value, ast.Name):
+        return holder.value.id, holder.slice, "cookies"
+    return None
+
+
+def key_quote(source: Source, key) -> bytes:
+    """The quote `"secure"` takes beside a key: the key literal's, else a double quote."""
+    if is_string_literal(key):
+        match = re.match(rb"[A-Za-z]*(['\"])", node_bytes(source, key))
+        if match:
+            return match.group(1)
+    return b'"'
+
+
+class MorselScope:
+    """One scope's http.cookies objects: the names bound to them, those left alone, the
+    morsels given a secure flag."""
+
+    def __init__(self, source: Source, scope: Scope):
+        self.source, self.scope = source, scope
+        self.objects: dict = {}  # name -> {"cookies", "morsel"}
+        self.bindings: dict = {}  # name -> every statement binding it (`N = ...`)
+        self.left_alone: set = set()
+        self.secured: set = set()  # (name, key bytes, ANY_KEY or None for a morsel)
+        self.values: dict = {}  # (name, key bytes; None for a Morsel's set()) -> values
+        # Names whose cookies the scope writes as Set-Cookie headers (any writer of the
+        # rule's documentation), and those written by `N.output()`, `print(N)` or `str(N)`.
+        self.written: set = set()
+        self.plainly_written: set = set()
+        for node in scope.nodes:
+            if isinstance(node, ast.Assign):
+                self.note_assignment(node)
+            elif isinstance(node, ast.Call):
+                self.note_call(node)
+
+    def note_assignment(self, node):
+        for target in node.targets:
+            held = holder_of(target) if isinstance(target, ast.Subscript) else None
+            if held is not None:  # N[K] = v
+                key = node_bytes(self.source, held[1])
+                self.values.setdefault((held[0], key), []).append(node.value)
+            if isinstance(target, ast.Name):
+                self.bindings.setdefault(target.id, []).append(node)
+                kind = morsel_class(node.value, self.scope.aliases)
+                if kind is not None and len(node.targets) == 1:
+                    self.objects.setdefault(target.id, set()).add(kind)
+            if isinstance(target, ast.Subscript) and is_secure_key(target.slice):
+                held = holder_of(target.value)
+                if held is not None:
+                    name, key, _ = held
+                    self.secured.add((name, self.key_of(key)))
+
+    def key_of(self, key):
+        if key is None:
+            return None
+        return node_bytes(self.source, key) if is_string_literal(key) else ANY_KEY
+
+    def note_call(self, call):
+        self.note_writer(call)
+        func = call.func
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.attr == "set":
+            value = call.args[1] if len(call.args) > 1 else None  # m.set(key, value, coded)
+            self.values.setdefault((func.value.id, None), []).append(value)
+        # An object handed to a cookie jar is the client's: left alone.
+        jar = isinstance(func, ast.Attribute) and "jar" in (last_name(func.value) or "")
+        if not (jar or "update_cookies" in (last_name(func) or "")):
+            return
+        for given in call.args + [k.value for k in call.keywords]:
+            given = given.value if isinstance(given, ast.Starred) else given
+            if isinstance(given, ast.Name):
+                self.left_alone.add(given.id)
+
+    def note_writer(self, call):
+        """The calls that write an object's cookies as Set-Cookie headers."""
+        func = call.func
+        if isinstance(func, ast.Name) and func.id in ("print", "str"):
+            names = [a.id for a in call.args if isinstance(a, ast.Name)]
+            self.written.update(names)
+            if len(call.args) == 1 and names and not call.keywords:
+                self.plainly_written.add(names[0])
+            return
+        held = holder_of(func.value) if isinstance(func, ast.Attribute) else None
+        if held is None:
+            return
+        name, key, _ = held
+        bare = not call.args and not call.keywords
+        if func.attr == "output" and key is None:
+            keywords = {k.arg: k.value for k in call.keywords}
+            header = const_str(keywords.get("header")) or ""
+            if not ({"sep", "attrs"} & set(keywords) or header.lower().startswith("cookie")):
+                self.written.add(name)
+                if bare:
+                    self.plainly_written.add(name)
+        elif (func.attr in ("output", "OutputString") and key is not None and bare) or (
+            func.attr == "OutputString" and key is None and bare
+        ) or (func.attr == "js_output" and key is None):
+            self.written.add(name)
+
+    def deletes(self, name, key) -> bool:
+        """Every value the morsel is given is an empty string literal: it deletes a cookie."""
+        values = self.values.get((name, key), [])
+        return bool(values) and all(const_str(v) == "" for v in values)
+
+    def is_object(self, name, kind) -> bool:
+        return kind in self.objects.get(name, ())
+
+    def has_secure(self, name, key: Optional[bytes]) -> bool:
+        return (name, key) in self.secured or (key is not None and (name, ANY_KEY) in self.secured)
+
+    def settings(self, statement, name, kind) -> list:
+        """What a statement of a block sets of the object, directly: (key bytes, whether
+        it gives the morsel its value) pairs; key None for a Morsel."""
+        found = []
+        if kind == "morsel":
+            call = statement.value if isinstance(statement, ast.Expr) else None
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Attribute) \
+                    and call.func.attr == "set" and isinstance(call.func.value, ast.Name) \
+                    and call.func.value.id == name:
+                found.append((None, True))
+        for target in statement.targets if isinstance(statement, ast.Assign) else []:
+            held = holder_of(target) if isinstance(target, ast.Subscript) else None
+            if held is not None and held[0] == name:  # N[K] = v, N[...] = v
+                found.append((None, False) if kind == "morsel" else (
+                    node_bytes(self.source, held[1]), True))
+            inner = holder_of(target.value) if isinstance(target, ast.Subscript) else None
+            if kind == "cookies" and inner is not None and inner[0] == name and inner[1]:
+                found.append((node_bytes(self.source, inner[1]), False))  # N[K][A] = v
+        return found
+
+    def sets(self, statement, name, kind, key, value_only=False) -> bool:
+        return any(k == key and (gives or not value_only)
+                   for k, gives in self.settings(statement, name, kind))
+
+
+class MorselFacts:
+    """The http.cookies objects of the input, scope by scope, and where each statement
+    and block sits."""
+
+    def __init__(self, source: Source, scopes: list, rules):
+        self.source, self.rules = source, rules
+        self.scopes = {id(scope.node): MorselScope(source, scope) for scope in scopes}
+        self.parents, self.places = {}, {}
+        for node in ast.walk(source.tree):
+            for name in node._fields:
+                value = getattr(node, name, None)
+                children = value if isinstance(value, list) else [value]
+                for index, child in enumerate(children):
+                    if isinstance(child, ast.AST):
+                        self.parents[id(child)] = node
+                        if isinstance(value, list) and isinstance(child, ast.stmt):
+                            self.places[id(child)] = (value, index)
+        self.claimed = set()  # (block, name, key): one insertion per block
+
+    def scope_of(self, node) -> MorselScope:
+        while not isinstance(node, SCOPES):
+            node = self.parents[id(node)]
+        return self.scopes[id(node)]
+
+    def given_earlier(self, owner, scope, name, kind, key) -> bool:
+        """Whether a block enclosing the block of `owner` gave the morsel its value before
+        the statement that holds that block."""
+        node = owner
+        while node is not scope.scope.node:
+            if id(node) in self.places:
+                body, index = self.places[id(node)]
+                if any(scope.sets(s, name, kind, key, value_only=True) for s in body[:index]):
+                    return True
+            node = self.parents[id(node)]
+        return False
+
+    def value_problems(self, change, suppressions):
+        """`holder["secure"] = v` made True: a falsy literal, of an object of this scope."""
+        statement = change.before
+        scope = self.scope_of(statement)
+        held = holder_of(morsel_flag_target(statement))
+        problems = []
+        if held is None or not scope.is_object(held[0], held[2]):
+            problems.append(("not-a-sink", f"changed `{describe(statement)}`: no morsel"))
+        elif held[0] in scope.left_alone:
+            problems.append(("left-alone", f"changed {held[0]}, which is handed to a cookie jar"))
+        if not is_falsy_literal(change.old_value):
+            problems.append(("truthy-replaced", f"replaced the true {describe(change.old_value)}"))
+        if suppressions.covers(statement, strict=True, rule=MORSEL_RULE):
+            problems.append(("suppressed", "changed a suppressed morsel flag"))
+        return problems
+
+    def insertion_problems(self, change, suppressions):
+        """An added `N[K]["secure"] = True`: right after the last statement of a block
+        that gives the morsel its value and sets it, where the scope gives it no secure."""
+        name, key, kind = change.morsel
+        owner = change.owner
+        scope = self.scope_of(owner)
+        if not scope.is_object(name, kind):
+            return [("not-a-sink", f"added a flag to {name}, no http.cookies {kind} of this scope")]
+        if {"pytest", "unittest"} & self.rules.roots:
+            return [("test-module", "added a secure flag in a test module")]
+        if name in scope.left_alone:
+            return [("left-alone", f"added a flag to {name}, which is handed to a cookie jar")]
+        if scope.has_secure(name, key):
+            return [("already-secure", f"added a secure flag where the scope gives {name} one")]
+        if name not in scope.written:
+            return [("not-written", f"added a flag to {name}, not written as a Set-Cookie header")]
+        if scope.deletes(name, key):
+            return [("deleting", "added a flag to a morsel whose values are all empty: a deletion")]
+        block, index = change.before_body, change.index
+        anchor = block[index - 1] if index > 0 else None
+        settings = scope.settings(anchor, name, kind) if anchor is not None else []
+        if not settings:
+            return [("misplaced", f"added the flag after a statement that sets nothing of {name}")]
+        if key not in {k for k, _ in settings}:
+            return [("key", f"added the flag under {key.decode(errors='replace')}, after a "
+                     "statement that sets another key")]
+        if any(scope.sets(s, name, kind, key) for s in block[index:]):
+            return [("misplaced", "added the flag before the block's last statement that sets it")]
+        givers = [s for s in block if scope.sets(s, name, kind, key, value_only=True)]
+        if not givers:
+            return [("misplaced", "added the flag to a block that gives the morsel no value")]
+        claim = (id(block), name, key)
+        if claim in self.claimed or self.given_earlier(owner, scope, name, kind, key):
+            return [("duplicate", "added a second flag for one morsel's value")]
+        self.claimed.add(claim)
+        if any(suppressions.covers(s, strict=True, rule=MORSEL_RULE) for s in givers):
+            return [("suppressed", "added a flag to a suppressed morsel")]
+        return []
+
+    def scope_text(self, scope) -> bytes:
+        """A function's bytes, or the whole file's for the module (what a scope's
+        expectations are held to: more than the scope, never less)."""
+        node = scope.scope.node
+        return node_bytes(self.source, node) if isinstance(node, FUNCTIONS) else self.source.data
+
+    def expected_values(self, suppressions) -> list:
+        """The falsy secure flags of this file's objects, made True, as Assign nodes."""
+        found = []
+        for scope in self.scopes.values():
+            text = self.scope_text(scope).lower()
+            if not scope.scope.plain or b"jar" in text or b"update_cookies" in text:
+                continue
+            for node in scope.scope.nodes:
+                holder = morsel_flag_target(node) if isinstance(node, ast.Assign) else None
+                held = holder_of(holder) if holder is not None else None
+                if (
+                    held is not None
+                    and scope.is_object(held[0], held[2])
+                    and len(scope.bindings.get(held[0], [])) == 1
+                    and is_falsy_literal(node.value)
+                    and b"#" not in node_bytes(self.source, node.value)
+                    and not suppressions.covers(node, strict=False)
+                ):
+                    found.append(node)
+        return found
+
+    def expected_insertions(self, suppressions) -> list:
+        """The missing flags the rules leave no doubt about, as (block, holder text, line):
+        one `N[K] = v` with a literal key and a value that is no empty string, atop the
+        block that binds `N = SimpleCookie()`, in a scope that writes N by `N.output()`,
+        `print(N)` or `str(N)` and says nothing of secure, outside test modules."""
+        if {"pytest", "unittest"} & self.rules.roots:
+            return []
+        found = []
+        for scope in self.scopes.values():
+            text = self.scope_text(scope).lower()
+            if not scope.scope.plain or any(w in text for w in (b"secure", b"jar", b"update_cookies")):
+                continue  # a word that may make the morsel secure, or the client's
+            for binding in scope.scope.node.body:
+                found += self.expected_in_block(scope, binding, suppressions)
+        return found
+
+    def expected_in_block(self, scope, binding, suppressions) -> list:
+        block = scope.scope.node.body
+        if not (isinstance(binding, ast.Assign) and len(binding.targets) == 1
+                and isinstance(binding.targets[0], ast.Name)):
+            return []
+        name = binding.targets[0].id
+        if morsel_class(binding.value, scope.scope.aliases) != "cookies":
+            return []
+        if len(scope.bindings[name]) != 1:
+            return []  # rebound: which object a statement sets is not plain
+        givers = [n for n in scope.scope.nodes if isinstance(n, ast.Assign) and any(
+            holder_of(t) is not None and holder_of(t)[0] == name
+            for t in n.targets if isinstance(t, ast.Subscript))]
+        if len(givers) != 1 or givers[0] not in block or len(givers[0].targets) != 1:
+            return []
+        giver = givers[0]
+        key = giver.targets[0].slice
+        emptied = is_string_literal(giver.value) and is_falsy_literal(giver.value)
+        if (
+            const_str(key) is None
+            or block.index(giver) < block.index(binding)
+            or name not in scope.plainly_written
+            or emptied
+        ):
+            return []
+        key_bytes = node_bytes(self.source, key)
+        anchor = [s for s in block if scope.sets(s, name, "cookies", key_bytes)][-1]
+        after = block.index(anchor) + 1
+        next_line = block[after].lineno if after < len(block) else None
+        if (
+            not starts_logical_line(self.source, anchor)
+            or (next_line is not None and next_line <= anchor.end_lineno)
+            or any(suppressions.covers(s, strict=False) for s in (binding, giver, anchor))
+        ):
+            return []
+        return [(id(block), ast.unparse(giver.targets[0]), giver.lineno)]
+
+
+def morsel_statement_text(fixed: Source, statement) -> list:
+    """The texts an added flag may have: `N[K]["secure"] = True` with K's quote (double
+    quotes beside a key that is no literal), `N["secure"] = True` for a Morsel."""
+    holder = statement.targets[0].value
+    if isinstance(holder, ast.Name):
+        name = node_bytes(fixed, holder)
+        return [name + b'["secure"] = True', name + b"['secure'] = True"]
+    name, key = node_bytes(fixed, holder.value), node_bytes(fixed, holder.slice)
+    quote = key_quote(fixed, holder.slice)
+    return [name + b"[" + key + b"][" + quote + b"secure" + quote + b"] = True"]
+
+
+class SinkFacts:
+    """What the rules of cookies written by hand read of the input, each part computed when first asked."""
+
+    def __init__(self, source: Source, rules: FileRules):
+        self.source, self.rules = source, rules
+
+    @cached_property
+    def scopes(self) -> list:
+        return scopes_of(self.source.tree, self.rules.aliases)
+
+    @cached_property
+    def headers(self) -> HeaderFacts:
+        return HeaderFacts(self.source, self.scopes)
+
+    @cached_property
+    def morsels(self) -> MorselFacts:
+        return MorselFacts(self.source, self.scopes, self.rules)
+
+
+def new_sink_problems(change, rules, suppressions, facts: SinkFacts):
+    if change.sink in ("litestar", "sanic"):
+        return object_cookie_problems(change, rules, suppressions)
+    if change.sink == "header":
+        return header_change_problems(change, facts, suppressions)
+    if change.kind == "statement":
+        return facts.morsels.insertion_problems(change, suppressions)
+    return facts.morsels.value_problems(change, suppressions)
+
+
+def missed_new_fixes(source, rules, comments, suppressions, facts: SinkFacts, changes) -> list:
+    """(line, detail) of the plain fixes of cookies written by hand the output lacks."""
+    changed = {id(c.before) for c in changes if c.before is not None}
+    missed = []
+    for call, sink in object_cookie_calls(source.tree, rules):
+        fix = expected_object_fix(call, sink, comments, suppressions)
+        if fix is not None and id(call) not in changed:
+            missed.append((call.lineno, f"`{describe(call)}` wants a {fix[0]} fix"))
+    if names_set_cookie(source.data):
+        for sink in facts.headers.expected(source.tree, rules, suppressions):
+            if id(sink.template) not in changed:
+                missed.append((sink.site.lineno, f"`{describe(sink.value)}` wants `; Secure`"))
+    if any(name in source.data for name in MORSEL_BYTES):
+        morsels = facts.morsels
+        for node in morsels.expected_values(suppressions):
+            if id(node) not in changed:
+                missed.append((node.lineno, f"`{describe(node)}` wants True"))
+        added = {(id(c.before_body), ast.unparse(c.after.targets[0].value))
+                 for c in changes if c.sink == "morsel" and c.kind == "statement"}
+        for block, holder, line in morsels.expected_insertions(suppressions):
+            if (block, holder) not in added:
+                missed.append((line, f"{holder} wants a secure flag"))
+    return missed
+
+
 # --- is each change allowed? ------------------------------------------------------------
 
 
-def change_problems(change: Change, rules: FileRules, suppressions: Suppressions, facts=None):
+def change_problems(change: Change, rules: FileRules, suppressions: Suppressions, facts=None,
+                    sinks=None):
     """The violations of one change, as (kind, detail) pairs."""
     call = change.before
+    if change.sink in NEW_SINKS:
+        return new_sink_problems(change, rules, suppressions, sinks)
     if change.sink == "statement":
         return statement_insertion_problems(change, facts, suppressions)
     if change.sink == "setting" or (change.sink == "config" and change.keyword in SETTING_NAMES):
@@ -1513,8 +2530,9 @@ class Outcome:
 
 def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
     outcome = Outcome()
-    needles = SETTER_BYTES + SESSION_BYTES + CONFIG_BYTES
-    if after is None and error is None and not any(name in before for name in needles):
+    needles = SETTER_BYTES + SESSION_BYTES + CONFIG_BYTES + OBJECT_BYTES
+    if after is None and error is None and not any(name in before for name in needles) \
+            and not names_set_cookie(before):
         outcome.checked = True  # no cookie call, no change: nothing to hold the engine to
         return outcome
     source = Source(before)
@@ -1532,9 +2550,10 @@ def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
     expect_fixes = comments is not None
     comments = comments or []
     suppressions = Suppressions(comments)
+    sinks = SinkFacts(source, rules)
     changes = []
     if after is not None:
-        changes = check_output(source, after, rules, suppressions, outcome)
+        changes = check_output(source, after, rules, suppressions, outcome, sinks)
         if changes is None:
             return outcome
     outcome.change_kinds = [c.kind for c in changes]
@@ -1546,10 +2565,14 @@ def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
     if expect_fixes:
         made = {(c.kind, id(c.before) if c.before is not None else id(c.owner), c.keyword)
                 for c in changes}
-        facts = ConfigFacts(source, rules)
-        for line, kind, node, key in expected_config_fixes(facts, suppressions):
+        # Every setting, key and list the configuration rules read is a CONFIG_BYTES name.
+        configured = any(name in before for name in CONFIG_BYTES)
+        facts = ConfigFacts(source, rules) if configured else None
+        for line, kind, node, key in expected_config_fixes(facts, suppressions) if facts else []:
             if (kind, id(node), key) not in made:
                 outcome.add(line, "missed-fix", f"{key} wants a fix ({kind})")
+        for line, detail in missed_new_fixes(source, rules, comments, suppressions, sinks, changes):
+            outcome.add(line, "missed-fix", detail)
     outcome.violations.sort(key=lambda v: v.line)
     return outcome
 
@@ -1562,7 +2585,7 @@ def check_error(error: str, outcome: Outcome, lost_fixes: bool):
         outcome.add(0, "internal-error", error)
 
 
-def check_output(source: Source, after: bytes, rules, suppressions, outcome):
+def check_output(source: Source, after: bytes, rules, suppressions, outcome, sinks=None):
     """Checks a fixed file against its input; returns the changes, or None when the
     two cannot be compared."""
     if after == source.data:
@@ -1571,15 +2594,16 @@ def check_output(source: Source, after: bytes, rules, suppressions, outcome):
     if fixed.tree is None:
         outcome.add(0, "unparsable-output", "Python does not parse the fixed file")
         return None
-    diff = TreeDiff(source, fixed)
+    diff = TreeDiff(source, fixed, rules.aliases)
     try:
         diff.compare(source.tree, fixed.tree, 0)
     except Mismatch as mismatch:
         outcome.add(mismatch.line, "tree-changed", mismatch.detail)
         return None
     facts = ConfigFacts(source, rules) if any(c.sink in CONFIG_SINKS for c in diff.changes) else None
+    sinks = sinks or SinkFacts(source, rules)
     for change in diff.changes:
-        for kind, detail in change_problems(change, rules, suppressions, facts):
+        for kind, detail in change_problems(change, rules, suppressions, facts, sinks):
             outcome.add(change.line, kind, detail)
     check_bytes(source, fixed, diff.changes, outcome)
     return diff.changes
@@ -1698,6 +2722,8 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
         key_node, value = change.entry
         at, until = fixed.span(key_node)[0] - start, fixed.span(value)[1] - start
         return entry_edit_problems(old, new, at, until, change.keyword)
+    if change.kind == "header":
+        return header_edit_problems(old, new)
     if change.kind == "value":
         at, until = (offset - start for offset in fixed.span(change.new_value))
         literal = source.data[slice(*source.span(change.old_value))]
@@ -1776,13 +2802,23 @@ def added_line_problems(source: Source, fixed: Source, change: Change):
     text_start, text_end = fixed.span(change.after)
     text = fixed.data[text_start:text_end]
     target = change.after.targets[0]
-    if isinstance(target, ast.Name):
+    if change.sink == "morsel":
+        if text not in morsel_statement_text(fixed, change.after):
+            return [("edit", f"added {text!r}")]
+    elif isinstance(target, ast.Name):
         if text != f"{target.id} = True".encode():
             return [("edit", f"added {text!r}")]
     elif not APP_STATEMENT.fullmatch(text):
         return [("edit", f"added {text!r}")]
     body, index = change.after_body, change.new_index
-    neighbors = [s for s in body[:index][-1:] + body[index + 1:index + 2] if s is not change.after]
+    # The block's indentation, read from the nearest statement that starts its line: one
+    # after a `;`, or on a bracket's continuation line, shows none.
+    def starts_line(statement):
+        line_start = fixed.line_starts[statement.lineno - 1]
+        return not fixed.data[line_start:fixed.span(statement)[0]].strip(b" \t\x0c")
+    before = [s for s in reversed(body[:index]) if starts_line(s)]
+    after = [s for s in body[index + 1:] if s is not change.after and starts_line(s)]
+    neighbors = before[:1] + after[:1]
     neighbor = neighbors[0] if neighbors else None
     indent = b""
     if neighbor is not None:
@@ -1832,7 +2868,8 @@ def run_cases(cases, lost_fixes=True) -> int:
     """cases: (name, input path, output path or None, error or None). Prints the
     violations and the summary; returns the exit status."""
     total = changed = violations = unparsed = 0
-    kinds = {"insert": 0, "keyword": 0, "positional": 0, "value": 0, "entry": 0, "statement": 0}
+    kinds = {"insert": 0, "keyword": 0, "positional": 0, "value": 0, "entry": 0, "statement": 0,
+             "header": 0}
     for name, input_path, output_path, error in cases:
         total += 1
         after = read_bytes(output_path) if output_path else None
@@ -1903,6 +2940,12 @@ SIGNED_WRAPPER = "class R:\n    def set_signed_cookie(self, *args, **kwargs): pa
 # (name, input, output or None, engine error or None, the violation it must report or None)
 STARLETTE = "from starlette.middleware.sessions import SessionMiddleware\n"
 DJANGO = "INSTALLED_APPS = [\n    'django.contrib.sessions',\n]\n"
+LITESTAR = "from litestar.datastructures import Cookie\n"
+SANIC = "from sanic import Sanic\n"
+COOKIES = "from http.cookies import SimpleCookie\n"
+MORSEL_FUNCTION = 'def f():\n    c = SimpleCookie()\n    c["sid"] = v\n    c["sid"]["path"] = "/"\n'
+SECURE_LINE = '    c["sid"]["secure"] = True\n'
+WRITE = "    return c.output()\n"  # the cookies written as Set-Cookie headers
 SELF_TEST = [
     ("session middleware insert", STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k')\n",
      STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k', https_only=True)\n",
@@ -1962,6 +3005,10 @@ SELF_TEST = [
     ("setting made True", "CSRF_COOKIE_SECURE = (False)\n", "CSRF_COOKIE_SECURE = True\n", None, None),
     ("development setting made True", "DEBUG = True\nCSRF_COOKIE_SECURE = False\n",
      "DEBUG = True\nCSRF_COOKIE_SECURE = True\n", None, "development"),
+    ("a setting added after a last line of two statements, one on a continuation line",
+     "MIDDLEWARE = ['django.middleware.csrf.CsrfViewMiddleware']\nx = f(1,\n      2); y = 3",
+     "MIDDLEWARE = ['django.middleware.csrf.CsrfViewMiddleware']\nx = f(1,\n      2); y = 3\nCSRF_COOKIE_SECURE = True",
+     None, None),
     ("setting made True where Django never warns", "MIDDLEWARE = []\nCSRF_COOKIE_SECURE = 0\n",
      "MIDDLEWARE = []\nCSRF_COOKIE_SECURE = True\n", None, "not-warned"),
     ("local variable made True", "def f():\n    SESSION_COOKIE_SECURE = False\n",
@@ -2162,6 +3209,183 @@ SELF_TEST = [
      "r.set_cookie('k', 'v', 1, 2, '/', 'd', \\\n  True)\n", None, None),
     ("no-op output", "r.set_cookie('k', secure=flag)\n", "r.set_cookie('k', secure=flag)\n", None,
      "no-op-output"),
+    # Litestar's Cookie and Sanic's add_cookie (secure-cookie).
+    ("litestar cookie insert", LITESTAR + "c = Cookie('sid')\n",
+     LITESTAR + "c = Cookie('sid', secure=True)\n", None, None),
+    ("litestar cookie aliased, keyword made True",
+     "from litestar.datastructures import Cookie as C\nC(key='k', secure=False)\n",
+     "from litestar.datastructures import Cookie as C\nC(key='k', secure=True)\n", None, None),
+    ("litestar cookie slot 6", "import litestar\nlitestar.datastructures.Cookie('k', '/', 'v', 1, 2, 'd', None)\n",
+     "import litestar\nlitestar.datastructures.Cookie('k', '/', 'v', 1, 2, 'd', True)\n", None, None),
+    ("litestar cookie through its module", "from litestar import datastructures\ndatastructures.Cookie(key='k')\n",
+     "from litestar import datastructures\ndatastructures.Cookie(key='k', secure=True)\n", None, None),
+    ("litestar cookie inside a left-alone set_cookie", LITESTAR + "r.set_cookie(Cookie(key='k'))\n",
+     LITESTAR + "r.set_cookie(Cookie(key='k', secure=True))\n", None, None),
+    ("a Cookie of another module", "from http.cookiejar import Cookie\nCookie(0, 'k')\n",
+     "from http.cookiejar import Cookie\nCookie(0, 'k', secure=True)\n", None, "not-a-sink"),
+    ("litestar cookie wrong slot", LITESTAR + "Cookie('k', '/', 'v', 1, 2, None)\n",
+     LITESTAR + "Cookie('k', '/', 'v', 1, 2, True)\n", None, "wrong-index"),
+    ("litestar cookie slot filled", LITESTAR + "Cookie('k', '/', 'v', 1, 2, 'd', flag)\n",
+     LITESTAR + "Cookie('k', '/', 'v', 1, 2, 'd', flag, secure=True)\n", None, "slot-filled"),
+    ("litestar cookie beside **kwargs", LITESTAR + "Cookie('k', **o)\n",
+     LITESTAR + "Cookie('k', **o, secure=True)\n", None, "splat-call"),
+    ("missed litestar cookie", LITESTAR + "Cookie('sid')\nCookie('a', secure=0)\n", None, None, "missed-fix"),
+    ("litestar cookie review left alone", LITESTAR + "Cookie('k', secure=flag)\nCookie(*a)\n",
+     None, None, None),
+    ("sanic add_cookie made True", SANIC + "response.cookies.add_cookie('k', 'v', secure=False)\n",
+     SANIC + "response.cookies.add_cookie('k', 'v', secure=True)\n", None, None),
+    ("sanic add_cookie is secure by default", SANIC + "r.add_cookie('k', 'v')\n",
+     SANIC + "r.add_cookie('k', 'v', secure=True)\n", None, "secure-by-default"),
+    ("add_cookie without sanic", "r.add_cookie('k', 'v', secure=False)\n",
+     "r.add_cookie('k', 'v', secure=True)\n", None, "not-a-sink"),
+    ("sanic add_cookie suppressed", SANIC + "r.add_cookie('k', 'v', secure=False)  # nosec\n",
+     SANIC + "r.add_cookie('k', 'v', secure=True)  # nosec\n", None, "suppressed"),
+    ("missed sanic add_cookie", SANIC + "r.add_cookie('k', 'v', secure=(0))\n", None, None, "missed-fix"),
+    # B: secure-cookie-header.
+    ("header in headers=", "return Response(headers={'Set-Cookie': 'sid=abc'})\n",
+     "return Response(headers={'Set-Cookie': 'sid=abc; Secure'})\n", None, None),
+    ("header trailing run replaced", "resp['set-cookie'] = 'sid=abc; Path=/; '\n",
+     "resp['set-cookie'] = 'sid=abc; Path=/; Secure'\n", None, None),
+    ("header of ASGI, bytes", "await send({'type': 'http.response.start', 'headers': [(b'Set-Cookie', b'a=b')]})\n",
+     "await send({'type': 'http.response.start', 'headers': [(b'Set-Cookie', b'a=b; Secure')]})\n", None, None),
+    ("header f-string", "resp.headers.add('Set-Cookie', f'sid={sid}')\n",
+     "resp.headers.add('Set-Cookie', f'sid={sid}; Secure')\n", None, None),
+    ("header f-string last part", "self.send_header('Set-Cookie', f'sid={sid}; Path=/;')\n",
+     "self.send_header('Set-Cookie', f'sid={sid}; Path=/; Secure')\n", None, None),
+    ("header template with %", "resp['Set-Cookie'] = 'sid=%s' % v\n",
+     "resp['Set-Cookie'] = 'sid=%s; Secure' % v\n", None, None),
+    ("header list through a name, .format",
+     "def app(env, start_response):\n    h = [('Set-Cookie', 'a={}'.format(v))]\n    start_response('200 OK', h)\n",
+     "def app(env, start_response):\n    h = [('Set-Cookie', 'a={}; Secure'.format(v))]\n    start_response('200 OK', h)\n",
+     None, None),
+    ("header dict through a name", "def f():\n    h = {'Set-Cookie': 'a=b'}\n    return Response(headers=h)\n",
+     "def f():\n    h = {'Set-Cookie': 'a=b; Secure'}\n    return Response(headers=h)\n", None, None),
+    ("header appended to a list",
+     "def app(env, start_response):\n    h = []\n    h.append(('Set-Cookie', 'a=b'))\n    start_response('200 OK', h)\n",
+     "def app(env, start_response):\n    h = []\n    h.append(('Set-Cookie', 'a=b; Secure'))\n    start_response('200 OK', h)\n",
+     None, None),
+    ("header in an implicit concatenation", "resp['Set-Cookie'] = ('sid=abc; '\n    'Path=/')\n",
+     "resp['Set-Cookie'] = ('sid=abc; '\n    'Path=/; Secure')\n", None, None),
+    ("header of aiohttp's server side", "from aiohttp import web\nweb.Response(headers={'Set-Cookie': 'a=b'})\n",
+     "from aiohttp import web\nweb.Response(headers={'Set-Cookie': 'a=b; Secure'})\n", None, None),
+    ("header of a client-side httpx.Response",
+     "import httpx\nr = httpx.Response(200, headers={'Set-Cookie': 'a=b'})\n",
+     "import httpx\nr = httpx.Response(200, headers={'Set-Cookie': 'a=b; Secure'})\n", None, "client-side"),
+    ("header of a client-bound fixture",
+     "def test(httpx_mock):\n    httpx_mock.add_response(headers={'Set-Cookie': 'a=b'})\n",
+     "def test(httpx_mock):\n    httpx_mock.add_response(headers={'Set-Cookie': 'a=b; Secure'})\n",
+     None, "client-side"),
+    ("header of a client-bound session",
+     "import requests\nwith requests.Session() as s:\n    s.headers['Set-Cookie'] = 'a=b'\n",
+     "import requests\nwith requests.Session() as s:\n    s.headers['Set-Cookie'] = 'a=b; Secure'\n",
+     None, "client-side"),
+    ("header that had secure", "resp['Set-Cookie'] = 'sid=abc; secure'\n",
+     "resp['Set-Cookie'] = 'sid=abc; secure; Secure'\n", None, "already-secure"),
+    ("header given another attribute", "resp['Set-Cookie'] = 'sid=abc'\n",
+     "resp['Set-Cookie'] = 'sid=abc; HttpOnly'\n", None, "tree-changed"),
+    ("header given Secure without its blank", "resp['Set-Cookie'] = 'sid=abc'\n",
+     "resp['Set-Cookie'] = 'sid=abc;Secure'\n", None, "tree-changed"),
+    ("header run only partly replaced", "resp['Set-Cookie'] = 'sid=abc; '\n",
+     "resp['Set-Cookie'] = 'sid=abc;; Secure'\n", None, "edit"),
+    ("header f-string's earlier part changed", "resp['Set-Cookie'] = f'sid={sid}; Path=/'\n",
+     "resp['Set-Cookie'] = f'sid={sid}; Path=/x; Secure'\n", None, "tree-changed"),
+    ("a string that is no header value", "x = 'sid=abc'\n", "x = 'sid=abc; Secure'\n",
+     None, "not-a-sink"),
+    ("a header read, not set", "if resp.headers.get('Set-Cookie') == 'a=b': pass\n",
+     "if resp.headers.get('Set-Cookie') == 'a=b; Secure': pass\n", None, "not-a-sink"),
+    ("a header name in pieces", "resp['Set-' 'Cookie'] = 'a=b'\n", "resp['Set-' 'Cookie'] = 'a=b; Secure'\n",
+     None, "not-a-sink"),
+    ("add on a receiver that is no headers", "r.add('Set-Cookie', 'a=b')\n",
+     "r.add('Set-Cookie', 'a=b; Secure')\n", None, "not-a-sink"),
+    ("header suppressed", "resp['Set-Cookie'] = 'a=b'  # cookie-fix: ignore[secure-cookie-header]\n",
+     "resp['Set-Cookie'] = 'a=b; Secure'  # cookie-fix: ignore[secure-cookie-header]\n", None, "suppressed"),
+    ("missed header", "resp['Set-Cookie'] = 'sid=abc; Path=/'\n", None, None, "missed-fix"),
+    ("missed header in a dict through a name",
+     "def f():\n    h = {'Set-Cookie': 'a=b'}\n    return Response(headers=h)\n", None, None, "missed-fix"),
+    ("no header fix wanted",
+     "resp['Set-Cookie'] = 'a=b, c=d'\nresp['Set-Cookie'] = 'a=b\\\\n'\nresp['Set-Cookie'] = 'a=%s' % v\n"
+     "resp['Set-Cookie'] = x\nresp.headers.add('Set-Cookie', 'a=b', 'c')\nresp['Set-Cookie'] = 'a=b; Secure'\n"
+     "resp['Set-Cookie'] = 'a=b'  # NOSONAR\nclass C:\n    resp['Set-Cookie'] = 'a=b'\n", None, None, None),
+    ("no header fix wanted beside a client", "import requests\nresp['Set-Cookie'] = 'a=b'\n",
+     None, None, None),
+    # C: secure-cookie-morsel.
+    ("morsel flag made True", COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure'] = False\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure'] = True\n", None, None),
+    ("Morsel flag made True", "from http import cookies\nm = cookies.Morsel()\nm['Secure'] = ''\n",
+     "from http import cookies\nm = cookies.Morsel()\nm['Secure'] = True\n", None, None),
+    ("a dict's secure made True", "c = {}\nc['sid']['secure'] = False\n", "c = {}\nc['sid']['secure'] = True\n",
+     None, "not-a-sink"),
+    ("morsel flag truthy replaced", COOKIES + "c = SimpleCookie()\nc['sid']['secure'] = 'yes'\n",
+     COOKIES + "c = SimpleCookie()\nc['sid']['secure'] = True\n", None, "truthy-replaced"),
+    ("morsel flag added", COOKIES + MORSEL_FUNCTION + WRITE,
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE + WRITE, None, None),
+    ("morsel flag added, single quotes", COOKIES + "c = SimpleCookie()\nc['sid'] = v\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure'] = True\nprint(c)\n", None, None),
+    ("morsel flag added, CRLF", (COOKIES + MORSEL_FUNCTION + WRITE).replace("\n", "\r\n"),
+     (COOKIES + MORSEL_FUNCTION + SECURE_LINE + WRITE).replace("\n", "\r\n"), None, None),
+    ("morsel flag added, no final newline", COOKIES + "c = SimpleCookie()\nc['sid'] = v\nprint(c)\nc['sid']['path'] = '/'",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nprint(c)\nc['sid']['path'] = '/'\nc['sid']['secure'] = True",
+     None, None),
+    ("morsel flag added in each branch", COOKIES + "c = SimpleCookie()\nif x:\n    c['a'] = 1\nelse:\n    c['a'] = 2\n"
+     "print(c)\n",
+     COOKIES + "c = SimpleCookie()\nif x:\n    c['a'] = 1\n    c['a']['secure'] = True\n"
+     "else:\n    c['a'] = 2\n    c['a']['secure'] = True\nprint(c)\n", None, None),
+    ("Morsel flag added", "from http.cookies import Morsel\nm = Morsel()\nm.set('k', 'v', 'v')\nh(m.OutputString())\n",
+     "from http.cookies import Morsel\nm = Morsel()\nm.set('k', 'v', 'v')\nm[\"secure\"] = True\n"
+     "h(m.OutputString())\n", None, None),
+    ("morsel flag added before the last setter", COOKIES + MORSEL_FUNCTION + WRITE,
+     COOKIES + MORSEL_FUNCTION.replace("    c[\"sid\"][\"path\"]", SECURE_LINE + "    c[\"sid\"][\"path\"]") + WRITE,
+     None, "misplaced"),
+    ("morsel flag added to an unrelated block", COOKIES + MORSEL_FUNCTION + "    if x:\n        log()\n" + WRITE,
+     COOKIES + MORSEL_FUNCTION + "    if x:\n        log()\n" + "    " + SECURE_LINE + WRITE, None, "misplaced"),
+    ("morsel flag under another key", COOKIES + MORSEL_FUNCTION + WRITE,
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE.replace("sid", "other") + WRITE, None, "key"),
+    ("morsel flag in another quote", COOKIES + MORSEL_FUNCTION + WRITE,
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE.replace('["secure"]', "['secure']") + WRITE, None, "edit"),
+    ("morsel flag added twice", COOKIES + MORSEL_FUNCTION + WRITE,
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE + SECURE_LINE + WRITE, None, "duplicate"),
+    ("morsel flag added where an enclosing block gave the value",
+     COOKIES + "c = SimpleCookie()\nc['a'] = 1\nif x:\n    c['a'] = 2\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['a'] = 1\nc['a']['secure'] = True\nif x:\n    c['a'] = 2\n"
+     "    c['a']['secure'] = True\nprint(c)\n", None, "duplicate"),
+    ("morsel flag added in a test module", "import pytest\n" + COOKIES + MORSEL_FUNCTION + WRITE,
+     "import pytest\n" + COOKIES + MORSEL_FUNCTION + SECURE_LINE + WRITE, None, "test-module"),
+    ("morsel flag added where the scope gives one",
+     COOKIES + MORSEL_FUNCTION.replace("[\"path\"] = \"/\"", "[\"secure\"] = flag") + WRITE,
+     COOKIES + MORSEL_FUNCTION.replace("[\"path\"] = \"/\"", "[\"secure\"] = flag") + SECURE_LINE + WRITE,
+     None, "already-secure"),
+    ("morsel flag added to a jar's cookies", COOKIES + MORSEL_FUNCTION + "    session.update_cookies(c)\n",
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE + "    session.update_cookies(c)\n", None, "left-alone"),
+    ("morsel flag added to cookies only returned", COOKIES + MORSEL_FUNCTION + "    return c\n",
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE + "    return c\n", None, "not-written"),
+    ("morsel flag added to a request's Cookie header",
+     COOKIES + MORSEL_FUNCTION + "    h['Cookie'] = c.output(header='Cookie:')\n",
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE + "    h['Cookie'] = c.output(header='Cookie:')\n",
+     None, "not-written"),
+    ("morsel flag added to cookies joined by sep=", COOKIES + MORSEL_FUNCTION + "    return c.output(sep=';')\n",
+     COOKIES + MORSEL_FUNCTION + SECURE_LINE + "    return c.output(sep=';')\n", None, "not-written"),
+    ("morsel flag added to a cookie being deleted",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = ''\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = ''\nc['sid']['secure'] = True\nprint(c)\n", None, "deleting"),
+    ("Morsel flag added to a cookie being deleted",
+     "from http.cookies import Morsel\nm = Morsel()\nm.set('k', '', '\"\"')\nh(m.OutputString())\n",
+     "from http.cookies import Morsel\nm = Morsel()\nm.set('k', '', '\"\"')\nm[\"secure\"] = True\n"
+     "h(m.OutputString())\n", None, "deleting"),
+    ("morsel flag added to a SimpleCookie of another module",
+     "from mylib import SimpleCookie\n" + MORSEL_FUNCTION + WRITE,
+     "from mylib import SimpleCookie\n" + MORSEL_FUNCTION + SECURE_LINE + WRITE, None, "not-a-sink"),
+    ("morsel flag added, suppressed", COOKIES + "c = SimpleCookie()\nc['sid'] = v  # nosec\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v  # nosec\nc['sid']['secure'] = True\nprint(c)\n",
+     None, "suppressed"),
+    ("missed morsel flag value", COOKIES + "c = SimpleCookie()\nc['sid']['secure'] = 0\n", None, None,
+     "missed-fix"),
+    ("missed morsel flag", COOKIES + MORSEL_FUNCTION + WRITE, None, None, "missed-fix"),
+    ("no morsel flag wanted", COOKIES + "def f(c):\n    c['sid'] = v\n    print(c)\n"
+     "def g():\n    c = SimpleCookie()\n    c[k] = v\n    print(c)\n"
+     "def h():\n    c = SimpleCookie()\n    c['a'] = v\n    if x:\n        c['a'] = w\n    print(c)\n"
+     "def i():\n    c = SimpleCookie()\n    c['a'] = v\n    return c\n"
+     "def j():\n    c = SimpleCookie()\n    c['a'] = v\n    return c.output(attrs=[])\n"
+     "def k():\n    c = SimpleCookie()\n    c['a'] = ''\n    print(c)\n", None, None, None),
 ]
 
 

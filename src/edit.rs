@@ -124,6 +124,51 @@ fn rest_is_comma_and_comment(after: &[u8], lines: &LineIndex, line: usize, offse
     rest.is_empty() || rest[0] == b'#'
 }
 
+/// The line ending new lines take at `offset`: that of the line before it, or of the
+/// file's first line, or LF.
+pub fn line_ending_at(lines: &LineIndex, offset: usize) -> &'static str {
+    let before = lines.line_of(offset.saturating_sub(1));
+    [lines.line_ending(before), lines.line_ending(0)]
+        .into_iter()
+        .find(|ending| !ending.is_empty())
+        .map_or("\n", |ending| match ending {
+            "\r\n" => "\r\n",
+            "\r" => "\r",
+            _ => "\n",
+        })
+}
+
+/// Whether a statement at `offset` begins a logical line of its own: only blanks before
+/// it on its line, and the line before it not continued by a backslash. A new line
+/// placed after its block or before it then lands where Python reads it.
+pub fn starts_logical_line(body: &[u8], lines: &LineIndex, offset: usize) -> bool {
+    let line = lines.line_of(offset);
+    let blanks_before = body[lines.line_start(line)..offset].iter().all(is_blank);
+    let continued = line > 0 && lines.line_text(line - 1).ends_with(b"\\");
+    blanks_before && !continued
+}
+
+/// The indentation of the line `offset` is on.
+pub fn indentation_at<'b>(body: &'b [u8], lines: &LineIndex, offset: usize) -> &'b [u8] {
+    let start = lines.line_start(lines.line_of(offset));
+    let line = &body[start..];
+    &line[..line.len() - trim_blank(line).len()]
+}
+
+/// The edit that adds `statement` as a line of its own after the line `offset` ends,
+/// indented with `indent`.
+pub fn insert_line_after(lines: &LineIndex, offset: usize, indent: &[u8], statement: &str) -> Edit {
+    let line = lines.line_of(offset);
+    let ending = line_ending_at(lines, offset);
+    let indent = String::from_utf8_lossy(indent);
+    let end = lines.line_end_with_newline(line);
+    if lines.line_ending(line).is_empty() {
+        Edit::insert(end, format!("{ending}{indent}{statement}"))
+    } else {
+        Edit::insert(end, format!("{indent}{statement}{ending}"))
+    }
+}
+
 /// Applies edits in one pass. They must not overlap; insertions at the same point
 /// are refused too, since their order would be a guess.
 pub fn apply(source: &[u8], edits: &[Edit]) -> Result<Vec<u8>, OverlappingEdits> {

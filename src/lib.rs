@@ -1,6 +1,7 @@
 //! cookie-fix: finds Python code that creates a cookie without the Secure attribute
 //! and fixes it.
 
+pub mod bindings;
 pub mod call;
 pub mod cli;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod parse;
 pub mod rules;
 pub mod run;
 pub mod scan;
+pub mod scope;
 pub mod source;
 pub mod suppress;
 pub mod write;

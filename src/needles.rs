@@ -22,31 +22,57 @@ use crate::rules::{RuleSet, RULES};
 /// passes 0.40 s.
 const MIN_ANCHOR: usize = 6;
 
-/// How one rule's needles are searched.
+/// How the needles that share one anchor are searched.
 struct Search {
-    rule: usize,
     /// What is searched: the anchor, or a needle alone.
     finder: Finder<'static>,
-    /// The needles to compare where `finder` matches, each with the offset of the
-    /// searched text inside it.
-    needles: Vec<(&'static str, usize)>,
+    /// The needles to compare where `finder` matches: each rule's, with the offset of
+    /// the searched text inside the needle.
+    needles: Vec<Needle>,
+    /// The rules of those needles.
+    rules: RuleSet,
 }
 
+struct Needle {
+    rule: usize,
+    text: &'static str,
+    offset: usize,
+}
+
+/// The anchors are chosen over every rule's needles at once, so that rules whose needles
+/// share a piece (`Cookie` in `SimpleCookie`, `-Cookie` and `CookieBackendConfig`) share
+/// one pass over the bytes.
 static SEARCHES: LazyLock<Vec<Search>> = LazyLock::new(|| {
-    let mut searches = Vec::new();
-    for (rule, row) in RULES.iter().enumerate() {
-        for (anchor, needles) in anchors(row.needles) {
-            searches.push(Search {
-                rule,
-                finder: Finder::new(anchor.as_bytes()),
-                needles: needles
-                    .into_iter()
-                    .map(|needle| (needle, needle.find(anchor).unwrap_or(0)))
-                    .collect(),
+    let mut texts: Vec<&'static str> = RULES
+        .iter()
+        .flat_map(|rule| rule.needles.iter().copied())
+        .collect();
+    texts.sort_unstable();
+    texts.dedup();
+    anchors(&texts)
+        .into_iter()
+        .map(|(anchor, holding)| {
+            let needles: Vec<Needle> = RULES
+                .iter()
+                .enumerate()
+                .flat_map(|(rule, row)| row.needles.iter().map(move |&text| (rule, text)))
+                .filter(|(_, text)| holding.contains(text))
+                .map(|(rule, text)| Needle {
+                    rule,
+                    text,
+                    offset: text.find(anchor).unwrap_or(0),
+                })
+                .collect();
+            let rules = needles.iter().fold(RuleSet::EMPTY, |set, needle| {
+                set.union(RuleSet::single(needle.rule))
             });
-        }
-    }
-    searches
+            Search {
+                finder: Finder::new(anchor.as_bytes()),
+                needles,
+                rules,
+            }
+        })
+        .collect()
 });
 
 /// A few pieces of text, each with the needles that hold it, such that every needle
@@ -94,20 +120,23 @@ pub struct Hits {
 /// Finds the needles of `rules` in `bytes`.
 pub fn find(bytes: &[u8], rules: RuleSet) -> Hits {
     let mut hits = Hits::default();
-    for search in SEARCHES.iter().filter(|search| rules.contains(search.rule)) {
+    for search in SEARCHES.iter() {
+        if !search.rules.intersects(rules) {
+            continue;
+        }
         for found in search.finder.find_iter(bytes) {
-            for &(needle, offset) in &search.needles {
-                let Some(at) = found.checked_sub(offset) else {
+            for needle in search.needles.iter().filter(|n| rules.contains(n.rule)) {
+                let Some(at) = found.checked_sub(needle.offset) else {
                     continue;
                 };
-                if !bytes[at..].starts_with(needle.as_bytes()) {
+                if !bytes[at..].starts_with(needle.text.as_bytes()) {
                     continue;
                 }
                 hits.offsets.push(at);
-                if !hits.rules.contains(search.rule)
-                    && (RULES[search.rule].may_match)(bytes, at, needle)
+                if !hits.rules.contains(needle.rule)
+                    && (RULES[needle.rule].may_match)(bytes, at, needle.text)
                 {
-                    hits.rules = hits.rules.union(RuleSet::single(search.rule));
+                    hits.rules = hits.rules.union(RuleSet::single(needle.rule));
                 }
             }
         }
@@ -120,6 +149,18 @@ pub fn find(bytes: &[u8], rules: RuleSet) -> Hits {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn print_anchors_tmp() {
+        for search in SEARCHES.iter() {
+            let texts: Vec<&str> = search.needles.iter().map(|n| n.text).collect();
+            eprintln!(
+                "{:?} {:?}",
+                std::str::from_utf8(search.finder.needle()).unwrap(),
+                texts
+            );
+        }
+    }
 
     #[test]
     fn hits_of_selected_rules_only() {

@@ -1947,7 +1947,9 @@ fn list_rules_prints_each_rule_with_its_default_and_summary() {
             0,
             "secure-cookie          on   Cookie set without the Secure attribute\n\
              secure-cookie-setting  on   Cookie setting that leaves the session, CSRF or login cookie without Secure\n\
-             secure-session-cookie  on   Session middleware or cookie factory without the Secure attribute\n",
+             secure-session-cookie  on   Session middleware or cookie factory without the Secure attribute\n\
+             secure-cookie-header   on   Set-Cookie header written without the Secure attribute\n\
+             secure-cookie-morsel   on   http.cookies morsel without the Secure flag\n",
             ""
         )
     );
@@ -1970,7 +1972,7 @@ fn explain_prints_a_rules_documentation() {
         outcome(
             2,
             "",
-            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie\n"
+            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel\n"
         )
     );
 }
@@ -2009,7 +2011,7 @@ fn select_and_ignore_choose_the_rules_that_run() {
         outcome(
             2,
             "",
-            "error: unknown rule `nope`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie\n"
+            "error: unknown rule `nope`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel\n"
         )
     );
     t.assert_untouched("app.py", INSECURE);
@@ -2050,7 +2052,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
             2,
             "",
             format!(
-                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie (rule selection in {}/pyproject.toml)\n",
+                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel (rule selection in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )
@@ -2106,7 +2108,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
             2,
             "",
             format!(
-                "error: unknown rule `secure`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie (per-file-ignores in {}/pyproject.toml)\n",
+                "error: unknown rule `secure`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel (per-file-ignores in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )

@@ -6,11 +6,16 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-const APP: &str = r#"from flask import Response
+const APP: &str = r#"from http.cookies import SimpleCookie
+from flask import Response
 r = Response()
 r.set_cookie("k", "v")
 r.set_cookie("k", "v", secure=flag)
 r.set_cookie("k", "v")  # nosec
+r.headers["Set-Cookie"] = "sid=abc"
+c = SimpleCookie()
+c["k"] = "v"
+print(c)
 "#;
 
 const BROKEN: &str = "r.set_cookie(\"k\",\n";
@@ -45,7 +50,7 @@ fn snapshot(name: &str, actual: &str) -> String {
 }
 
 const STDERR: &str = "error: broken.py: syntax error at line 1 column 1; file left unchanged\n\
-                      Would fix 1 finding in 1 file; 1 needs review; 1 suppressed; 1 skipped.\n";
+                      Would fix 3 findings in 1 file; 1 needs review; 1 suppressed; 1 skipped.\n";
 
 #[test]
 fn json_document() {
@@ -71,7 +76,7 @@ fn sarif_document() {
 fn json_in_write_mode_reports_what_was_written() {
     let (code, stdout, stderr) = run(&["--write", "--output-format", "json", "app.py"]);
     let expected = snapshot("write.json", &stdout);
-    let summary = "Fixed 1 finding in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n";
+    let summary = "Fixed 3 findings in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n";
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (0, expected.as_str(), summary)

@@ -165,7 +165,43 @@ const ADDED_LINES: &[&str] = &[
     "CSRF_COOKIE_SECURE = True",
     "app.config[\"SESSION_COOKIE_SECURE\"] = True",
     "app.config['SESSION_COOKIE_SECURE'] = True",
+    "c[\"sid\"][\"secure\"] = True",
+    "c['sid']['secure'] = True",
+    "c[name][\"secure\"] = True",
+    "m[\"secure\"] = True",
 ];
+
+/// What a `Set-Cookie` value's fix appends inside its literal.
+const SECURE_ATTRIBUTE: &str = "; Secure";
+
+/// Whether `added` is the string literal (or the last text of an f-string) `removed`
+/// with its trailing `;` and blanks replaced by `; Secure`.
+fn is_header_fix(removed: &str, added: &str) -> bool {
+    // Parentheses around a value are one token with it (collapse_parenthesised_values).
+    let opening = removed.len() - removed.trim_start_matches('(').len();
+    let parens = |text: &'static str| text.repeat(opening);
+    if opening > 0 {
+        let unwrap = |text: &str| {
+            text.strip_prefix(parens("(").as_str())
+                .and_then(|inner| inner.strip_suffix(parens(")").as_str()))
+                .map(str::to_owned)
+        };
+        return match (unwrap(removed), unwrap(added)) {
+            (Some(removed), Some(added)) => is_header_fix(&removed, &added),
+            _ => false,
+        };
+    }
+    let quote = removed.chars().last().filter(|c| matches!(c, '"' | '\''));
+    let (head, tail) = match quote {
+        Some(quote) => match removed.rfind(quote).zip(removed.find(quote)) {
+            Some((end, start)) if end > start => (&removed[..end], &removed[end..]),
+            _ => (removed, ""),
+        },
+        None => (removed, ""),
+    };
+    let kept = head.trim_end_matches([';', ' ', '\t']);
+    added == format!("{kept}{SECURE_ATTRIBUTE}{tail}")
+}
 
 /// The output without the lines of [`ADDED_LINES`] a line diff finds added: a token
 /// diff would align an added line with its neighbours' shared tokens.
@@ -219,6 +255,8 @@ fn only_secure_arguments_changed(input: &[u8], output: &[u8]) -> Result<(), Stri
         let added = new[new_range].concat();
         let allowed = match tag {
             DiffTag::Equal => true,
+            // `f"sid={sid}"`: the text after the last replacement field is new.
+            DiffTag::Insert if added == SECURE_ATTRIBUTE => true,
             DiffTag::Insert => {
                 let rest = INSERTED
                     .iter()
@@ -231,8 +269,9 @@ fn only_secure_arguments_changed(input: &[u8], output: &[u8]) -> Result<(), Stri
                 let replaced = INSERTED.iter().fold(added.clone(), |rest, inserted| {
                     rest.replacen(inserted, "", 1)
                 });
-                (is_falsy_literal(&removed) || setting_before && is_literal(&removed))
-                    && (added == "True" || replaced.replace(',', "") == "True")
+                is_header_fix(&removed, &added)
+                    || (is_falsy_literal(&removed) || setting_before && is_literal(&removed))
+                        && (added == "True" || replaced.replace(',', "") == "True")
             }
             DiffTag::Delete => false,
         };

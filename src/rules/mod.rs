@@ -9,6 +9,8 @@
 //! `query.scm`, and its cases under `testdata/<id>/`; add one row to [`RULES`].
 
 pub mod secure_cookie;
+pub mod secure_cookie_header;
+pub mod secure_cookie_morsel;
 pub mod secure_cookie_setting;
 pub mod secure_session_cookie;
 
@@ -49,8 +51,9 @@ pub struct Rule {
     /// Whether the needle found at `at` in a file's bytes may be a sink, a finer test
     /// that spares a file a parse (`Response.set_cookie` named, never called).
     pub may_match: fn(bytes: &[u8], at: usize, needle: &str) -> bool,
-    /// The rule's compiled query.
-    pub query: fn() -> &'static Query,
+    /// The rule's compiled query, if it reads the tree through one (a rule whose sinks
+    /// stand where its needles are looks them up instead: a query visits every node).
+    pub query: Option<fn() -> &'static Query>,
     /// The findings in a parsed file. Where two of its findings insert at one place,
     /// the insertions are made in the order it returns them.
     pub check: fn(&Context) -> Checked,
@@ -72,6 +75,8 @@ pub static RULES: &[&Rule] = &[
     &secure_cookie::RULE,
     &secure_cookie_setting::RULE,
     &secure_session_cookie::RULE,
+    &secure_cookie_header::RULE,
+    &secure_cookie_morsel::RULE,
 ];
 
 /// What a rule reads of one file.
@@ -165,6 +170,11 @@ impl RuleSet {
 
     pub fn union(self, other: RuleSet) -> RuleSet {
         RuleSet(self.0 | other.0)
+    }
+
+    /// Whether the two sets share a rule.
+    pub fn intersects(self, other: RuleSet) -> bool {
+        self.0 & other.0 != 0
     }
 
     pub fn without(self, other: RuleSet) -> RuleSet {
@@ -306,37 +316,34 @@ mod tests {
                 rule.id
             );
             // Compiling the query: a typo in a .scm fails here, not in a user's run.
-            let _ = (rule.query)();
+            if let Some(query) = rule.query {
+                let _ = query();
+            }
         }
     }
 
     #[test]
     fn selection_as_ruff_reads_it() {
         let none: &[&str] = &[];
-        let all = RuleSet::parse(&[
-            "secure-cookie",
+        let others_ids = [
             "secure-cookie-setting",
             "secure-session-cookie",
-        ]);
+            "secure-cookie-header",
+            "secure-cookie-morsel",
+        ];
+        let all = RuleSet::parse(&[&["secure-cookie"][..], &others_ids].concat());
         let cookie = RuleSet::parse(&["secure-cookie"]);
-        let others = RuleSet::parse(&["secure-cookie-setting", "secure-session-cookie"]);
+        let others = RuleSet::parse(&others_ids);
         assert_eq!(selection(None, none, none), Ok(RuleSet::defaults()));
         assert_eq!(all, Ok(RuleSet::defaults()));
         assert_eq!(selection(None, none, &["secure-cookie"]), others);
         assert_eq!(selection(Some(&["secure-cookie"]), none, none), cookie);
-        assert_eq!(
-            selection(
-                Some(&["secure-cookie"]),
-                &["secure-cookie-setting", "secure-session-cookie"],
-                none
-            ),
-            all
-        );
+        assert_eq!(selection(Some(&["secure-cookie"]), &others_ids, none), all);
         let unknown = selection(Some(&["secure-cookies"]), none, none).unwrap_err();
         assert_eq!(
             unknown.to_string(),
             "unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, \
-             secure-session-cookie"
+             secure-session-cookie, secure-cookie-header, secure-cookie-morsel"
         );
     }
 

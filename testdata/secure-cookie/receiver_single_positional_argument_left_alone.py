@@ -1,4 +1,5 @@
-# A call whose only argument is one plain positional expression (a Cookie object) is left alone.
+# A call whose only argument is one plain positional expression (a Cookie object) is left alone;
+# the Litestar Cookie objects themselves are sinks (see object_litestar_cookie.py).
 from litestar import Response, get
 from litestar.datastructures import Cookie
 

@@ -1,4 +1,5 @@
-# A bare-name call set_cookie(...) and a def set_cookie(...) are not attribute calls: nothing changes.
+# A bare-name call set_cookie(...) and a def set_cookie(...) are not attribute calls: secure-cookie
+# changes nothing (the header the function writes is secure-cookie-header's).
 from werkzeug.wrappers import Response
 
 

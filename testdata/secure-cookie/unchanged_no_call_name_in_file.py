@@ -1,4 +1,5 @@
-# No cookie call name appears in this file (cookies set through headers): nothing changes.
+# No cookie call name appears in this file: secure-cookie changes nothing (the header is
+# secure-cookie-header's).
 from flask import Flask, make_response
 
 app = Flask(__name__)

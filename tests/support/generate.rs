@@ -601,6 +601,106 @@ fn configuration() -> BoxedStrategy<String> {
     prop_oneof![given, context].boxed()
 }
 
+/// A `Set-Cookie` header's name in the casings and prefixes code writes it with.
+fn header_name() -> impl Strategy<Value = String> {
+    (
+        one_of(&["Set-Cookie", "set-cookie", "SET-COOKIE", "Set-cookie"]),
+        one_of(&["", "", "b", "B", "r"]),
+        one_of(&["\"", "'"]),
+    )
+        .prop_map(|(name, prefix, quote)| format!("{prefix}{quote}{name}{quote}"))
+}
+
+/// A header's value: literals of every prefix whose text ends in each way the fix
+/// reads (separators, blanks, a replacement field), templates, and expressions.
+fn header_value() -> impl Strategy<Value = String> {
+    let body = one_of(&[
+        "sid=abc",
+        "sid=abc; Path=/",
+        "sid=abc; Path=/;",
+        "sid=abc; Path=/; ",
+        "sid=abc; Secure",
+        "sid=abc;secure;HttpOnly",
+        "flag=Secure",
+        "sid={sid}",
+        "{sid}; Path=/",
+        "sid=%s",
+        "%(k)s=%(v)s;",
+        "",
+        "a=1, b=2",
+        "préférence=sombre",
+        "p=C:\\\\x",
+        "a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT",
+    ]);
+    let literal =
+        (one_of(STRING_PREFIXES), body, one_of(&["\"", "'"])).prop_map(|(prefix, body, quote)| {
+            let bytes = prefix.contains(['b', 'B']);
+            let body = if bytes && !body.is_ascii() {
+                "sid=abc"
+            } else {
+                body
+            };
+            format!("{prefix}{quote}{body}{quote}")
+        });
+    (literal, 0..8usize, gap()).prop_map(|(literal, shape, gap)| match shape {
+        0..=2 => literal,
+        3 => format!("({literal})"),
+        4 => format!("\"sid=\"{} {literal}", gap.render(" ", "    ")),
+        5 => format!("{literal} % sid"),
+        6 => format!("{literal}.format(sid)"),
+        _ => "cookie_header".to_owned(),
+    })
+}
+
+/// Cookies written by hand: `Set-Cookie` headers in every shape the header rule reads
+/// (and in client code, which it must leave alone), `http.cookies` morsels, Litestar's
+/// `Cookie(...)` and Sanic's `add_cookie(...)`.
+fn cookie_by_hand() -> BoxedStrategy<String> {
+    let header = (header_name(), header_value(), gap(), gap(), 0..9usize).prop_map(
+        |(name, value, before, after, shape)| {
+            let (a, b) = (before.render("", "    "), after.render("", "    "));
+            match shape {
+                0 => format!("Response(\"ok\", headers={{{a}{name}: {value}{b}}})"),
+                1 => format!("response[{name}] = {value}"),
+                2 => format!("response.headers.add({a}{name},{b} {value})"),
+                3 => format!("self.set_header({name}, {value})"),
+                4 => format!("start_response(\"200 OK\", [{a}({name}, {value}){b}])"),
+                5 => format!("headers = {{{name}: {value}}}\nResponse(headers=headers)"),
+                6 => format!("httpx.Response(200, headers={{{name}: {value}}})"),
+                7 => format!(
+                    "await send({{\"type\": \"http.response.start\", \"headers\": [({name}, {value})]}})"
+                ),
+                _ => format!("value = response.headers.get({name}) == {value}"),
+            }
+        },
+    );
+    let morsel = (
+        one_of(&["\"sid\"", "'sid'", "name"]),
+        secure_value(),
+        0..4usize,
+    )
+        .prop_map(|(key, flag, shape)| match shape {
+            0 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"path\"] = \"/\"\nprint(c)"),
+            1 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"Secure\"] = {flag}\nprint(c.output())"),
+            2 => format!("c = SimpleCookie()\nif x:\n    c[{key}] = token  # why\nelse:\n\tc[{key}] = ''\nprint(c)"),
+            _ => format!("m = Morsel()\nm.set({key}, token, token)\nhandler.send_header(\"Set-Cookie\", m.OutputString())"),
+        });
+    let object = (keywords(), 0..2usize).prop_map(|(keywords, shape)| {
+        let keywords = keywords.join(", ");
+        match shape {
+            0 => format!(
+                "Cookie(key=\"sid\", value=token{}{keywords})",
+                if keywords.is_empty() { "" } else { ", " }
+            ),
+            _ => format!(
+                "response.cookies.add_cookie(\"sid\", token{}{keywords})",
+                if keywords.is_empty() { "" } else { ", " }
+            ),
+        }
+    });
+    prop_oneof![4 => header, 2 => morsel, 1 => object].boxed()
+}
+
 /// Statements around the calls. With `invalid`, also some Python 3.11 rejects.
 fn simple_statement(invalid: bool) -> BoxedStrategy<String> {
     let valid = prop_oneof![
@@ -627,6 +727,7 @@ fn simple_statement(invalid: bool) -> BoxedStrategy<String> {
         1 => Just("\x0cresponse.set_cookie(\"k\", \"v\")".to_owned()),
         1 => (bare_call(), bare_call()).prop_map(|(a, b)| format!("{}; {}", a.render(), b.render())),
         4 => configuration(),
+        4 => cookie_by_hand(),
     ];
     if !invalid {
         return valid.boxed();
@@ -694,6 +795,10 @@ const IMPORTS: &[&str] = &[
     "from .flask import helpers\n",
     "from flask import Flask\n",
     "import cherrypy\n",
+    "from http.cookies import Morsel, SimpleCookie\n",
+    "from litestar.datastructures import Cookie\n",
+    "from sanic import Sanic\n",
+    "import httpx\n",
 ];
 
 /// How the file's text becomes bytes.

@@ -62,6 +62,54 @@ pub const DEFAULT: Signature = SECURE_AT_6;
 /// (Django's `set_signed_cookie`, Tornado's `set_signed_cookie` and `set_secure_cookie`).
 pub const FORWARDING_SETTERS: &[&str] = &["set_signed_cookie", "set_secure_cookie"];
 
+/// A cookie object, or a setter of another name, whose call takes `secure` in a
+/// signature of its own, whatever the file's family. DESIGN.md section 1's exemptions
+/// (cookie-jar receivers, a single positional argument) are the `set_cookie` family's:
+/// these calls are sinks wherever they stand.
+pub struct CookieObject {
+    /// The callee's name, as the query captures it.
+    pub name: &'static str,
+    pub callee: Callee,
+    pub signature: Signature,
+}
+
+/// How a call is told to be the object's.
+pub enum Callee {
+    /// A class, called by a name or attribute the file's imports make one of these paths.
+    Class(&'static [&'static str]),
+    /// A method, called on any receiver in a file that imports one of these modules
+    /// (first components).
+    Method(&'static [&'static str]),
+}
+
+pub const COOKIE_OBJECTS: &[CookieObject] = &[
+    // litestar 2.x, litestar/datastructures/cookie.py: the dataclass Cookie(key, path,
+    // value, max_age, expires, domain, secure: bool | None = None, httponly, ...); None
+    // sets no flag. `path` comes before `value`.
+    CookieObject {
+        name: "Cookie",
+        callee: Callee::Class(&[
+            "litestar.datastructures.Cookie",
+            "litestar.datastructures.cookie.Cookie",
+        ]),
+        signature: Signature::positional(6),
+    },
+    // sanic 25.x, sanic/cookies/response.py: CookieJar.add_cookie(self, key, value, *,
+    // path="/", domain=None, secure=True, ...), which BaseHTTPResponse.add_cookie calls
+    // with the same parameters. Only an explicit falsy `secure` sets no flag.
+    CookieObject {
+        name: "add_cookie",
+        callee: Callee::Method(&["sanic"]),
+        signature: Signature {
+            position: None,
+            keyword: true,
+            secure_by_default: true,
+            none_is_default: false,
+            through_args: None,
+        },
+    },
+];
+
 /// The families whose modules the file imports, given the first component of each import.
 pub fn imported_families<'a>(imports: impl IntoIterator<Item = &'a str>) -> Vec<&'static Family> {
     let mut found: Vec<&'static Family> = Vec::new();

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
 use super::{Checked, Context, NeedsWholeFile, Rule};
+use crate::bindings::{self, Bindings};
 use crate::call::{Arguments, Outcome, Signature};
 use crate::diagnostic::{Detection, Verdict};
 use crate::parse;
@@ -23,23 +24,36 @@ pub static RULE: Rule = Rule {
     description: "A cookie set without the Secure attribute is also sent over plain HTTP, \
                   where anyone on the network path can read it and take over the session \
                   (CWE-614, Sonar rule S2092).",
-    help: "Pass secure=True to set_cookie(), set_signed_cookie() and \
-           set_secure_cookie(). `cookie-fix --write` inserts it.",
-    help_markdown: "Pass `secure=True` to `set_cookie()`, `set_signed_cookie()` and \
-                    `set_secure_cookie()`. `cookie-fix --write` inserts it. To keep a call \
+    help: "Pass secure=True to set_cookie(), set_signed_cookie(), set_secure_cookie(), \
+           Litestar's Cookie() and Sanic's add_cookie(). `cookie-fix --write` inserts it.",
+    help_markdown: "Pass `secure=True` to `set_cookie()`, `set_signed_cookie()`, \
+                    `set_secure_cookie()`, Litestar's `Cookie()` and Sanic's `add_cookie()`. \
+                    `cookie-fix --write` inserts it. To keep a call \
                     as it is, add `# cookie-fix: ignore` on one of its lines.",
     fix_title: "Set the Secure attribute",
     help_uri: super::PROJECT_URI,
     docs: include_str!("docs.md"),
     default: true,
-    needles: SETTERS,
+    needles: NEEDLES,
     may_match: may_be_called,
-    query: || &QUERY,
+    query: Some(|| &QUERY),
     check,
 };
 
 /// The names of the calls this rule looks at.
 pub const SETTERS: &[&str] = &["set_cookie", "set_signed_cookie", "set_secure_cookie"];
+
+/// The setters, and the names of [`frameworks::COOKIE_OBJECTS`].
+const NEEDLES: &[&str] = &[
+    "set_cookie",
+    "set_signed_cookie",
+    "set_secure_cookie",
+    "add_cookie",
+    "Cookie",
+];
+
+/// Litestar's cookie class, called by its own name as often as through an attribute.
+const COOKIE_CLASS: &str = "Cookie";
 
 /// The keyword a fix passes.
 const KEYWORD: &str = "secure";
@@ -113,8 +127,79 @@ fn check(context: &Context) -> Checked {
             detections.push(detection);
         }
     }
+    detections.extend(cookie_objects(context, &captured.imports));
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
+}
+
+/// The findings on calls of [`frameworks::COOKIE_OBJECTS`], looked up where their
+/// names are: a query pattern for them would visit every call of every file.
+fn cookie_objects(context: &Context, imports: &[Node]) -> Vec<Detection> {
+    let source = context.source;
+    let root = context.tree.root_node();
+    let mut calls = Vec::new();
+    for object in frameworks::COOKIE_OBJECTS {
+        for at in memchr::memmem::find_iter(source, object.name.as_bytes()) {
+            let name = root
+                .descendant_for_byte_range(at, at + object.name.len())
+                .filter(|node| {
+                    node.kind() == "identifier" && node.byte_range() == (at..at + object.name.len())
+                });
+            let callee = name.map(|name| match name.parent() {
+                Some(attribute)
+                    if attribute.kind() == "attribute"
+                        && attribute.child_by_field_name("attribute") == Some(name) =>
+                {
+                    attribute
+                }
+                _ => name,
+            });
+            let call = callee.and_then(|callee| {
+                callee.parent().filter(|call| {
+                    call.kind() == "call" && call.child_by_field_name("function") == Some(callee)
+                })
+            });
+            let arguments = call
+                .and_then(|call| call.child_by_field_name("arguments"))
+                .filter(|arguments| arguments.kind() == "argument_list");
+            if let (Some(call), Some(callee), Some(arguments)) = (call, callee, arguments) {
+                calls.push((call, callee, arguments, object));
+            }
+        }
+    }
+    if calls.is_empty() {
+        return Vec::new();
+    }
+    let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
+    let modules: Vec<&str> = imports
+        .iter()
+        .filter_map(|n| n.utf8_text(source).ok())
+        .collect();
+    let mut detections = Vec::new();
+    for (call, callee, arguments, object) in calls {
+        let is_sink = match object.callee {
+            frameworks::Callee::Class(paths) => bindings
+                .path_of(callee, source)
+                .is_some_and(|path| paths.contains(&path.as_str())),
+            frameworks::Callee::Method(imported) => {
+                callee.kind() == "attribute" && imported.iter().any(|m| modules.contains(m))
+            }
+        };
+        if !is_sink {
+            continue;
+        }
+        let outcome = Arguments::new(arguments, source, KEYWORD)
+            .evaluate(std::slice::from_ref(&object.signature), source);
+        detections.extend(detection(
+            context,
+            call,
+            arguments,
+            object.name,
+            outcome,
+            false,
+        ));
+    }
+    detections
 }
 
 /// Whether a method is defined in a class with base classes, where it overrides an
@@ -220,6 +305,7 @@ fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
         index("definition.name"),
         index("definition.parameters"),
     );
+
     let setter = |node: Node| {
         let text = node.utf8_text(source).ok()?;
         SETTERS.iter().copied().find(|&name| name == text)
@@ -297,12 +383,16 @@ fn is_single_plain_argument(arguments: Node) -> bool {
 /// `def set_cookie`, `"set_cookie"`) or followed on its line by something other than
 /// `(` (as in `Response.set_cookie)`), it counts. Whatever may stand between the dot,
 /// the name and the parenthesis across lines (continuations, comments in brackets)
-/// makes the occurrence count too, so no real call is ever missed.
+/// makes the occurrence count too, so no real call is ever missed. Litestar's `Cookie`
+/// may also be called by its own name: only a longer name (`SimpleCookie`) rules it out.
 fn may_be_called(bytes: &[u8], at: usize, needle: &str) -> bool {
     let end = at + needle.len();
-    !is_identifier_byte(bytes.get(end))
-        && attribute_before(&bytes[..at])
-        && call_after(&bytes[end..])
+    let called = !is_identifier_byte(bytes.get(end)) && call_after(&bytes[end..]);
+    if needle == COOKIE_CLASS {
+        // `Cookie(` by its own name or through a module: not `SimpleCookie(`.
+        return called && !is_identifier_byte(at.checked_sub(1).and_then(|b| bytes.get(b)));
+    }
+    called && attribute_before(&bytes[..at])
 }
 
 fn is_identifier_byte(byte: Option<&u8>) -> bool {

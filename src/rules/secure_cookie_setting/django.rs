@@ -14,11 +14,9 @@ use std::collections::HashMap;
 
 use tree_sitter::Node;
 
-use super::{
-    line_ending_at, starts_logical_line, Gathered, Shape, CSRF_COOKIE_SECURE, SESSION_COOKIE_SECURE,
-};
+use super::{Gathered, Shape, CSRF_COOKIE_SECURE, SESSION_COOKIE_SECURE};
 use crate::diagnostic::{Detection, Verdict};
-use crate::edit::Edit;
+use crate::edit::{line_ending_at, starts_logical_line, Edit};
 use crate::literal;
 use crate::parse;
 use crate::rules::Context;

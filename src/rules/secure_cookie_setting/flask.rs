@@ -15,11 +15,9 @@
 
 use tree_sitter::Node;
 
-use super::{
-    indentation_at, insert_line_after, starts_logical_line, Gathered, SECRET_KEY,
-    SESSION_COOKIE_SECURE,
-};
+use super::{Gathered, SECRET_KEY, SESSION_COOKIE_SECURE};
 use crate::diagnostic::{Detection, Verdict};
+use crate::edit::{indentation_at, insert_line_after, starts_logical_line};
 use crate::parse;
 use crate::rules::Context;
 use crate::source::{is_blank, trim_blank};

@@ -38,7 +38,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: NEEDLES,
     may_match: is_a_name,
-    query: || &QUERY,
+    query: Some(|| &QUERY),
     check,
 };
 

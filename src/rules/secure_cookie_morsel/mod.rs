@@ -1,0 +1,596 @@
+//! `secure-cookie-morsel`: `http.cookies` morsels without the Secure flag.
+//!
+//! A CGI script, a WSGI app or a handler built on `http.server` writes its cookies with
+//! `SimpleCookie`: `c["sid"] = value` makes a morsel, `c["sid"]["secure"] = True` flags
+//! it, and `c.output()` writes the headers. This rule follows one object in the scope
+//! that built it ([`Morsels`]): a falsy flag is made `True`, and a morsel never flagged
+//! gets the statement that flags it after the statements that set it up.
+
+use tree_sitter::Node;
+
+use super::{Checked, Context, NeedsWholeFile, Rule};
+use crate::bindings::{self, Bindings};
+use crate::diagnostic::{Detection, Verdict};
+use crate::edit::{indentation_at, insert_line_after};
+use crate::literal;
+use crate::parse;
+use crate::scope;
+
+pub static RULE: Rule = Rule {
+    id: "secure-cookie-morsel",
+    name: "SecureCookieMorsel",
+    summary: "http.cookies morsel without the Secure flag",
+    description: "A cookie written with http.cookies (SimpleCookie, Morsel) without its \
+                  \"secure\" flag is also sent over plain HTTP, where anyone on the network \
+                  path can read it and take over the session (CWE-614, Sonar rule S2092).",
+    help: "Set morsel[\"secure\"] = True on each morsel. `cookie-fix --write` adds the \
+           statement after the ones that set the morsel up.",
+    help_markdown: "Set `morsel[\"secure\"] = True` on each morsel. `cookie-fix --write` \
+                    adds the statement after the ones that set the morsel up.",
+    fix_title: "Set the morsel's secure flag",
+    help_uri: super::PROJECT_URI,
+    docs: include_str!("docs.md"),
+    default: true,
+    needles: CLASSES,
+    may_match: is_constructed,
+    query: None,
+    check,
+};
+
+/// The classes whose objects hold morsels, and the morsel itself.
+const CLASSES: &[&str] = &["SimpleCookie", "BaseCookie", "Morsel"];
+const MORSEL: &str = "Morsel";
+
+/// The modules a class must come from: the standard library's (`Cookie` in Python 2),
+/// and Django's re-export of it.
+const MODULES: &[&str] = &[
+    "http.cookies",
+    "Cookie",
+    "django.http",
+    "django.http.cookie",
+];
+
+/// The flag, as `Morsel` reads its keys: in any case.
+const FLAG: &str = "secure";
+
+/// What the findings are about.
+const SUBJECT: &str = "morsel";
+
+/// A class name counts where it is a whole name that is called.
+fn is_constructed(bytes: &[u8], at: usize, needle: &str) -> bool {
+    let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
+    let end = at + needle.len();
+    let next = bytes[end..].iter().find(|b| !crate::source::is_blank(b));
+    !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
+        && !name_byte(bytes.get(end))
+        && matches!(next, None | Some(b'(' | b'\n' | b'\r' | b'#' | b'\\'))
+}
+
+fn check(context: &Context) -> Checked {
+    let source = context.source;
+    let objects = objects(context);
+    if objects.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The statements that set a morsel up lie anywhere in the object's scope.
+    if !context.whole {
+        return Err(NeedsWholeFile);
+    }
+    let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
+    let test_module = super::is_test_module(&bindings.modules());
+    let mut detections = Vec::new();
+    for (name, class) in objects {
+        let Some(path) = bindings.path_of(class, source) else {
+            continue;
+        };
+        let is_ours = MODULES.iter().any(|module| {
+            CLASSES
+                .iter()
+                .any(|class| path == format!("{module}.{class}"))
+        });
+        if !is_ours {
+            continue;
+        }
+        let single = path.ends_with(MORSEL);
+        let Ok(object) = name.utf8_text(source) else {
+            continue;
+        };
+        let morsels = Morsels::of(scope::scope_of(name), object, single, source);
+        detections.extend(morsels.detections(context, object, test_module));
+    }
+    detections.sort_by_key(|d| (d.range.start, d.range.end));
+    detections.dedup_by_key(|d| d.range.clone());
+    Ok(detections)
+}
+
+/// The objects built and named where the needles are (`c = SimpleCookie()`,
+/// `m = cookies.Morsel()`): each name, with the callee, whose imports tell its class.
+fn objects<'t>(context: &Context<'t>) -> Vec<(Node<'t>, Node<'t>)> {
+    let (source, root) = (context.source, context.tree.root_node());
+    let mut objects = Vec::new();
+    for class in CLASSES {
+        for at in memchr::memmem::find_iter(source, class.as_bytes()) {
+            let Some(name) = root
+                .descendant_for_byte_range(at, at + class.len())
+                .filter(|node| {
+                    node.kind() == "identifier" && node.byte_range() == (at..at + class.len())
+                })
+            else {
+                continue;
+            };
+            let callee = match name.parent() {
+                Some(attribute)
+                    if attribute.kind() == "attribute"
+                        && attribute.child_by_field_name("attribute") == Some(name) =>
+                {
+                    attribute
+                }
+                _ => name,
+            };
+            let call = callee.parent().filter(|call| {
+                call.kind() == "call" && call.child_by_field_name("function") == Some(callee)
+            });
+            let assignment = call.and_then(|call| {
+                call.parent().filter(|assignment| {
+                    assignment.kind() == "assignment"
+                        && assignment.child_by_field_name("right") == Some(call)
+                })
+            });
+            let object = assignment
+                .and_then(|assignment| assignment.child_by_field_name("left"))
+                .filter(|left| left.kind() == "identifier");
+            objects.extend(object.map(|object| (object, callee)));
+        }
+    }
+    objects.sort_by_key(|(object, _)| object.start_byte());
+    objects
+}
+
+/// What one scope does with the morsels of one object.
+struct Morsels<'t> {
+    /// The statements that give a morsel its value (`c[key] = value`, `m.set(...)`),
+    /// with the key's node (`None` for a `Morsel` itself).
+    values: Vec<(Node<'t>, Option<Node<'t>>)>,
+    /// The statements that set one of its attributes, with the key.
+    attributes: Vec<(Node<'t>, Option<Node<'t>>)>,
+    /// `["secure"] = value`: the statement, the key, the value.
+    flags: Vec<(Node<'t>, Option<Node<'t>>, Node<'t>)>,
+    /// Statements that set attributes named by an expression (`c[k][name] = v`,
+    /// `c[k].update(options)`), with the key: they may set the flag.
+    unknown: Vec<(Node<'t>, Option<Node<'t>>)>,
+    /// Values that are an empty string: the cookie is being deleted.
+    empty: Vec<Node<'t>>,
+    /// The scope writes the object's cookies as `Set-Cookie` headers: `c.output()`,
+    /// `c[key].OutputString()`, `print(c)`. Objects that only build a request's
+    /// `Cookie` header (`c.output(header="", sep=";")`), fill a client's jar or are
+    /// returned to code that may do either are not known to be a server's cookies.
+    sent: bool,
+    source: &'t [u8],
+}
+
+impl<'t> Morsels<'t> {
+    fn of(scope: Node<'t>, object: &str, single: bool, source: &'t [u8]) -> Self {
+        let mut morsels = Morsels {
+            values: Vec::new(),
+            attributes: Vec::new(),
+            flags: Vec::new(),
+            unknown: Vec::new(),
+            empty: Vec::new(),
+            sent: false,
+            source,
+        };
+        let is_object =
+            |node: Node| node.kind() == "identifier" && node.utf8_text(source).ok() == Some(object);
+        // The morsel a subscript or attribute's object is, and its key.
+        let morsel_of = |node: Node<'t>| -> Option<Option<Node<'t>>> {
+            if single {
+                return is_object(node).then_some(None);
+            }
+            let node = literal::unparenthesize(node);
+            (node.kind() == "subscript" && is_object(node.child_by_field_name("value")?))
+                .then(|| node.child_by_field_name("subscript"))
+        };
+        for node in scope::nodes_of(scope) {
+            match node.kind() {
+                "expression_statement" => {
+                    let Some(inner) = parse::first_code_child(node) else {
+                        continue;
+                    };
+                    morsels.read_statement(node, inner, single, &morsel_of, &is_object);
+                }
+                "call" if morsels.writes_set_cookie(node, &morsel_of, &is_object) => {
+                    morsels.sent = true;
+                }
+                _ => {}
+            }
+        }
+        morsels
+    }
+
+    fn read_statement(
+        &mut self,
+        statement: Node<'t>,
+        inner: Node<'t>,
+        single: bool,
+        morsel_of: &impl Fn(Node<'t>) -> Option<Option<Node<'t>>>,
+        is_object: &impl Fn(Node) -> bool,
+    ) {
+        let source = self.source;
+        match inner.kind() {
+            "assignment" => {
+                let (Some(left), Some(right)) = (
+                    inner.child_by_field_name("left"),
+                    inner.child_by_field_name("right"),
+                ) else {
+                    return;
+                };
+                if left.kind() != "subscript" {
+                    return;
+                }
+                let Some(target) = left.child_by_field_name("value") else {
+                    return;
+                };
+                let attribute = left.child_by_field_name("subscript");
+                // `c[key] = value`: the morsel's value.
+                if !single && is_object(target) {
+                    self.values.push((statement, attribute));
+                    if is_empty_string(right, source) {
+                        self.empty.push(statement);
+                    }
+                    return;
+                }
+                // `c[key][name] = value`, `m[name] = value`: an attribute.
+                let (Some(key), Some(attribute)) = (morsel_of(target), attribute) else {
+                    return;
+                };
+                match literal::plain_string(attribute, source) {
+                    Some(name) if name.eq_ignore_ascii_case(FLAG) => {
+                        self.flags.push((statement, key, right));
+                    }
+                    Some(_) => self.attributes.push((statement, key)),
+                    None => self.unknown.push((statement, key)),
+                }
+            }
+            "call" => {
+                let Some(function) = inner.child_by_field_name("function") else {
+                    return;
+                };
+                let (Some(object), Some(method)) = (
+                    function.child_by_field_name("object"),
+                    function.child_by_field_name("attribute"),
+                ) else {
+                    return;
+                };
+                let Some(key) = morsel_of(object) else {
+                    return;
+                };
+                match method.utf8_text(source).unwrap_or_default() {
+                    "set" if single => {
+                        self.values.push((statement, None));
+                        let value = inner
+                            .child_by_field_name("arguments")
+                            .and_then(|arguments| parse::code_children(arguments).get(1).copied());
+                        if value.is_some_and(|value| is_empty_string(value, source)) {
+                            self.empty.push(statement);
+                        }
+                    }
+                    "update" | "setdefault" => self.unknown.push((statement, key)),
+                    _ => {}
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether a call writes the object's cookies as `Set-Cookie` headers.
+    fn writes_set_cookie(
+        &self,
+        call: Node<'t>,
+        morsel_of: &impl Fn(Node<'t>) -> Option<Option<Node<'t>>>,
+        is_object: &impl Fn(Node) -> bool,
+    ) -> bool {
+        let source = self.source;
+        let (Some(function), Some(arguments)) = (
+            call.child_by_field_name("function"),
+            call.child_by_field_name("arguments"),
+        ) else {
+            return false;
+        };
+        let arguments = parse::code_children(arguments);
+        let keyword = |name: &str| {
+            arguments.iter().find_map(|argument| {
+                let is_it = argument.kind() == "keyword_argument"
+                    && argument
+                        .child_by_field_name("name")
+                        .and_then(|n| n.utf8_text(source).ok())
+                        == Some(name);
+                is_it
+                    .then(|| argument.child_by_field_name("value"))
+                    .flatten()
+            })
+        };
+        if function.kind() == "identifier" {
+            // `print(c)`, `str(c)`: the headers, as `c.output()` writes them.
+            let name = function.utf8_text(source).unwrap_or_default();
+            return matches!(name, "print" | "str")
+                && arguments.first().is_some_and(|first| is_object(*first));
+        }
+        let (Some(object), Some(method)) = (
+            function.child_by_field_name("object"),
+            function.child_by_field_name("attribute"),
+        ) else {
+            return false;
+        };
+        let of_object = is_object(object) || morsel_of(object).is_some();
+        match method.utf8_text(source).unwrap_or_default() {
+            // A request's `Cookie` header is written with `sep=";"`, `attrs=[]` or
+            // `header="Cookie:"`.
+            "output" => {
+                let request_header = keyword("header")
+                    .and_then(|header| literal::plain_string(header, source))
+                    .is_some_and(|header| header.to_ascii_lowercase().starts_with("cookie"));
+                of_object
+                    && keyword("sep").is_none()
+                    && keyword("attrs").is_none()
+                    && !request_header
+            }
+            "OutputString" => of_object && arguments.is_empty(),
+            "js_output" => of_object,
+            _ => false,
+        }
+    }
+
+    /// Whether two keys are the same morsel: the same text.
+    fn same(&self, a: Option<Node>, b: Option<Node>) -> bool {
+        match (a, b) {
+            (None, None) => true,
+            (Some(a), Some(b)) => {
+                self.source.get(a.byte_range()) == self.source.get(b.byte_range())
+            }
+            _ => false,
+        }
+    }
+
+    fn detections(&self, context: &Context, object: &str, test_module: bool) -> Vec<Detection> {
+        let mut detections = Vec::new();
+        for &(statement, key, value) in &self.flags {
+            detections.extend(self.flag_detection(context, object, statement, key, value));
+        }
+        if !self.sent || test_module {
+            return detections;
+        }
+        // A flag set through a key that is an expression (`for k in c: c[k]["secure"] = ...`)
+        // may reach every morsel.
+        let flags_every_key = self.flags.iter().any(|(_, key, _)| {
+            key.is_some_and(|key| literal::plain_string(key, self.source).is_none())
+        });
+        let mut seen: Vec<Option<Node>> = Vec::new();
+        for &(_, key) in &self.values {
+            if seen.iter().any(|&other| self.same(other, key)) {
+                continue;
+            }
+            seen.push(key);
+            let deleted = self
+                .values
+                .iter()
+                .filter(|&&(_, other)| self.same(other, key))
+                .all(|(statement, _)| self.empty.contains(statement));
+            if deleted
+                || flags_every_key
+                || self
+                    .flags
+                    .iter()
+                    .any(|&(_, other, _)| self.same(other, key))
+            {
+                continue;
+            }
+            detections.extend(self.missing(context, object, key));
+        }
+        detections
+    }
+
+    fn flag_detection(
+        &self,
+        context: &Context,
+        object: &str,
+        statement: Node,
+        key: Option<Node>,
+        value: Node,
+    ) -> Option<Detection> {
+        let name = self.name(object, key);
+        let text =
+            |node: Node| String::from_utf8_lossy(&context.body[node.byte_range()]).into_owned();
+        let (verdict, message, edits) = match literal::truthiness(value, self.source) {
+            Some(true) => return None,
+            Some(false) => match literal::replaced_range(value, self.source) {
+                Some(range) => (
+                    Verdict::Falsy,
+                    format!("{SUBJECT} {name} with [\"{FLAG}\"] = {}", text(value)),
+                    vec![crate::edit::Edit::replace(range, context.settings.secure_value.clone())],
+                ),
+                None => (
+                    Verdict::Dynamic,
+                    format!("{SUBJECT} {name} with [\"{FLAG}\"] = {} and a comment inside: set it by hand", text(value)),
+                    Vec::new(),
+                ),
+            },
+            None => (
+                Verdict::Dynamic,
+                format!(
+                    "{SUBJECT} {name} with [\"{FLAG}\"] = {}: check that it is true in production",
+                    text(value)
+                ),
+                Vec::new(),
+            ),
+        };
+        Some(Detection {
+            subject: SUBJECT,
+            verdict,
+            message,
+            range: statement.byte_range(),
+            edits,
+        })
+    }
+
+    /// The findings for a morsel never flagged: one per block that gives it its value,
+    /// unless a block around it gave it earlier.
+    fn missing(&self, context: &Context, object: &str, key: Option<Node>) -> Vec<Detection> {
+        let name = self.name(object, key);
+        let values: Vec<Node> = self
+            .values
+            .iter()
+            .filter(|&&(_, other)| self.same(other, key))
+            .map(|&(statement, _)| statement)
+            .collect();
+        let mut detections = Vec::new();
+        for (at, &statement) in values.iter().enumerate() {
+            let Some(block) = statement.parent() else {
+                continue;
+            };
+            let given_before = values[..at].iter().any(|earlier| {
+                earlier
+                    .parent()
+                    .is_some_and(|outer| outer == block || contains(outer, block))
+            });
+            if given_before {
+                continue;
+            }
+            if self.unknown.iter().any(|&(_, other)| self.same(other, key)) {
+                detections.push(Detection {
+                    subject: SUBJECT,
+                    verdict: Verdict::Dynamic,
+                    message: format!("{SUBJECT} {name} has attributes set by an expression: check that they set \"{FLAG}\""),
+                    range: statement.byte_range(),
+                    edits: Vec::new(),
+                });
+                continue;
+            }
+            detections.push(self.insertion(context, object, key, &name, statement, block));
+        }
+        detections
+    }
+
+    /// The statement that flags the morsel, after the last statement of `block` that
+    /// sets it up.
+    fn insertion(
+        &self,
+        context: &Context,
+        object: &str,
+        key: Option<Node>,
+        name: &str,
+        given: Node,
+        block: Node,
+    ) -> Detection {
+        let lines = context.lines;
+        let setting = self
+            .values
+            .iter()
+            .chain(&self.attributes)
+            .filter(|&&(statement, other)| {
+                statement.parent() == Some(block)
+                    && statement.start_byte() >= given.start_byte()
+                    && self.same(other, key)
+            })
+            .map(|&(statement, _)| statement)
+            .max_by_key(|statement| statement.start_byte())
+            .unwrap_or(given);
+        let finding = |verdict, message, edits| Detection {
+            subject: SUBJECT,
+            verdict,
+            message,
+            range: given.byte_range(),
+            edits,
+        };
+        let line_start = lines.line_start(lines.line_of(setting.start_byte()));
+        let first_code = line_start
+            + context.body[line_start..]
+                .iter()
+                .take_while(|b| crate::source::is_blank(b))
+                .count();
+        let continued = lines.line_of(setting.start_byte()) > 0
+            && lines
+                .line_text(lines.line_of(setting.start_byte()) - 1)
+                .ends_with(b"\\");
+        // `if x: c["sid"] = v`: a new line could only be written outside the block.
+        let opens_its_line = parse::code_children(block)
+            .into_iter()
+            .any(|statement| statement.start_byte() == first_code);
+        if !opens_its_line || continued {
+            return finding(
+                Verdict::Ambiguous,
+                format!("{SUBJECT} {name} without [\"{FLAG}\"], set on its block's header line: set it by hand"),
+                Vec::new(),
+            );
+        }
+        let (quote, key_text) = match key {
+            Some(key) => (
+                literal::quote_of(key, self.source)
+                    .filter(|_| key.kind() == "string")
+                    .unwrap_or('"'),
+                String::from_utf8_lossy(&context.body[key.byte_range()]).into_owned(),
+            ),
+            None => ('"', String::new()),
+        };
+        let target = match key {
+            Some(_) => format!("{object}[{key_text}]"),
+            None => object.to_owned(),
+        };
+        let statement = format!(
+            "{target}[{quote}{FLAG}{quote}] = {}",
+            context.settings.secure_value
+        );
+        let indent = indentation_at(context.body, lines, setting.start_byte());
+        let edit = insert_line_after(lines, setting.end_byte(), indent, &statement);
+        finding(
+            Verdict::Missing,
+            format!("{SUBJECT} {name} without [\"{FLAG}\"] = True"),
+            vec![edit],
+        )
+    }
+
+    /// How a message names a morsel: `c["sid"]`, or the Morsel's own name.
+    fn name(&self, object: &str, key: Option<Node>) -> String {
+        match key {
+            Some(key) => format!(
+                "{object}[{}]",
+                String::from_utf8_lossy(&self.source[key.byte_range()])
+            ),
+            None => object.to_owned(),
+        }
+    }
+}
+
+/// `""`, `''`: the value that deletes a cookie, which holds nothing to steal.
+fn is_empty_string(value: Node, source: &[u8]) -> bool {
+    literal::plain_string(value, source) == Some("")
+}
+
+/// Whether `inner` lies inside `outer`.
+fn contains(outer: Node, inner: Node) -> bool {
+    outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn needles_count_where_a_class_is_called() {
+        let counts = |text: &str| {
+            let bytes = text.as_bytes();
+            CLASSES.iter().any(|needle| {
+                memchr::memmem::find_iter(bytes, needle).any(|at| is_constructed(bytes, at, needle))
+            })
+        };
+        for text in [
+            "c = SimpleCookie()",
+            "c = cookies.BaseCookie (raw)",
+            "m = Morsel(\n",
+        ] {
+            assert!(counts(text), "{text}");
+        }
+        for text in ["SimpleCookie_x = 1", "x: Morsel = m", "MorselJar()"] {
+            assert!(!counts(text), "{text}");
+        }
+    }
+}
