@@ -1491,7 +1491,8 @@ LITESTAR_SECURE_INDEX = 6  # key, path, value, max_age, expires, domain, secure
 CLIENT_PREFIXES = (
     "httpx", "requests", "urllib3", "urllib", "http.client", "responses", "respx",
     "aioresponses", "requests_mock", "pytest_httpserver", "pytest_httpx", "unittest.mock",
-    "mock", "aiohttp",
+    "mock", "aiohttp", "tornado.httpclient", "tornado.simple_httpclient",
+    "tornado.curl_httpclient",
 )
 CLIENT_FIXTURES = {"httpserver", "requests_mock", "respx_mock", "httpx_mock"}
 HEADER_LIST_METHODS = {"add", "append", "set", "setdefault"}  # on a receiver named *headers
@@ -1748,6 +1749,13 @@ class Scope:
                     if isinstance(item.optional_vars, ast.Name)
                     and isinstance(item.context_expr, ast.Call)
                 ]
+        # Headers or cookies handed to a client's cookie jar are what the client got.
+        for node in self.nodes:
+            if isinstance(node, ast.Call) and isinstance(node.func, (ast.Name, ast.Attribute)):
+                name = last_name(node.func) or ""
+                receiver = last_name(node.func.value) if isinstance(node.func, ast.Attribute) else None
+                if "update_cookies" in name or "jar" in (receiver or "").lower():
+                    bound |= {a.id for a in node.args if isinstance(a, ast.Name)}
         grew = True
         while grew:  # `c = httpx.Client()` then `r = c.get(...)`: both client-bound
             grew = False
@@ -2019,7 +2027,7 @@ class MorselScope:
         self.secured: set = set()  # (name, key bytes, ANY_KEY or None for a morsel)
         self.values: dict = {}  # (name, key bytes; None for a Morsel's set()) -> values
         # Names whose cookies the scope writes as Set-Cookie headers (any writer of the
-        # rule's documentation), and those written by `N.output()`, `print(N)` or `str(N)`.
+        # rule's documentation), and those written by `N.output()` or `print(N)`.
         self.written: set = set()
         self.plainly_written: set = set()
         for node in scope.nodes:
@@ -2068,7 +2076,7 @@ class MorselScope:
     def note_writer(self, call):
         """The calls that write an object's cookies as Set-Cookie headers."""
         func = call.func
-        if isinstance(func, ast.Name) and func.id in ("print", "str"):
+        if isinstance(func, ast.Name) and func.id == "print":
             names = [a.id for a in call.args if isinstance(a, ast.Name)]
             self.written.update(names)
             if len(call.args) == 1 and names and not call.keywords:
@@ -2248,8 +2256,8 @@ class MorselFacts:
     def expected_insertions(self, suppressions) -> list:
         """The missing flags the rules leave no doubt about, as (block, holder text, line):
         one `N[K] = v` with a literal key and a value that is no empty string, atop the
-        block that binds `N = SimpleCookie()`, in a scope that writes N by `N.output()`,
-        `print(N)` or `str(N)` and says nothing of secure, outside test modules."""
+        block that binds `N = SimpleCookie()`, in a scope that writes N by `N.output()`
+        or `print(N)` and says nothing of secure, outside test modules."""
         if {"pytest", "unittest"} & self.rules.roots:
             return []
         found = []

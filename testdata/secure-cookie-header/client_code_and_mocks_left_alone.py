@@ -8,6 +8,8 @@ import responses
 import respx
 from aiohttp import web
 from aioresponses import aioresponses
+from tornado.httpclient import HTTPResponse
+from tornado.httputil import HTTPHeaders
 
 
 def test_httpx_client():
@@ -44,6 +46,16 @@ def test_pytest_httpserver(httpserver):
 def test_mock():
     fake = mock.Mock(headers={"Set-Cookie": "sid=abc"})
     return fake
+
+
+def test_tornado_client(request):
+    return HTTPResponse(request, 200, headers={"Set-Cookie": "sid=abc"})
+
+
+def test_headers_handed_to_a_clients_jar(gateway):
+    headers = HTTPHeaders()
+    headers.add("Set-Cookie", "SERVERID=1; Path=/")
+    gateway.update_cookies(headers)
 
 
 async def aiohttp_server_view(request):

@@ -677,13 +677,15 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
     let morsel = (
         one_of(&["\"sid\"", "'sid'", "name"]),
         secure_value(),
-        0..4usize,
+        0..5usize,
     )
         .prop_map(|(key, flag, shape)| match shape {
             0 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"path\"] = \"/\"\nprint(c)"),
             1 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"Secure\"] = {flag}\nprint(c.output())"),
             2 => format!("c = SimpleCookie()\nif x:\n    c[{key}] = token  # why\nelse:\n\tc[{key}] = ''\nprint(c)"),
-            _ => format!("m = Morsel()\nm.set({key}, token, token)\nhandler.send_header(\"Set-Cookie\", m.OutputString())"),
+            3 => format!("m = Morsel()\nm.set({key}, token, token)\nhandler.send_header(\"Set-Cookie\", m.OutputString())"),
+            // Written nowhere in its scope: no flag is added.
+            _ => format!("c = SimpleCookie()\nc[{key}] = token\njar.update_cookies(c)"),
         });
     let object = (keywords(), 0..2usize).prop_map(|(keywords, shape)| {
         let keywords = keywords.join(", ");

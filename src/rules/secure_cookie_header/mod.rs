@@ -1,9 +1,9 @@
 //! `secure-cookie-header`: a `Set-Cookie` header written by hand without the Secure
 //! attribute.
 //!
-//! Every `Set-Cookie` literal of a file is found where its needles are; where it stands tells
-//! the shape ([`Shape`]): a dict entry, a `(name, value)` pair, an item assignment, a
-//! header method's first argument. Whether that shape is a server's header is told by
+//! Every `Set-Cookie` literal of a file is looked up where its needles are; where it
+//! stands tells the shape ([`Shape`]): a dict entry, a `(name, value)` pair, an item
+//! assignment, a header method's first argument. Whether that shape is a server's header is told by
 //! its scope ([`ScopeFacts`]): where the dict or list goes, and which names hold an
 //! HTTP client's objects or a mock of a server, which are left alone. The value is
 //! read by [`value`].
@@ -75,9 +75,15 @@ const CLIENT_MODULES: &[&str] = &[
     "unittest.mock",
     "mock",
     "aiohttp",
+    "tornado.httpclient",
+    "tornado.simple_httpclient",
+    "tornado.curl_httpclient",
 ];
 /// Inside a client package, its server side.
 const SERVER_MODULES: &[&str] = &["aiohttp.web"];
+/// What a client's cookie jar is named, and the method that fills one.
+const JAR: &str = "jar";
+const JAR_METHOD: &str = "update_cookies";
 /// The pytest fixtures of those packages, which a test takes as parameters.
 const CLIENT_FIXTURES: &[&str] = &["httpserver", "requests_mock", "respx_mock", "httpx_mock"];
 
@@ -288,8 +294,8 @@ fn shape_of<'t>(name: Node<'t>, source: &'t [u8]) -> Option<Shape<'t>> {
     }
 }
 
-/// Whether a file's imports bring a client package, or its bytes name a client fixture:
-/// whether any name may hold a client's object.
+/// Whether a file's imports bring a client package, or its bytes name a client fixture
+/// or a cookie jar: whether any name may hold a client's object.
 fn may_hold_clients(bindings: &Bindings, source: &[u8]) -> bool {
     let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     // A parameter is never an attribute: `tornado.httpserver` names no fixture.
@@ -297,11 +303,40 @@ fn may_hold_clients(bindings: &Bindings, source: &[u8]) -> bool {
         let before = at.checked_sub(1).and_then(|b| source.get(b));
         !name_byte(before) && before != Some(&b'.') && !name_byte(source.get(at + len))
     };
-    bindings.paths().any(is_client_path)
+    let names_a_jar = memchr::memmem::find(source, JAR_METHOD.as_bytes()).is_some()
+        || source
+            .windows(JAR.len())
+            .any(|word| word.eq_ignore_ascii_case(JAR.as_bytes()));
+    names_a_jar
+        || bindings.paths().any(is_client_path)
         || CLIENT_FIXTURES.iter().any(|fixture| {
             memchr::memmem::find_iter(source, fixture.as_bytes())
                 .any(|at| is_a_name(at, fixture.len()))
         })
+}
+
+/// The names a call hands to a client's cookie jar: its plain arguments, when its
+/// method's name holds `update_cookies` or its receiver's holds `jar`.
+fn handed_to_a_jar<'t>(call: Node, source: &'t [u8]) -> Vec<&'t str> {
+    let Some(function) = call.child_by_field_name("function") else {
+        return Vec::new();
+    };
+    let method = bindings::last_name(function, source).unwrap_or_default();
+    let receiver = function
+        .child_by_field_name("object")
+        .and_then(|receiver| bindings::last_name(receiver, source))
+        .unwrap_or_default();
+    let to_a_jar = (function.kind() == "identifier" || function.kind() == "attribute")
+        && (method.contains(JAR_METHOD) || receiver.to_ascii_lowercase().contains(JAR));
+    let arguments = call.child_by_field_name("arguments");
+    match (to_a_jar, arguments) {
+        (true, Some(arguments)) => parse::code_children(arguments)
+            .into_iter()
+            .filter(|argument| argument.kind() == "identifier")
+            .filter_map(|argument| argument.utf8_text(source).ok())
+            .collect(),
+        _ => Vec::new(),
+    }
 }
 
 /// Whether a path lies in a client package, not in its server side.
@@ -417,7 +452,8 @@ struct ScopeFacts<'t> {
     /// Where each name is used as headers.
     uses: Vec<(&'t str, Use<'t>)>,
     /// Names that hold a client's object or a mock: assigned from such a call, bound by
-    /// `with ... as`, or a pytest fixture of those packages.
+    /// `with ... as`, a pytest fixture of those packages, or handed to a client's cookie
+    /// jar (`client.update_cookies(headers)`, `jar.update(headers)`).
     client_bound: Vec<&'t str>,
 }
 
@@ -431,7 +467,11 @@ impl<'t> ScopeFacts<'t> {
                     .filter(|name| CLIENT_FIXTURES.contains(name)),
             );
         }
-        for node in scope::nodes_of(scope) {
+        let nodes = scope::nodes_of(scope);
+        for &call in nodes.iter().filter(|node| node.kind() == "call") {
+            facts.client_bound.extend(handed_to_a_jar(call, source));
+        }
+        for node in nodes {
             match node.kind() {
                 "identifier" => {
                     if let (Some(used), Ok(name)) = (use_of(node, source), node.utf8_text(source)) {

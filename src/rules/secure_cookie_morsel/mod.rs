@@ -53,6 +53,9 @@ const MODULES: &[&str] = &[
 /// The flag, as `Morsel` reads its keys: in any case.
 const FLAG: &str = "secure";
 
+/// The builtin a CGI script writes its headers with.
+const PRINT: &str = "print";
+
 /// What the findings are about.
 const SUBJECT: &str = "morsel";
 
@@ -72,9 +75,13 @@ fn check(context: &Context) -> Checked {
     if objects.is_empty() {
         return Ok(Vec::new());
     }
-    // The statements that set a morsel up lie anywhere in the object's scope.
+    // The statements that set a morsel up lie anywhere in the object's scope; a file
+    // that names no flag and writes no cookie can have no finding.
     if !context.whole {
-        return Err(NeedsWholeFile);
+        return match may_find(source) {
+            true => Err(NeedsWholeFile),
+            false => Ok(Vec::new()),
+        };
     }
     let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
     let test_module = super::is_test_module(&bindings.modules());
@@ -101,6 +108,25 @@ fn check(context: &Context) -> Checked {
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     detections.dedup_by_key(|d| d.range.clone());
     Ok(detections)
+}
+
+/// Whether the bytes hold what every finding needs: a quoted flag (`"secure"`, any
+/// case), or a call that writes cookies (`output`, `OutputString`, `js_output`,
+/// `print`), which a missing flag and attributes set by an expression need.
+fn may_find(source: &[u8]) -> bool {
+    let flag = FLAG.as_bytes();
+    let quoted_flag = memchr::memchr2_iter(b's', b'S', source).any(|at| {
+        let quote = at.checked_sub(1).and_then(|before| source.get(before));
+        matches!(quote, Some(b'"' | b'\''))
+            && source
+                .get(at..at + flag.len())
+                .is_some_and(|word| word.eq_ignore_ascii_case(flag))
+            && source.get(at + flag.len()) == quote
+    });
+    let writer = ["utput", PRINT]
+        .iter()
+        .any(|name| memchr::memmem::find(source, name.as_bytes()).is_some());
+    quoted_flag || writer
 }
 
 /// The objects built and named where the needles are (`c = SimpleCookie()`,
@@ -310,10 +336,9 @@ impl<'t> Morsels<'t> {
             })
         };
         if function.kind() == "identifier" {
-            // `print(c)`, `str(c)`: the headers, as `c.output()` writes them.
+            // `print(c)`: a CGI script's headers, as `c.output()` writes them.
             let name = function.utf8_text(source).unwrap_or_default();
-            return matches!(name, "print" | "str")
-                && arguments.first().is_some_and(|first| is_object(*first));
+            return name == PRINT && arguments.first().is_some_and(|first| is_object(*first));
         }
         let (Some(object), Some(method)) = (
             function.child_by_field_name("object"),
@@ -573,6 +598,27 @@ fn contains(outer: Node, inner: Node) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_without_a_flag_or_a_writer_has_no_finding_to_parse_for() {
+        for text in [
+            "c[k][\"secure\"] = x",
+            "c[k]['SeCuRe'] = x",
+            "c[k][u\"\"\"secure\"\"\"] = x",
+            "print(c)",
+            "h = c.output()",
+            "m.OutputString()",
+        ] {
+            assert!(may_find(text.as_bytes()), "{text}");
+        }
+        for text in [
+            "c[k] = v\nreturn c",
+            "c[k][\"secured\"] = 1",
+            "insecure = 'secure_x'",
+        ] {
+            assert!(!may_find(text.as_bytes()), "{text}");
+        }
+    }
 
     #[test]
     fn needles_count_where_a_class_is_called() {
