@@ -172,6 +172,30 @@ pub fn mentions<'tree>(tree: &'tree Tree, source: &[u8], text: &str) -> Vec<Node
         .collect()
 }
 
+/// The call whose callee is the name at `at..at + len`, by itself (`Cookie(...)`) or as
+/// the last name of an attribute (`datastructures.Cookie(...)`, `r.add_cookie(...)`):
+/// the call and its callee. A rule whose sinks are calls of a few names looks them up
+/// where its needles are, which costs less than a query over every call of a file.
+pub fn call_named_at(tree: &Tree, at: usize, len: usize) -> Option<(Node<'_>, Node<'_>)> {
+    let name = tree
+        .root_node()
+        .descendant_for_byte_range(at, at + len)
+        .filter(|node| node.kind() == "identifier" && node.byte_range() == (at..at + len))?;
+    let callee = match name.parent() {
+        Some(attribute)
+            if attribute.kind() == "attribute"
+                && attribute.child_by_field_name("attribute") == Some(name) =>
+        {
+            attribute
+        }
+        _ => name,
+    };
+    let call = callee.parent().filter(|call| {
+        call.kind() == "call" && call.child_by_field_name("function") == Some(callee)
+    })?;
+    Some((call, callee))
+}
+
 /// Whether `offset` is inside a string literal of the tree (so a `#` there is text).
 pub fn in_string(tree: &Tree, offset: usize) -> bool {
     let mut node = tree.root_node().descendant_for_byte_range(offset, offset);

@@ -136,33 +136,17 @@ fn check(context: &Context) -> Checked {
 /// names are: a query pattern for them would visit every call of every file.
 fn cookie_objects(context: &Context, imports: &[Node]) -> Vec<Detection> {
     let source = context.source;
-    let root = context.tree.root_node();
     let mut calls = Vec::new();
     for object in frameworks::COOKIE_OBJECTS {
         for at in memchr::memmem::find_iter(source, object.name.as_bytes()) {
-            let name = root
-                .descendant_for_byte_range(at, at + object.name.len())
-                .filter(|node| {
-                    node.kind() == "identifier" && node.byte_range() == (at..at + object.name.len())
-                });
-            let callee = name.map(|name| match name.parent() {
-                Some(attribute)
-                    if attribute.kind() == "attribute"
-                        && attribute.child_by_field_name("attribute") == Some(name) =>
-                {
-                    attribute
-                }
-                _ => name,
-            });
-            let call = callee.and_then(|callee| {
-                callee.parent().filter(|call| {
-                    call.kind() == "call" && call.child_by_field_name("function") == Some(callee)
-                })
-            });
+            let Some((call, callee)) = parse::call_named_at(context.tree, at, object.name.len())
+            else {
+                continue;
+            };
             let arguments = call
-                .and_then(|call| call.child_by_field_name("arguments"))
+                .child_by_field_name("arguments")
                 .filter(|arguments| arguments.kind() == "argument_list");
-            if let (Some(call), Some(callee), Some(arguments)) = (call, callee, arguments) {
+            if let Some(arguments) = arguments {
                 calls.push((call, callee, arguments, object));
             }
         }

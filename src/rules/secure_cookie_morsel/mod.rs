@@ -132,35 +132,16 @@ fn may_find(source: &[u8]) -> bool {
 /// The objects built and named where the needles are (`c = SimpleCookie()`,
 /// `m = cookies.Morsel()`): each name, with the callee, whose imports tell its class.
 fn objects<'t>(context: &Context<'t>) -> Vec<(Node<'t>, Node<'t>)> {
-    let (source, root) = (context.source, context.tree.root_node());
+    let source = context.source;
     let mut objects = Vec::new();
     for class in CLASSES {
         for at in memchr::memmem::find_iter(source, class.as_bytes()) {
-            let Some(name) = root
-                .descendant_for_byte_range(at, at + class.len())
-                .filter(|node| {
-                    node.kind() == "identifier" && node.byte_range() == (at..at + class.len())
-                })
-            else {
+            let Some((call, callee)) = parse::call_named_at(context.tree, at, class.len()) else {
                 continue;
             };
-            let callee = match name.parent() {
-                Some(attribute)
-                    if attribute.kind() == "attribute"
-                        && attribute.child_by_field_name("attribute") == Some(name) =>
-                {
-                    attribute
-                }
-                _ => name,
-            };
-            let call = callee.parent().filter(|call| {
-                call.kind() == "call" && call.child_by_field_name("function") == Some(callee)
-            });
-            let assignment = call.and_then(|call| {
-                call.parent().filter(|assignment| {
-                    assignment.kind() == "assignment"
-                        && assignment.child_by_field_name("right") == Some(call)
-                })
+            let assignment = call.parent().filter(|assignment| {
+                assignment.kind() == "assignment"
+                    && assignment.child_by_field_name("right") == Some(call)
             });
             let object = assignment
                 .and_then(|assignment| assignment.child_by_field_name("left"))
