@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Proves the `cookie-fix` hook of .pre-commit-hooks.yaml with the real pre-commit.
+# Proves the `cookie-fix` and `cookie-fix-check` hooks of .pre-commit-hooks.yaml with the
+# real pre-commit.
 #
 #   scripts/test-pre-commit.sh
 #
@@ -13,7 +14,8 @@
 # the first run fails with "files were modified by this hook" and leaves exactly the
 # expected bytes on disk (a .pyi file is fixed too; a file under build/ is left alone
 # by --force-exclude, a .txt file is never passed to the hook); once the fixes are
-# staged, the second run passes.
+# staged, the second run passes. The check-only hook fails on the insecure files and
+# prints each pending fix without changing a byte, and passes once they are fixed.
 #
 # try-repo uses the checkout's HEAD, plus a shadow commit of staged and modified
 # tracked files, but never untracked files. When the checkout has untracked files
@@ -148,12 +150,41 @@ git -C "$PROJECT" add -A || abort "git add in $PROJECT"
 
 same_bytes() { cmp -s "$1" "$2"; }
 
-run_hook() { # LOG: runs the hook on the staged files; sets rc
-    echo "Running: pre-commit try-repo $HOOK_REPO cookie-fix (on the staged files)"
-    (cd "$PROJECT" && "$PRE_COMMIT" try-repo --color never "$HOOK_REPO" cookie-fix) >"$1" 2>&1
+run_hook() { # LOG [HOOK]: runs the hook (default cookie-fix) on the staged files; sets rc
+    local hook=${2:-cookie-fix}
+    echo "Running: pre-commit try-repo $HOOK_REPO $hook (on the staged files)"
+    (cd "$PROJECT" && "$PRE_COMMIT" try-repo --color never "$HOOK_REPO" "$hook") >"$1" 2>&1
     rc=$?
     show "$1"
 }
+
+# --- the check-only hook: reports, never writes ---------------------------------------
+cp "$PROJECT/app.py" "$WORK/app.py.original"
+cp "$PROJECT/typed.pyi" "$WORK/typed.pyi.original"
+echo "Check-only run (builds the hook with cargo install in release mode: this takes minutes)..."
+run_hook "$WORK/check1.log" cookie-fix-check
+if [ "$rc" -eq 1 ]; then
+    pass "check-only run exits 1 while fixes are pending"
+else
+    fail "check-only run exits $rc, expected 1"
+fi
+if grep -Eq '^cookie-fix \(check only\)[ .]*Failed$' "$WORK/check1.log"; then
+    pass "check-only run: the hook is reported as Failed"
+else
+    fail "check-only run: no 'cookie-fix (check only)....Failed' line"
+fi
+if grep -q '^app.py:10:5: secure-cookie set_cookie() without secure=True \[fix\]$' "$WORK/check1.log"; then
+    pass "check-only run: the pending fix is printed with its place"
+else
+    fail "check-only run: no 'app.py:10:5: secure-cookie ... [fix]' line"
+fi
+if same_bytes "$PROJECT/app.py" "$WORK/app.py.original" &&
+    same_bytes "$PROJECT/typed.pyi" "$WORK/typed.pyi.original" && git -C "$PROJECT" diff --quiet; then
+    pass "check-only run changed no file"
+else
+    fail "check-only run changed files:"
+    git -C "$PROJECT" diff --stat | sed 's/^/    | /'
+fi
 
 # --- first run: fixes the files and fails -------------------------------------------
 echo "First run (builds the hook with cargo install in release mode: this takes minutes)..."
@@ -220,6 +251,13 @@ if same_bytes "$PROJECT/app.py" "$WORK/app.py.expected" && git -C "$PROJECT" dif
 else
     fail "second run changed files:"
     git -C "$PROJECT" diff --stat | sed 's/^/    | /'
+fi
+
+run_hook "$WORK/check2.log" cookie-fix-check
+if [ "$rc" -eq 0 ] && grep -Eq '^cookie-fix \(check only\)[ .]*Passed$' "$WORK/check2.log"; then
+    pass "check-only run passes once the fixes are staged"
+else
+    fail "check-only run after the fixes exits $rc, or is not reported as Passed"
 fi
 
 summary
