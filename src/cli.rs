@@ -105,6 +105,11 @@ pub struct Args {
     /// Count findings that need review as failures (exit 1).
     #[arg(long)]
     pub strict: bool,
+
+    /// Print one line per rule and verdict with its count (what is left after --write),
+    /// instead of each finding or diff.
+    #[arg(long)]
+    pub statistics: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -4,6 +4,7 @@
 //! and output. Files are processed in parallel; everything shown is sorted first,
 //! so the output is the same whatever the number of threads.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -12,10 +13,11 @@ use std::sync::Mutex;
 
 use crate::cli::{Args, Mode, OutputFormat};
 use crate::config::{self, Config};
+use crate::diagnostic::{Finding, Verdict};
 use crate::engine::{self, FileReport, Settings};
 use crate::files::{self, Excludes, WalkOptions};
 use crate::output::{
-    diff, github, json, plural, sarif, text, FileFindings, Skipped, Styles, Summary,
+    self, diff, github, json, plural, sarif, text, FileFindings, Skipped, Styles, Summary,
 };
 use crate::rules::{self, RuleSet, RULES};
 use crate::write;
@@ -152,6 +154,12 @@ fn plan(args: &Args) -> Result<Plan, String> {
         };
         format!("invalid secure value `{secure_value}`{origin}: {reason}")
     })?;
+
+    if args.statistics && args.output_format != OutputFormat::Text {
+        return Err(
+            "--statistics prints text: it cannot be combined with --output-format".to_owned(),
+        );
+    }
 
     let excludes = excludes(args, config.as_ref())?;
     let in_config = |key: &str| match &config {
@@ -499,6 +507,33 @@ fn run_stdin(args: &Args, plan: &Plan, report: &mut Reporter) {
     report.file(&outcome);
 }
 
+/// `--statistics` as ruff prints it: the count, the rule, the verdict, `[*]` where
+/// cookie-fix fixes such findings, and the rule's summary; most frequent first.
+fn statistics_lines(statistics: &BTreeMap<(&'static str, Verdict), usize>) -> Vec<String> {
+    let mut rows: Vec<(&(&str, Verdict), &usize)> = statistics.iter().collect();
+    rows.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    let count_width = rows
+        .iter()
+        .map(|(_, n)| n.to_string().len())
+        .max()
+        .unwrap_or(0);
+    let rule_width = rows
+        .iter()
+        .map(|((rule, _), _)| rule.len())
+        .max()
+        .unwrap_or(0);
+    rows.into_iter()
+        .map(|(&(rule, verdict), count)| {
+            let marker = if verdict.is_fixable() { "[*]" } else { "[ ]" };
+            let summary = rules::by_id(rule).map_or("", |rule| rule.summary);
+            format!(
+                "{count:>count_width$}\t{rule:<rule_width$}\t{}\t{marker} {summary}",
+                verdict.name()
+            )
+        })
+        .collect()
+}
+
 /// Prints as results come in (already sorted), counts, and decides the exit status.
 struct Reporter {
     mode: Mode,
@@ -517,6 +552,9 @@ struct Reporter {
     skipped: Vec<Skipped>,
     /// Errors that are not about a file (standard input or output).
     other_errors: usize,
+    /// With `--statistics`: the findings not suppressed (and not fixed) of each rule and
+    /// verdict, counted instead of printed.
+    statistics: Option<BTreeMap<(&'static str, Verdict), usize>>,
 }
 
 impl Reporter {
@@ -534,6 +572,7 @@ impl Reporter {
             documented: Vec::new(),
             skipped: Vec::new(),
             other_errors: 0,
+            statistics: args.statistics.then(BTreeMap::new),
         }
     }
 
@@ -600,6 +639,17 @@ impl Reporter {
         self.summary.add(findings);
 
         let path = outcome.display.as_str();
+        if let Some(statistics) = &mut self.statistics {
+            let left = findings
+                .iter()
+                .filter(|f| !f.suppressed && !output::was_fixed(f, self.mode));
+            for finding in left {
+                *statistics
+                    .entry((finding.rule, finding.verdict))
+                    .or_default() += 1;
+            }
+            return;
+        }
         for finding in findings {
             if finding.suppressed {
                 if self.verbose {
@@ -608,7 +658,8 @@ impl Reporter {
                 continue;
             }
             match (self.format, self.mode) {
-                (OutputFormat::Github, _) => {
+                // After `--write`, an annotation would mark as wrong what is fixed.
+                (OutputFormat::Github, mode) if !output::was_fixed(finding, mode) => {
                     self.product_line(&github::annotation(path, finding));
                 }
                 (OutputFormat::Text, Mode::Check) => {
@@ -624,10 +675,21 @@ impl Reporter {
                 _ => {}
             }
         }
+        // JSON keeps every finding and says which were fixed; SARIF's results are
+        // what is left to look at.
+        let documented: Vec<Finding> = match self.format {
+            OutputFormat::Json => findings.clone(),
+            OutputFormat::Sarif => findings
+                .iter()
+                .filter(|finding| !output::was_fixed(finding, self.mode))
+                .cloned()
+                .collect(),
+            OutputFormat::Text | OutputFormat::Github => Vec::new(),
+        };
         if matches!(self.format, OutputFormat::Json | OutputFormat::Sarif) {
             self.documented.push(FileFindings {
                 path: path.to_owned(),
-                findings: findings.clone(),
+                findings: documented,
             });
         }
         let show_diff = self.format == OutputFormat::Text && self.mode == Mode::DryRun;
@@ -650,6 +712,11 @@ impl Reporter {
         };
         if let Some(document) = document {
             self.product_line(&document);
+        }
+        if let Some(statistics) = self.statistics.take() {
+            for line in statistics_lines(&statistics) {
+                self.product_line(&line);
+            }
         }
         if let Err(error) = self.stdout.flush() {
             self.stdout_failed(&error);

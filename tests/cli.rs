@@ -1485,6 +1485,106 @@ fn github_format_prints_workflow_annotations_in_every_mode() {
     );
 }
 
+#[test]
+fn after_write_the_reports_hold_what_remains() {
+    let t = Tree::new();
+    let app = "from flask import Response\n\n\
+         def view(resp):\n    \
+         resp.set_cookie(\"k\", \"v\")\n    \
+         resp.set_cookie(\"k\", \"v\", secure=DEBUG)\n";
+    let summary = "Fixed 1 finding in 1 file; 1 needs review; 0 suppressed; 0 skipped.\n";
+    t.put("app.py", app);
+    assert_eq!(
+        run(&t.root, &["--write", "--output-format", "github"]),
+        outcome(
+            0,
+            "::warning title=cookie-fix (secure-cookie),file=app.py,line=5,col=5,\
+             endLine=5,endColumn=44::app.py:5:5: secure-cookie set_cookie() with secure=DEBUG: \
+             check that it is true in production [review]\n",
+            summary
+        )
+    );
+
+    t.put("app.py", app);
+    let (code, stdout, stderr) = run(&t.root, &["--write", "--output-format", "sarif"]);
+    let sarif: serde_json::Value = serde_json::from_slice(&stdout.0).expect("a SARIF document");
+    let results = &sarif["runs"][0]["results"];
+    assert_eq!((code, stderr), (0, Text(summary.into())));
+    assert_eq!(results.as_array().map(Vec::len), Some(1), "{results}");
+    assert_eq!(results[0]["level"], "warning");
+    assert_eq!(
+        results[0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        5
+    );
+
+    t.put("app.py", app);
+    let (code, stdout, stderr) = run(&t.root, &["--write", "--output-format", "json"]);
+    let json: serde_json::Value = serde_json::from_slice(&stdout.0).expect("a JSON document");
+    let fixed: Vec<(&serde_json::Value, &serde_json::Value)> = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| (&f["start"]["line"], &f["fixed"]))
+        .collect();
+    assert_eq!((code, stderr), (0, Text(summary.into())));
+    assert_eq!(
+        fixed,
+        [(&4.into(), &true.into()), (&5.into(), &false.into())]
+    );
+    assert_eq!(
+        t.read("app.py"),
+        Text(
+            app.replace("(\"k\", \"v\")", "(\"k\", \"v\", secure=True)")
+                .into()
+        )
+    );
+}
+
+#[test]
+fn statistics_count_each_rule_and_verdict() {
+    let t = Tree::new();
+    let app = "from flask import Response\n\n\
+         def view(resp):\n    \
+         resp.set_cookie(\"a\", \"1\")\n    \
+         resp.set_cookie(\"b\", \"2\", secure=False)\n    \
+         resp.set_cookie(\"c\", \"3\")\n    \
+         resp.set_cookie(\"d\", \"4\", secure=DEBUG)\n    \
+         resp.set_cookie(\"e\", \"5\")  # nosec\n    \
+         resp.headers[\"Set-Cookie\"] = \"f=6\"\n";
+    t.put("app.py", app);
+    assert_eq!(
+        run(&t.root, &["--check", "--statistics"]),
+        outcome(
+            1,
+            "2\tsecure-cookie       \tmissing\t[*] Cookie set without the Secure attribute\n\
+             1\tsecure-cookie       \tfalsy\t[*] Cookie set without the Secure attribute\n\
+             1\tsecure-cookie       \tdynamic\t[ ] Cookie set without the Secure attribute\n\
+             1\tsecure-cookie-header\tmissing\t[*] Set-Cookie header written without the Secure attribute\n",
+            "Would fix 4 findings in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n"
+        )
+    );
+    // After --write, what is left.
+    assert_eq!(
+        run(&t.root, &["--write", "--statistics"]),
+        outcome(
+            0,
+            "1\tsecure-cookie\tdynamic\t[ ] Cookie set without the Secure attribute\n",
+            "Fixed 4 findings in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n"
+        )
+    );
+    assert_eq!(
+        run(
+            &t.root,
+            &["--check", "--statistics", "--output-format", "json"]
+        ),
+        outcome(
+            2,
+            "",
+            "error: --statistics prints text: it cannot be combined with --output-format\n"
+        )
+    );
+}
+
 const SUPPRESSIONS: &str = "from flask import Response
 resp.set_cookie(\"a\", \"1\")  # nosec
 # cookie-fix: ignore

@@ -18,7 +18,7 @@ pub fn document(
 ) -> String {
     let findings: Vec<Value> = files
         .iter()
-        .flat_map(|file| file.findings.iter().map(|f| finding(&file.path, f)))
+        .flat_map(|file| file.findings.iter().map(|f| finding(&file.path, f, mode)))
         .collect();
     let skipped: Vec<Value> = skipped
         .iter()
@@ -46,7 +46,7 @@ pub fn document(
     serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn finding(path: &str, finding: &Finding) -> Value {
+fn finding(path: &str, finding: &Finding, mode: Mode) -> Value {
     let edits: Vec<Value> = finding
         .edits
         .iter()
@@ -63,6 +63,7 @@ fn finding(path: &str, finding: &Finding) -> Value {
         "method": finding.subject,
         "verdict": finding.verdict.name(),
         "fixable": !finding.edits.is_empty(),
+        "fixed": super::was_fixed(finding, mode),
         "suppressed": finding.suppressed,
         "message": finding.message,
         "start": { "line": finding.start.line, "column": finding.start.column },

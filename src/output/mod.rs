@@ -60,6 +60,12 @@ impl Styles {
     }
 }
 
+/// Whether a run has fixed a finding: under `--write`, a finding with edits was
+/// written (a file whose fix could not be written is skipped, with its findings).
+pub fn was_fixed(finding: &Finding, mode: Mode) -> bool {
+    mode == Mode::Write && !finding.edits.is_empty()
+}
+
 /// "1 call", "2 calls".
 pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
