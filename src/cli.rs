@@ -106,6 +106,10 @@ pub struct Args {
     #[arg(long)]
     pub strict: bool,
 
+    /// Write the report (findings, diff or document) to this file instead of stdout.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
     /// Print one line per rule and verdict with its count (what is left after --write),
     /// instead of each finding or diff.
     #[arg(long)]
@@ -122,6 +126,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow annotations.
     Github,
+    /// A GitLab Code Quality report.
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

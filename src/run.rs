@@ -17,7 +17,8 @@ use crate::diagnostic::{Finding, Verdict};
 use crate::engine::{self, FileReport, Settings};
 use crate::files::{self, Excludes, WalkOptions};
 use crate::output::{
-    self, diff, github, json, plural, sarif, text, FileFindings, Skipped, Styles, Summary,
+    self, diff, fingerprint, github, gitlab, json, plural, sarif, text, FileFindings, Skipped,
+    Styles, Summary,
 };
 use crate::rules::{self, RuleSet, RULES};
 use crate::write;
@@ -55,7 +56,7 @@ struct Outcome {
 
 #[derive(Debug)]
 struct Checked {
-    /// The bytes read, kept only when there is something to diff or write.
+    /// The bytes read, kept for a file with findings (to diff, to write, to fingerprint).
     original: Vec<u8>,
     report: FileReport,
 }
@@ -279,7 +280,15 @@ fn excludes(args: &Args, config: Option<&Config>) -> Result<Excludes, String> {
 }
 
 fn execute(args: &Args, plan: &Plan) -> ExitStatus {
-    let mut report = Reporter::new(args, plan.mode);
+    let product = match Product::open(args) {
+        Ok(product) => product,
+        Err(message) => {
+            let s = Styles::for_stream(args.color, &io::stderr());
+            eprintln!("{}error{}: {message}", s.red, s.reset);
+            return ExitStatus::Error;
+        }
+    };
+    let mut report = Reporter::new(args, plan.mode, product);
     let reads_stdin = args.paths.iter().any(|p| p == Path::new("-"))
         // As in ruff: a file name for standard input, and no path, means standard input.
         || (args.paths.is_empty() && args.stdin_filename.is_some());
@@ -383,11 +392,7 @@ fn process_file(path: PathBuf, settings: &Settings) -> Option<Outcome> {
         Ok(bytes) => match engine::fix(&bytes, settings) {
             Ok(report) if report.findings.is_empty() => return None,
             Ok(report) => Ok(Checked {
-                original: if report.fixed.is_some() {
-                    bytes
-                } else {
-                    Vec::new()
-                },
+                original: bytes,
                 report,
             }),
             Err(error) => Err(error.to_string()),
@@ -534,13 +539,45 @@ fn statistics_lines(statistics: &BTreeMap<(&'static str, Verdict), usize>) -> Ve
         .collect()
 }
 
+/// Where the product (findings, diff, document) goes: stdout, or `-o FILE`.
+struct Product {
+    out: Box<dyn Write>,
+    styles: Styles,
+    /// The file's name, for a message when writing to it fails.
+    file: Option<PathBuf>,
+}
+
+impl Product {
+    fn open(args: &Args) -> Result<Self, String> {
+        match &args.output_file {
+            Some(path) => {
+                let file = fs::File::create(path).map_err(|error| {
+                    format!("{}: cannot write: {}", path.display(), io_reason(&error))
+                })?;
+                Ok(Product {
+                    styles: Styles::for_stream(args.color, &file),
+                    out: Box::new(io::BufWriter::new(file)),
+                    file: Some(path.clone()),
+                })
+            }
+            None => Ok(Product {
+                styles: Styles::for_stream(args.color, &io::stdout()),
+                out: Box::new(io::BufWriter::new(io::stdout())),
+                file: None,
+            }),
+        }
+    }
+}
+
 /// Prints as results come in (already sorted), counts, and decides the exit status.
 struct Reporter {
     mode: Mode,
     format: OutputFormat,
     quiet: bool,
     verbose: bool,
-    stdout: io::BufWriter<io::Stdout>,
+    stdout: Box<dyn Write>,
+    /// `-o FILE`, where the product goes instead of stdout.
+    output_file: Option<PathBuf>,
     /// Set once stdout is closed (`| head`): the rest of the product is dropped quietly.
     stdout_closed: bool,
     out_styles: Styles,
@@ -558,15 +595,16 @@ struct Reporter {
 }
 
 impl Reporter {
-    fn new(args: &Args, mode: Mode) -> Self {
+    fn new(args: &Args, mode: Mode, product: Product) -> Self {
         Reporter {
             mode,
             format: args.output_format,
             quiet: args.quiet,
             verbose: args.verbose,
-            stdout: io::BufWriter::new(io::stdout()),
+            stdout: product.out,
+            output_file: product.file,
             stdout_closed: false,
-            out_styles: Styles::for_stream(args.color, &io::stdout()),
+            out_styles: product.styles,
             err_styles: Styles::for_stream(args.color, &io::stderr()),
             summary: Summary::default(),
             documented: Vec::new(),
@@ -592,12 +630,12 @@ impl Reporter {
 
     /// A closed pipe (`| head`) ends the product quietly; any other failure is an error.
     fn stdout_failed(&mut self, error: &io::Error) {
-        if error.kind() != io::ErrorKind::BrokenPipe {
-            self.fail(&format!(
-                "cannot write to standard output: {}",
-                io_reason(error)
-            ));
-        }
+        let target = match &self.output_file {
+            Some(path) => format!("{}", path.display()),
+            None if error.kind() == io::ErrorKind::BrokenPipe => return,
+            None => "standard output".to_owned(),
+        };
+        self.fail(&format!("cannot write to {target}: {}", io_reason(error)));
     }
 
     /// An error that concerns no file in particular.
@@ -677,19 +715,23 @@ impl Reporter {
         }
         // JSON keeps every finding and says which were fixed; SARIF's results are
         // what is left to look at.
-        let documented: Vec<Finding> = match self.format {
-            OutputFormat::Json => findings.clone(),
-            OutputFormat::Sarif => findings
+        if matches!(
+            self.format,
+            OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Gitlab
+        ) {
+            let fingerprints = fingerprint::of_file(path, &checked.original, findings);
+            let (findings, fingerprints): (Vec<Finding>, Vec<String>) = findings
                 .iter()
-                .filter(|finding| !output::was_fixed(finding, self.mode))
                 .cloned()
-                .collect(),
-            OutputFormat::Text | OutputFormat::Github => Vec::new(),
-        };
-        if matches!(self.format, OutputFormat::Json | OutputFormat::Sarif) {
+                .zip(fingerprints)
+                .filter(|(finding, _)| {
+                    self.format == OutputFormat::Json || !output::was_fixed(finding, self.mode)
+                })
+                .unzip();
             self.documented.push(FileFindings {
                 path: path.to_owned(),
-                findings: documented,
+                findings,
+                fingerprints,
             });
         }
         let show_diff = self.format == OutputFormat::Text && self.mode == Mode::DryRun;
@@ -708,6 +750,7 @@ impl Reporter {
                 &self.summary,
             )),
             OutputFormat::Sarif => Some(sarif::document(&self.documented, &self.skipped)),
+            OutputFormat::Gitlab => Some(gitlab::document(&self.documented, self.mode)),
             OutputFormat::Text | OutputFormat::Github => None,
         };
         if let Some(document) = document {

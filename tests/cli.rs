@@ -1585,6 +1585,68 @@ fn statistics_count_each_rule_and_verdict() {
     );
 }
 
+#[test]
+fn fingerprints_survive_lines_added_above_and_reformatting() {
+    let t = Tree::new();
+    let fingerprints = |t: &Tree| {
+        let (code, stdout, _) = run(&t.root, &["--check", "--output-format", "json"]);
+        let json: serde_json::Value = serde_json::from_slice(&stdout.0).expect("JSON");
+        let found: Vec<String> = json["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(|f| f["fingerprint"].as_str().expect("a fingerprint").to_owned())
+            .collect();
+        (code, found)
+    };
+    t.put(
+        "app.py",
+        "r.set_cookie(\"k\", \"v\")\nr.set_cookie(\"k\", \"v\")\n",
+    );
+    let before = fingerprints(&t);
+    t.put(
+        "app.py",
+        "import os\n\n\nr.set_cookie(\n    \"k\",\n    \"v\"\n)\nr.set_cookie(\"k\", \"v\")\n",
+    );
+    let after = fingerprints(&t);
+    assert_eq!(before.0, 1);
+    assert_eq!(before.1.len(), 2);
+    assert_ne!(before.1[0], before.1[1]);
+    assert_eq!(before, after);
+    t.put("app.py", "r.set_cookie(\"k\", \"w\")\n");
+    assert_ne!(fingerprints(&t).1[0], before.1[0]);
+}
+
+#[test]
+fn output_file_takes_the_report_instead_of_stdout() {
+    let t = Tree::new();
+    t.put("app.py", "r.set_cookie(\"k\", \"v\")\n");
+    let summary = "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
+    assert_eq!(
+        run(&t.root, &["--check", "-o", "report.txt"]),
+        outcome(1, "", summary)
+    );
+    assert_eq!(
+        t.read("report.txt"),
+        Text(b"app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n".to_vec())
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "--output-format", "gitlab", "--output-file", "cq.json"]),
+        outcome(1, "", summary)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&t.read("cq.json").0).expect("JSON");
+    assert_eq!(report[0]["check_name"], "secure-cookie");
+    assert_eq!(report[0]["location"]["lines"]["begin"], 1);
+    let (code, stdout, stderr) = run(&t.root, &["--check", "-o", "missing/report.txt"]);
+    assert_eq!((code, stdout), (2, Text(Vec::new())));
+    let stderr = String::from_utf8_lossy(&stderr.0).into_owned();
+    assert!(
+        stderr.starts_with("error: missing/report.txt: cannot write: ") && stderr.ends_with('\n'),
+        "{stderr}"
+    );
+    assert_eq!(t.read("app.py"), Text(b"r.set_cookie(\"k\", \"v\")\n".to_vec()));
+}
+
 const SUPPRESSIONS: &str = "from flask import Response
 resp.set_cookie(\"a\", \"1\")  # nosec
 # cookie-fix: ignore

@@ -72,6 +72,41 @@ fn sarif_document() {
     );
 }
 
+/// GitLab Code Quality: a JSON array of issues, each with the fields GitLab documents
+/// and nothing GitLab would misread; suppressed findings have no place there.
+#[test]
+fn gitlab_code_quality_report() {
+    let (code, stdout, stderr) = run(&["--check", "--output-format", "gitlab", "."]);
+    let expected = snapshot("check.gitlab.json", &stdout);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (2, expected.as_str(), STDERR)
+    );
+    let issues: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
+    let issues = issues.as_array().expect("an array of issues");
+    assert_eq!(issues.len(), 4, "3 fixes and 1 review, not the suppressed one");
+    for issue in issues {
+        let object = issue.as_object().expect("an object");
+        let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            ["check_name", "description", "fingerprint", "location", "severity"]
+        );
+        assert!(issue["description"].is_string() && issue["check_name"].is_string());
+        assert!(issue["fingerprint"].as_str().is_some_and(|f| f.len() == 16));
+        let severities = ["info", "minor", "major", "critical", "blocker"];
+        assert!(severities.contains(&issue["severity"].as_str().unwrap_or_default()));
+        assert_eq!(issue["location"]["path"], "app.py");
+        assert!(issue["location"]["lines"]["begin"].as_u64().is_some_and(|l| l >= 1));
+    }
+    let fingerprints: std::collections::HashSet<&str> = issues
+        .iter()
+        .filter_map(|issue| issue["fingerprint"].as_str())
+        .collect();
+    assert_eq!(fingerprints.len(), issues.len(), "GitLab tells issues apart by fingerprint");
+}
+
 #[test]
 fn json_in_write_mode_reports_what_was_written() {
     let (code, stdout, stderr) = run(&["--write", "--output-format", "json", "app.py"]);

@@ -18,7 +18,12 @@ pub fn document(
 ) -> String {
     let findings: Vec<Value> = files
         .iter()
-        .flat_map(|file| file.findings.iter().map(|f| finding(&file.path, f, mode)))
+        .flat_map(|file| {
+            file.findings
+                .iter()
+                .zip(&file.fingerprints)
+                .map(|(f, fingerprint)| finding(&file.path, f, fingerprint, mode))
+        })
         .collect();
     let skipped: Vec<Value> = skipped
         .iter()
@@ -46,7 +51,7 @@ pub fn document(
     serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-fn finding(path: &str, finding: &Finding, mode: Mode) -> Value {
+fn finding(path: &str, finding: &Finding, fingerprint: &str, mode: Mode) -> Value {
     let edits: Vec<Value> = finding
         .edits
         .iter()
@@ -70,5 +75,6 @@ fn finding(path: &str, finding: &Finding, mode: Mode) -> Value {
         "end": { "line": finding.end.line, "column": finding.end.column },
         "byte_range": { "start": finding.range.start, "end": finding.range.end },
         "edits": edits,
+        "fingerprint": fingerprint,
     })
 }

@@ -1,7 +1,9 @@
 //! How results are shown: diffs, findings as text or GitHub annotations, the summary.
 
 pub mod diff;
+pub mod fingerprint;
 pub mod github;
+pub mod gitlab;
 pub mod json;
 pub mod sarif;
 pub mod text;
@@ -76,6 +78,8 @@ pub fn plural(count: usize, one: &str, many: &str) -> String {
 pub struct FileFindings {
     pub path: String,
     pub findings: Vec<Finding>,
+    /// Each finding's [`fingerprint`], in order.
+    pub fingerprints: Vec<String>,
 }
 
 /// A path that could not be processed, and why.

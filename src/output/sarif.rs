@@ -13,7 +13,12 @@ const INFORMATION_URI: &str = rules::PROJECT_URI;
 pub fn document(files: &[FileFindings], skipped: &[Skipped]) -> String {
     let results: Vec<Value> = files
         .iter()
-        .flat_map(|file| file.findings.iter().map(|f| result(&file.path, f)))
+        .flat_map(|file| {
+            file.findings
+                .iter()
+                .zip(&file.fingerprints)
+                .map(|(f, fingerprint)| result(&file.path, f, fingerprint))
+        })
         .collect();
     let notifications: Vec<Value> = skipped
         .iter()
@@ -72,7 +77,7 @@ fn descriptor(rule: &Rule) -> Value {
     })
 }
 
-fn result(path: &str, finding: &Finding) -> Value {
+fn result(path: &str, finding: &Finding, fingerprint: &str) -> Value {
     let level = if finding.verdict.is_fixable() {
         "error"
     } else {
@@ -95,6 +100,7 @@ fn result(path: &str, finding: &Finding) -> Value {
                 "byteLength": finding.range.len(),
             },
         }}],
+        "partialFingerprints": { super::fingerprint::SARIF_KEY: fingerprint },
     });
     if !finding.edits.is_empty() {
         let replacements: Vec<Value> = finding
