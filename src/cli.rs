@@ -106,6 +106,11 @@ pub struct Args {
     #[arg(long)]
     pub strict: bool,
 
+    /// A JSON report of an earlier run (--output-format json): the findings that need
+    /// review whose fingerprint it holds are neither printed nor counted.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
     /// Write the report (findings, diff or document) to this file instead of stdout.
     #[arg(short = 'o', long, value_name = "FILE")]
     pub output_file: Option<PathBuf>,

@@ -4,7 +4,7 @@
 //! and output. Files are processed in parallel; everything shown is sorted first,
 //! so the output is the same whatever the number of threads.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
@@ -70,6 +70,8 @@ struct Plan {
     excludes: Excludes,
     force_exclude: bool,
     respect_gitignore: bool,
+    /// `--baseline`: the fingerprints of the findings to leave out.
+    baseline: Option<HashSet<String>>,
 }
 
 pub fn run(args: &Args) -> ExitStatus {
@@ -209,7 +211,29 @@ fn plan(args: &Args) -> Result<Plan, String> {
         excludes,
         force_exclude: args.force_exclude || options.force_exclude.unwrap_or(false),
         respect_gitignore: !args.no_ignore && options.respect_gitignore.unwrap_or(true),
+        baseline: args.baseline.as_deref().map(read_baseline).transpose()?,
     })
+}
+
+/// The fingerprints of a JSON report's findings (`--output-format json`).
+fn read_baseline(path: &Path) -> Result<HashSet<String>, String> {
+    let shown = path.display();
+    let bytes =
+        fs::read(path).map_err(|e| format!("baseline {shown}: cannot read: {}", io_reason(&e)))?;
+    let report: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| format!("baseline {shown}: not JSON: {e}"))?;
+    let findings = report["findings"].as_array().ok_or_else(|| {
+        format!("baseline {shown}: not a cookie-fix JSON report (no \"findings\" list)")
+    })?;
+    findings
+        .iter()
+        .map(|finding| {
+            finding["fingerprint"]
+                .as_str()
+                .map(str::to_owned)
+                .ok_or_else(|| format!("baseline {shown}: a finding has no \"fingerprint\""))
+        })
+        .collect()
 }
 
 /// Default excludes (or the config's `exclude`), then `extend-exclude`, then `--exclude`.
@@ -288,7 +312,7 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
             return ExitStatus::Error;
         }
     };
-    let mut report = Reporter::new(args, plan.mode, product);
+    let mut report = Reporter::new(args, plan, product);
     let reads_stdin = args.paths.iter().any(|p| p == Path::new("-"))
         // As in ruff: a file name for standard input, and no path, means standard input.
         || (args.paths.is_empty() && args.stdin_filename.is_some());
@@ -589,15 +613,22 @@ struct Reporter {
     skipped: Vec<Skipped>,
     /// Errors that are not about a file (standard input or output).
     other_errors: usize,
+    /// `--baseline`: the fingerprints of the review findings to leave out.
+    baseline: Option<HashSet<String>>,
     /// With `--statistics`: the findings not suppressed (and not fixed) of each rule and
     /// verdict, counted instead of printed.
     statistics: Option<BTreeMap<(&'static str, Verdict), usize>>,
 }
 
 impl Reporter {
-    fn new(args: &Args, mode: Mode, product: Product) -> Self {
+    fn new(args: &Args, plan: &Plan, product: Product) -> Self {
+        let summary = Summary {
+            baselined: plan.baseline.as_ref().map(|_| 0),
+            ..Summary::default()
+        };
         Reporter {
-            mode,
+            mode: plan.mode,
+            baseline: plan.baseline.clone(),
             format: args.output_format,
             quiet: args.quiet,
             verbose: args.verbose,
@@ -606,7 +637,7 @@ impl Reporter {
             stdout_closed: false,
             out_styles: product.styles,
             err_styles: Styles::for_stream(args.color, &io::stderr()),
-            summary: Summary::default(),
+            summary,
             documented: Vec::new(),
             skipped: Vec::new(),
             other_errors: 0,
@@ -673,10 +704,28 @@ impl Reporter {
                 return;
             }
         };
-        let findings = &checked.report.findings;
+        let path = outcome.display.as_str();
+        let mut fingerprints =
+            fingerprint::of_file(path, &checked.original, &checked.report.findings);
+        let mut findings = checked.report.findings.clone();
+        if let Some(baseline) = &self.baseline {
+            // Only findings that need review: a pending fix stays reported, as --write
+            // makes it whatever a baseline says.
+            let known = |finding: &Finding, fingerprint: &String| {
+                !finding.verdict.is_fixable() && baseline.contains(fingerprint)
+            };
+            let before = findings.len();
+            let (kept, kept_fingerprints): (Vec<Finding>, Vec<String>) = findings
+                .into_iter()
+                .zip(fingerprints)
+                .filter(|(finding, fingerprint)| !known(finding, fingerprint))
+                .unzip();
+            *self.summary.baselined.get_or_insert(0) += before - kept.len();
+            (findings, fingerprints) = (kept, kept_fingerprints);
+        }
+        let findings = &findings;
         self.summary.add(findings);
 
-        let path = outcome.display.as_str();
         if let Some(statistics) = &mut self.statistics {
             let left = findings
                 .iter()
@@ -719,11 +768,10 @@ impl Reporter {
             self.format,
             OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Gitlab
         ) {
-            let fingerprints = fingerprint::of_file(path, &checked.original, findings);
             let (findings, fingerprints): (Vec<Finding>, Vec<String>) = findings
                 .iter()
                 .cloned()
-                .zip(fingerprints)
+                .zip(std::mem::take(&mut fingerprints))
                 .filter(|(finding, _)| {
                     self.format == OutputFormat::Json || !output::was_fixed(finding, self.mode)
                 })

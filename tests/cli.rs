@@ -1631,7 +1631,16 @@ fn output_file_takes_the_report_instead_of_stdout() {
         Text(b"app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n".to_vec())
     );
     assert_eq!(
-        run(&t.root, &["--check", "--output-format", "gitlab", "--output-file", "cq.json"]),
+        run(
+            &t.root,
+            &[
+                "--check",
+                "--output-format",
+                "gitlab",
+                "--output-file",
+                "cq.json"
+            ]
+        ),
         outcome(1, "", summary)
     );
     let report: serde_json::Value = serde_json::from_slice(&t.read("cq.json").0).expect("JSON");
@@ -1644,7 +1653,57 @@ fn output_file_takes_the_report_instead_of_stdout() {
         stderr.starts_with("error: missing/report.txt: cannot write: ") && stderr.ends_with('\n'),
         "{stderr}"
     );
-    assert_eq!(t.read("app.py"), Text(b"r.set_cookie(\"k\", \"v\")\n".to_vec()));
+    assert_eq!(
+        t.read("app.py"),
+        Text(b"r.set_cookie(\"k\", \"v\")\n".to_vec())
+    );
+}
+
+#[test]
+fn a_baseline_leaves_out_the_review_findings_it_holds() {
+    let t = Tree::new();
+    let app = "from flask import Response\n\n\
+         def view(resp):\n    \
+         resp.set_cookie(\"a\", \"1\", secure=DEBUG)\n    \
+         resp.set_cookie(\"b\", \"2\", **options)\n    \
+         resp.set_cookie(\"c\", \"3\")\n";
+    t.put("app.py", app);
+    let (code, report, _) = run(&t.root, &["--check", "--output-format", "json"]);
+    assert_eq!(code, 1);
+    t.put("baseline.json", &report.0);
+    // Lines added above: the review findings are still the baseline's.
+    t.put(
+        "app.py",
+        format!("import os\n\n{app}resp.set_cookie(\"d\", \"4\", secure=X)\n"),
+    );
+    assert_eq!(
+        run(&t.root, &["--check", "--strict", "--baseline", "baseline.json"]),
+        outcome(
+            1,
+            "app.py:8:5: secure-cookie set_cookie() without secure=True [fix]\n\
+             app.py:9:1: secure-cookie set_cookie() with secure=X: check that it is true in production [review]\n",
+            "Would fix 1 finding in 1 file; 1 needs review; 0 suppressed; 0 skipped; 2 baselined.\n"
+        )
+    );
+    let fixed = app.replace("(\"c\", \"3\")", "(\"c\", \"3\", secure=True)");
+    t.put("app.py", format!("import os\n\n{fixed}"));
+    assert_eq!(
+        run(&t.root, &["--check", "--strict", "--baseline", "baseline.json"]),
+        outcome(
+            0,
+            "",
+            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped; 2 baselined.\n"
+        )
+    );
+    t.put("bad.json", "[]");
+    assert_eq!(
+        run(&t.root, &["--check", "--baseline", "bad.json"]),
+        outcome(
+            2,
+            "",
+            "error: baseline bad.json: not a cookie-fix JSON report (no \"findings\" list)\n"
+        )
+    );
 }
 
 const SUPPRESSIONS: &str = "from flask import Response

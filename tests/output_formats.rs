@@ -84,27 +84,43 @@ fn gitlab_code_quality_report() {
     );
     let issues: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
     let issues = issues.as_array().expect("an array of issues");
-    assert_eq!(issues.len(), 4, "3 fixes and 1 review, not the suppressed one");
+    assert_eq!(
+        issues.len(),
+        4,
+        "3 fixes and 1 review, not the suppressed one"
+    );
     for issue in issues {
         let object = issue.as_object().expect("an object");
         let mut keys: Vec<&str> = object.keys().map(String::as_str).collect();
         keys.sort_unstable();
         assert_eq!(
             keys,
-            ["check_name", "description", "fingerprint", "location", "severity"]
+            [
+                "check_name",
+                "description",
+                "fingerprint",
+                "location",
+                "severity"
+            ]
         );
         assert!(issue["description"].is_string() && issue["check_name"].is_string());
         assert!(issue["fingerprint"].as_str().is_some_and(|f| f.len() == 16));
         let severities = ["info", "minor", "major", "critical", "blocker"];
         assert!(severities.contains(&issue["severity"].as_str().unwrap_or_default()));
         assert_eq!(issue["location"]["path"], "app.py");
-        assert!(issue["location"]["lines"]["begin"].as_u64().is_some_and(|l| l >= 1));
+        assert!(issue["location"]["lines"]["begin"]
+            .as_u64()
+            .is_some_and(|l| l >= 1));
     }
     let fingerprints: std::collections::HashSet<&str> = issues
         .iter()
         .filter_map(|issue| issue["fingerprint"].as_str())
         .collect();
-    assert_eq!(fingerprints.len(), issues.len(), "GitLab tells issues apart by fingerprint");
+    assert_eq!(
+        fingerprints.len(),
+        issues.len(),
+        "GitLab tells issues apart by fingerprint"
+    );
 }
 
 #[test]

@@ -46,6 +46,7 @@ pub fn document(
             "review": summary.review,
             "suppressed": summary.suppressed,
             "skipped": summary.skipped,
+            "baselined": summary.baselined.unwrap_or(0),
         },
     });
     serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))

@@ -102,6 +102,8 @@ pub struct Summary {
     pub suppressed: usize,
     /// Paths that could not be read, decoded, parsed or written.
     pub skipped: usize,
+    /// With `--baseline`: the findings it held, left out.
+    pub baselined: Option<usize>,
 }
 
 impl Summary {
@@ -127,8 +129,11 @@ impl Summary {
             "Would fix"
         };
         let needs = if self.review == 1 { "needs" } else { "need" };
+        let baselined = self
+            .baselined
+            .map_or(String::new(), |count| format!("; {count} baselined"));
         format!(
-            "{verb} {} in {}; {} {needs} review; {} suppressed; {} skipped.",
+            "{verb} {} in {}; {} {needs} review; {} suppressed; {} skipped{baselined}.",
             plural(self.fixes, "finding", "findings"),
             plural(self.files_with_fixes, "file", "files"),
             self.review,
