@@ -133,6 +133,8 @@ pub enum OutputFormat {
     Github,
     /// A GitLab Code Quality report.
     Gitlab,
+    /// JUnit XML, a test case per finding.
+    Junit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -17,8 +17,8 @@ use crate::diagnostic::{Finding, Verdict};
 use crate::engine::{self, FileReport, Settings};
 use crate::files::{self, Excludes, WalkOptions};
 use crate::output::{
-    self, diff, fingerprint, github, gitlab, json, plural, sarif, text, FileFindings, Skipped,
-    Styles, Summary,
+    self, diff, fingerprint, github, gitlab, json, junit, plural, sarif, text, FileFindings,
+    Skipped, Styles, Summary,
 };
 use crate::rules::{self, RuleSet, RULES};
 use crate::write;
@@ -766,7 +766,7 @@ impl Reporter {
         // what is left to look at.
         if matches!(
             self.format,
-            OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Gitlab
+            OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Gitlab | OutputFormat::Junit
         ) {
             let (findings, fingerprints): (Vec<Finding>, Vec<String>) = findings
                 .iter()
@@ -799,6 +799,9 @@ impl Reporter {
             )),
             OutputFormat::Sarif => Some(sarif::document(&self.documented, &self.skipped)),
             OutputFormat::Gitlab => Some(gitlab::document(&self.documented, self.mode)),
+            OutputFormat::Junit => {
+                Some(junit::document(&self.documented, &self.skipped, self.mode))
+            }
             OutputFormat::Text | OutputFormat::Github => None,
         };
         if let Some(document) = document {

@@ -123,6 +123,17 @@ fn gitlab_code_quality_report() {
     );
 }
 
+/// JUnit XML; scripts/validate-junit.sh reads it with a JUnit parser.
+#[test]
+fn junit_document() {
+    let (code, stdout, stderr) = run(&["--check", "--output-format", "junit", "."]);
+    let expected = snapshot("check.junit.xml", &stdout);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (2, expected.as_str(), STDERR)
+    );
+}
+
 #[test]
 fn json_in_write_mode_reports_what_was_written() {
     let (code, stdout, stderr) = run(&["--write", "--output-format", "json", "app.py"]);

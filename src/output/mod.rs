@@ -5,6 +5,7 @@ pub mod fingerprint;
 pub mod github;
 pub mod gitlab;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 pub mod text;
 
