@@ -2287,11 +2287,17 @@ class MorselFacts:
         giver = givers[0]
         key = giver.targets[0].slice
         emptied = is_string_literal(giver.value) and is_falsy_literal(giver.value)
+        # An edit's text is UTF-8: a name or key beyond ASCII in a file of another code
+        # page cannot be copied into a new line (the rule leaves it for review).
+        foreign = not (name + (const_str(key) or "")).isascii() and (
+            source_codec(self.source.data) != "utf-8"
+        )
         if (
             const_str(key) is None
             or block.index(giver) < block.index(binding)
             or name not in scope.plainly_written
             or emptied
+            or foreign
         ):
             return []
         key_bytes = node_bytes(self.source, key)

@@ -169,6 +169,9 @@ const ADDED_LINES: &[&str] = &[
     "c['sid']['secure'] = True",
     "c[name][\"secure\"] = True",
     "m[\"secure\"] = True",
+    "größe[\"sid\"][\"secure\"] = True",
+    "größe['sid']['secure'] = True",
+    "größe[name][\"secure\"] = True",
 ];
 
 /// What a `Set-Cookie` value's fix appends inside its literal.

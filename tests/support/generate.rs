@@ -677,13 +677,15 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
     let morsel = (
         one_of(&["\"sid\"", "'sid'", "name"]),
         secure_value(),
-        0..5usize,
+        0..6usize,
     )
         .prop_map(|(key, flag, shape)| match shape {
             0 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"path\"] = \"/\"\nprint(c)"),
             1 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"Secure\"] = {flag}\nprint(c.output())"),
             2 => format!("c = SimpleCookie()\nif x:\n    c[{key}] = token  # why\nelse:\n\tc[{key}] = ''\nprint(c)"),
             3 => format!("m = Morsel()\nm.set({key}, token, token)\nhandler.send_header(\"Set-Cookie\", m.OutputString())"),
+            // A name beyond ASCII, which a latin-1 file holds in one byte a letter.
+            4 => format!("größe = SimpleCookie()\ngröße[{key}] = token\nprint(größe)"),
             // Written nowhere in its scope: no flag is added.
             _ => format!("c = SimpleCookie()\nc[{key}] = token\njar.update_cookies(c)"),
         });

@@ -471,7 +471,7 @@ impl<'t> Morsels<'t> {
                 });
                 continue;
             }
-            detections.push(self.insertion(context, object, key, &name, statement, block));
+            detections.push(self.insertion(context, key, &name, statement, block));
         }
         detections
     }
@@ -481,7 +481,6 @@ impl<'t> Morsels<'t> {
     fn insertion(
         &self,
         context: &Context,
-        object: &str,
         key: Option<Node>,
         name: &str,
         given: Node,
@@ -528,18 +527,30 @@ impl<'t> Morsels<'t> {
                 Vec::new(),
             );
         }
-        let (quote, key_text) = match key {
-            Some(key) => (
-                literal::quote_of(key, self.source)
-                    .filter(|_| key.kind() == "string")
-                    .unwrap_or('"'),
-                String::from_utf8_lossy(&context.body[key.byte_range()]).into_owned(),
-            ),
-            None => ('"', String::new()),
+        // The name and key are copied from the file's bytes, which must be the parser's
+        // (no code-page stand-in for `größe` in a latin-1 file) and UTF-8 to be an edit.
+        let copied = |node: Node| {
+            let range = node.byte_range();
+            (context.body.get(range.clone()) == self.source.get(range.clone()))
+                .then(|| std::str::from_utf8(&context.body[range]).ok())
+                .flatten()
         };
-        let target = match key {
-            Some(_) => format!("{object}[{key_text}]"),
-            None => object.to_owned(),
+        let object_text = object_of(given).and_then(copied);
+        let key_text = key.map(copied);
+        let (Some(object_text), None | Some(Some(_))) = (object_text, key_text) else {
+            return finding(
+                Verdict::Ambiguous,
+                format!("{SUBJECT} {name} without [\"{FLAG}\"], named in bytes an edit cannot copy: set it by hand"),
+                Vec::new(),
+            );
+        };
+        let quote = key
+            .filter(|key| key.kind() == "string")
+            .and_then(|key| literal::quote_of(key, self.source))
+            .unwrap_or('"');
+        let target = match key_text.flatten() {
+            Some(key_text) => format!("{object_text}[{key_text}]"),
+            None => object_text.to_owned(),
         };
         let statement = format!(
             "{target}[{quote}{FLAG}{quote}] = {}",
@@ -564,6 +575,22 @@ impl<'t> Morsels<'t> {
             None => object.to_owned(),
         }
     }
+}
+
+/// The object a statement that gives a morsel its value names: `c` in `c[key] = v`,
+/// `m` in `m.set(...)`.
+fn object_of(statement: Node) -> Option<Node> {
+    let inner = parse::first_code_child(statement)?;
+    let node = match inner.kind() {
+        "assignment" => inner
+            .child_by_field_name("left")?
+            .child_by_field_name("value")?,
+        "call" => inner
+            .child_by_field_name("function")?
+            .child_by_field_name("object")?,
+        _ => return None,
+    };
+    (node.kind() == "identifier").then_some(node)
 }
 
 /// `""`, `''`: the value that deletes a cookie, which holds nothing to steal.
