@@ -135,6 +135,8 @@ pub enum OutputFormat {
     Gitlab,
     /// JUnit XML, a test case per finding.
     Junit,
+    /// reviewdog's Diagnostic Format, each fix a suggestion.
+    Rdjson,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -30,6 +30,14 @@ impl Edit {
         }
     }
 
+    /// The same edit `by` bytes nearer the start.
+    pub fn shifted_back(&self, by: usize) -> Self {
+        Edit {
+            range: self.range.start - by..self.range.end - by,
+            content: self.content.clone(),
+        }
+    }
+
     /// The same edit `by` bytes further into the file.
     pub fn shifted(&self, by: usize) -> Self {
         Edit {

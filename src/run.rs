@@ -17,8 +17,8 @@ use crate::diagnostic::{Finding, Verdict};
 use crate::engine::{self, FileReport, Settings};
 use crate::files::{self, Excludes, WalkOptions};
 use crate::output::{
-    self, diff, fingerprint, github, gitlab, json, junit, plural, sarif, text, FileFindings,
-    Skipped, Styles, Summary,
+    self, diff, fingerprint, github, gitlab, json, junit, plural, rdjson, sarif, text,
+    FileFindings, Skipped, Styles, Summary,
 };
 use crate::rules::{self, RuleSet, RULES};
 use crate::write;
@@ -766,7 +766,11 @@ impl Reporter {
         // what is left to look at.
         if matches!(
             self.format,
-            OutputFormat::Json | OutputFormat::Sarif | OutputFormat::Gitlab | OutputFormat::Junit
+            OutputFormat::Json
+                | OutputFormat::Sarif
+                | OutputFormat::Gitlab
+                | OutputFormat::Junit
+                | OutputFormat::Rdjson
         ) {
             let (findings, fingerprints): (Vec<Finding>, Vec<String>) = findings
                 .iter()
@@ -776,10 +780,15 @@ impl Reporter {
                     self.format == OutputFormat::Json || !output::was_fixed(finding, self.mode)
                 })
                 .unzip();
+            let original = match self.format {
+                OutputFormat::Rdjson => checked.original.clone(),
+                _ => Vec::new(),
+            };
             self.documented.push(FileFindings {
                 path: path.to_owned(),
                 findings,
                 fingerprints,
+                original,
             });
         }
         let show_diff = self.format == OutputFormat::Text && self.mode == Mode::DryRun;
@@ -799,6 +808,7 @@ impl Reporter {
             )),
             OutputFormat::Sarif => Some(sarif::document(&self.documented, &self.skipped)),
             OutputFormat::Gitlab => Some(gitlab::document(&self.documented, self.mode)),
+            OutputFormat::Rdjson => Some(rdjson::document(&self.documented, self.mode)),
             OutputFormat::Junit => {
                 Some(junit::document(&self.documented, &self.skipped, self.mode))
             }

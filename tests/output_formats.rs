@@ -134,6 +134,18 @@ fn junit_document() {
     );
 }
 
+/// reviewdog's Diagnostic Format; scripts/validate-rdjson.sh holds it to the npm
+/// validator and applies its suggestions.
+#[test]
+fn rdjson_document() {
+    let (code, stdout, stderr) = run(&["--check", "--output-format", "rdjson", "."]);
+    let expected = snapshot("check.rdjson.json", &stdout);
+    assert_eq!(
+        (code, stdout.as_str(), stderr.as_str()),
+        (2, expected.as_str(), STDERR)
+    );
+}
+
 #[test]
 fn json_in_write_mode_reports_what_was_written() {
     let (code, stdout, stderr) = run(&["--write", "--output-format", "json", "app.py"]);

@@ -6,6 +6,7 @@ pub mod github;
 pub mod gitlab;
 pub mod json;
 pub mod junit;
+pub mod rdjson;
 pub mod sarif;
 pub mod text;
 
@@ -81,6 +82,9 @@ pub struct FileFindings {
     pub findings: Vec<Finding>,
     /// Each finding's [`fingerprint`], in order.
     pub fingerprints: Vec<String>,
+    /// The file's bytes, for the formats that count positions in bytes (rdjson);
+    /// empty for the others.
+    pub original: Vec<u8>,
 }
 
 /// A path that could not be processed, and why.

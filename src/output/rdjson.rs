@@ -1,0 +1,97 @@
+//! `--output-format rdjson`: reviewdog's Diagnostic Format (a `DiagnosticResult`,
+//! proto/rdf/reviewdog.proto), with each fix as one `suggestions` entry, so that a
+//! reviewer accepts it in one click. Positions are 1-based lines and columns counted
+//! in bytes of the file, as the format counts UTF-8 bytes; ranges end exclusive.
+//! Suppressed findings, and after `--write` fixed ones, are left out.
+
+use serde_json::{json, Value};
+
+use super::FileFindings;
+use crate::cli::Mode;
+use crate::edit;
+use crate::rules;
+
+pub fn document(files: &[FileFindings], mode: Mode) -> String {
+    let diagnostics: Vec<Value> = files
+        .iter()
+        .flat_map(|file| {
+            let lines = line_starts(&file.original);
+            file.findings
+                .iter()
+                .filter(|finding| !finding.suppressed && !super::was_fixed(finding, mode))
+                .map(move |finding| {
+                    let mut diagnostic = json!({
+                        "message": finding.message,
+                        "location": {
+                            "path": file.path,
+                            "range": range(&lines, finding.range.start, finding.range.end),
+                        },
+                        "severity": if finding.verdict.is_fixable() { "ERROR" } else { "WARNING" },
+                        "code": { "value": finding.rule, "url": rules::PROJECT_URI },
+                    });
+                    if let Some(suggestion) = suggestion(&file.original, &lines, finding) {
+                        diagnostic["suggestions"] = json!([suggestion]);
+                    }
+                    diagnostic
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let document = json!({
+        "source": { "name": "cookie-fix", "url": rules::PROJECT_URI },
+        "diagnostics": diagnostics,
+    });
+    serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// A finding's edits as one replacement: from the first edit's start to the last
+/// one's end, the file's bytes there with every edit made.
+fn suggestion(original: &[u8], lines: &[usize], finding: &crate::Finding) -> Option<Value> {
+    let start = finding.edits.iter().map(|e| e.range.start).min()?;
+    let end = finding.edits.iter().map(|e| e.range.end).max()?;
+    let local: Vec<edit::Edit> = finding
+        .edits
+        .iter()
+        .map(|e| e.shifted_back(start))
+        .collect();
+    let replaced = edit::apply(original.get(start..end)?, &local).ok()?;
+    Some(json!({
+        "range": range(lines, start, end),
+        "text": String::from_utf8_lossy(&replaced),
+    }))
+}
+
+fn range(lines: &[usize], start: usize, end: usize) -> Value {
+    json!({ "start": position(lines, start), "end": position(lines, end) })
+}
+
+fn position(lines: &[usize], offset: usize) -> Value {
+    let line = lines.partition_point(|&start| start <= offset).max(1);
+    json!({ "line": line, "column": offset - lines[line - 1] + 1 })
+}
+
+/// Where each line starts: after LF, CRLF, or a CR alone (as Python ends lines).
+fn line_starts(bytes: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
+    for (at, &byte) in bytes.iter().enumerate() {
+        let ends = byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
+        if ends {
+            starts.push(at + 1);
+        }
+    }
+    starts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_bytes_from_1() {
+        let lines = line_starts("a\r\nbé\rc\n".as_bytes());
+        assert_eq!(lines, [0, 3, 7, 9]);
+        assert_eq!(position(&lines, 0), json!({ "line": 1, "column": 1 }));
+        assert_eq!(position(&lines, 6), json!({ "line": 2, "column": 4 }));
+        assert_eq!(position(&lines, 7), json!({ "line": 3, "column": 1 }));
+    }
+}
