@@ -30,7 +30,7 @@ pub struct Args {
     pub check: bool,
 
     /// What stdout carries: `text` is the mode's own product (a diff, findings, or
-    /// source); `json`, `sarif` and `github` replace it in every mode.
+    /// source); each other format replaces it in every mode.
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]
     pub output_format: OutputFormat,
 
