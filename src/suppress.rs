@@ -70,7 +70,17 @@ pub fn marker(comment: &[u8]) -> Option<Scope> {
     if found(b"nosonar") || found(b"nosec") {
         return Some(Scope::All);
     }
-    memmem::find_iter(&lower, b"cookie-fix").find_map(|at| ignore_marker(&lower[at..]))
+    // Every marker of the comment counts: `# cookie-fix: ignore[a]  # cookie-fix:
+    // ignore[b]` covers both rules.
+    memmem::find_iter(&lower, b"cookie-fix")
+        .filter_map(|at| ignore_marker(&lower[at..]))
+        .reduce(|all, scope| match (all, scope) {
+            (Scope::Rules(mut ids), Scope::Rules(more)) => {
+                ids.extend(more);
+                Scope::Rules(ids)
+            }
+            _ => Scope::All,
+        })
 }
 
 /// Whether a comment's text carries a suppression marker of any scope.
@@ -217,6 +227,14 @@ mod tests {
                 "secure-cookie".into(),
                 "secure-cookie-header".into()
             ]))
+        );
+        assert_eq!(
+            marker(b"# cookie-fix: ignore[a]  # why  # cookie-fix: ignore[b]"),
+            Some(Scope::Rules(vec!["a".into(), "b".into()]))
+        );
+        assert_eq!(
+            marker(b"# cookie-fix: ignore[a]  # cookie-fix: ignore"),
+            Some(Scope::All)
         );
         let body = b"x = 1  # cookie-fix: ignore[other-rule]\n# cookie-fix: ignore[secure-cookie]\ny = 2\n";
         let lines = LineIndex::new(body, crate::source::Encoding::Utf8);
