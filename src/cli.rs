@@ -139,6 +139,13 @@ pub enum OutputFormat {
     Rdjson,
 }
 
+impl OutputFormat {
+    /// Whether the format is one document printed at the end, of every file's findings.
+    pub fn is_document(self) -> bool {
+        !matches!(self, OutputFormat::Text | OutputFormat::Github)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     Auto,

@@ -705,8 +705,12 @@ impl Reporter {
             }
         };
         let path = outcome.display.as_str();
-        let mut fingerprints =
-            fingerprint::of_file(path, &checked.original, &checked.report.findings);
+        // Only a baseline and the documents read fingerprints.
+        let mut fingerprints = if self.baseline.is_some() || self.format.is_document() {
+            fingerprint::of_file(path, &checked.original, &checked.report.findings)
+        } else {
+            Vec::new()
+        };
         let mut findings = checked.report.findings.clone();
         if let Some(baseline) = &self.baseline {
             // Only findings that need review: a pending fix stays reported, as --write
@@ -764,14 +768,7 @@ impl Reporter {
         }
         // JSON keeps every finding and says which were fixed; SARIF's results are
         // what is left to look at.
-        if matches!(
-            self.format,
-            OutputFormat::Json
-                | OutputFormat::Sarif
-                | OutputFormat::Gitlab
-                | OutputFormat::Junit
-                | OutputFormat::Rdjson
-        ) {
+        if self.format.is_document() {
             let (findings, fingerprints): (Vec<Finding>, Vec<String>) = findings
                 .iter()
                 .cloned()

@@ -10,12 +10,14 @@ use super::FileFindings;
 use crate::cli::Mode;
 use crate::edit;
 use crate::rules;
+use crate::source::{Encoding, LineIndex};
 
 pub fn document(files: &[FileFindings], mode: Mode) -> String {
     let diagnostics: Vec<Value> = files
         .iter()
         .flat_map(|file| {
-            let lines = line_starts(&file.original);
+            // Columns count bytes whatever the encoding: UTF-8 counts nothing else.
+            let lines = LineIndex::new(&file.original, Encoding::SingleByte);
             file.findings
                 .iter()
                 .filter(|finding| !finding.suppressed && !super::was_fixed(finding, mode))
@@ -46,7 +48,7 @@ pub fn document(files: &[FileFindings], mode: Mode) -> String {
 
 /// A finding's edits as one replacement: from the first edit's start to the last
 /// one's end, the file's bytes there with every edit made.
-fn suggestion(original: &[u8], lines: &[usize], finding: &crate::Finding) -> Option<Value> {
+fn suggestion(original: &[u8], lines: &LineIndex, finding: &crate::Finding) -> Option<Value> {
     let start = finding.edits.iter().map(|e| e.range.start).min()?;
     let end = finding.edits.iter().map(|e| e.range.end).max()?;
     let local: Vec<edit::Edit> = finding
@@ -61,25 +63,13 @@ fn suggestion(original: &[u8], lines: &[usize], finding: &crate::Finding) -> Opt
     }))
 }
 
-fn range(lines: &[usize], start: usize, end: usize) -> Value {
+fn range(lines: &LineIndex, start: usize, end: usize) -> Value {
     json!({ "start": position(lines, start), "end": position(lines, end) })
 }
 
-fn position(lines: &[usize], offset: usize) -> Value {
-    let line = lines.partition_point(|&start| start <= offset).max(1);
-    json!({ "line": line, "column": offset - lines[line - 1] + 1 })
-}
-
-/// Where each line starts: after LF, CRLF, or a CR alone (as Python ends lines).
-fn line_starts(bytes: &[u8]) -> Vec<usize> {
-    let mut starts = vec![0];
-    for (at, &byte) in bytes.iter().enumerate() {
-        let ends = byte == b'\n' || (byte == b'\r' && bytes.get(at + 1) != Some(&b'\n'));
-        if ends {
-            starts.push(at + 1);
-        }
-    }
-    starts
+fn position(lines: &LineIndex, offset: usize) -> Value {
+    let position = lines.position(offset);
+    json!({ "line": position.line, "column": position.column })
 }
 
 #[cfg(test)]
@@ -88,8 +78,7 @@ mod tests {
 
     #[test]
     fn positions_count_bytes_from_1() {
-        let lines = line_starts("a\r\nbé\rc\n".as_bytes());
-        assert_eq!(lines, [0, 3, 7, 9]);
+        let lines = LineIndex::new("a\r\nbé\rc\n".as_bytes(), Encoding::SingleByte);
         assert_eq!(position(&lines, 0), json!({ "line": 1, "column": 1 }));
         assert_eq!(position(&lines, 6), json!({ "line": 2, "column": 4 }));
         assert_eq!(position(&lines, 7), json!({ "line": 3, "column": 1 }));
