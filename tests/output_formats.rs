@@ -52,36 +52,33 @@ fn snapshot(name: &str, actual: &str) -> String {
 const STDERR: &str = "error: broken.py: syntax error at line 1 column 1; file left unchanged\n\
                       Would fix 3 findings in 1 file; 1 needs review; 1 suppressed; 1 skipped.\n";
 
-#[test]
-fn json_document() {
-    let (code, stdout, stderr) = run(&["--check", "--output-format", "json", "."]);
-    let expected = snapshot("check.json", &stdout);
+/// `--check --output-format FORMAT .` over the project: exit 2 (broken.py), the
+/// summary on stderr, and stdout byte for byte the snapshot `name`; returns stdout.
+fn check_document(format: &str, name: &str) -> String {
+    let (code, stdout, stderr) = run(&["--check", "--output-format", format, "."]);
+    let expected = snapshot(name, &stdout);
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (2, expected.as_str(), STDERR)
     );
+    stdout
+}
+
+#[test]
+fn json_document() {
+    check_document("json", "check.json");
 }
 
 #[test]
 fn sarif_document() {
-    let (code, stdout, stderr) = run(&["--check", "--output-format", "sarif", "."]);
-    let expected = snapshot("check.sarif", &stdout);
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (2, expected.as_str(), STDERR)
-    );
+    check_document("sarif", "check.sarif");
 }
 
 /// GitLab Code Quality: a JSON array of issues, each with the fields GitLab documents
 /// and nothing GitLab would misread; suppressed findings have no place there.
 #[test]
 fn gitlab_code_quality_report() {
-    let (code, stdout, stderr) = run(&["--check", "--output-format", "gitlab", "."]);
-    let expected = snapshot("check.gitlab.json", &stdout);
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (2, expected.as_str(), STDERR)
-    );
+    let stdout = check_document("gitlab", "check.gitlab.json");
     let issues: serde_json::Value = serde_json::from_str(&stdout).expect("JSON");
     let issues = issues.as_array().expect("an array of issues");
     assert_eq!(
@@ -126,24 +123,14 @@ fn gitlab_code_quality_report() {
 /// JUnit XML; scripts/validate-junit.sh reads it with a JUnit parser.
 #[test]
 fn junit_document() {
-    let (code, stdout, stderr) = run(&["--check", "--output-format", "junit", "."]);
-    let expected = snapshot("check.junit.xml", &stdout);
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (2, expected.as_str(), STDERR)
-    );
+    check_document("junit", "check.junit.xml");
 }
 
 /// reviewdog's Diagnostic Format; scripts/validate-rdjson.sh holds it to the npm
 /// validator and applies its suggestions.
 #[test]
 fn rdjson_document() {
-    let (code, stdout, stderr) = run(&["--check", "--output-format", "rdjson", "."]);
-    let expected = snapshot("check.rdjson.json", &stdout);
-    assert_eq!(
-        (code, stdout.as_str(), stderr.as_str()),
-        (2, expected.as_str(), STDERR)
-    );
+    check_document("rdjson", "check.rdjson.json");
 }
 
 #[test]

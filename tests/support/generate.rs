@@ -882,26 +882,7 @@ fn with_line_endings(text: &str, endings: &[&str]) -> String {
 /// A whole file: a charset, imports, optional filler, statements. With
 /// `invalid_statements`, some statements are ones Python rejects (tree-sitter may not).
 pub fn file(invalid_statements: bool) -> impl Strategy<Value = Vec<u8>> {
-    (
-        charset(),
-        proptest::collection::vec(one_of(IMPORTS), 1..3),
-        proptest::collection::vec(statement(invalid_statements), 1..6),
-        line_endings(),
-        any::<bool>(),
-        any::<bool>(),
-    )
-        .prop_map(
-            |(charset, imports, statements, endings, final_newline, padded)| {
-                assemble(
-                    charset,
-                    &imports,
-                    &statements,
-                    &endings,
-                    final_newline,
-                    padded,
-                )
-            },
-        )
+    files_of(statement(invalid_statements), 1..6)
 }
 
 /// A file of configuration alone (see [`configuration`]), nested as statements are:
@@ -915,10 +896,19 @@ pub fn settings_file() -> impl Strategy<Value = Vec<u8>> {
         4 => format!("if x:\n    {}", indent(&statement, "    ")),
         _ => format!("def f():\n    {}", indent(&statement, "    ")),
     });
+    files_of(statement, 1..9)
+}
+
+/// Files of `count` statements drawn from `statements`, under any charset, imports and
+/// line endings (see [`assemble`]).
+fn files_of(
+    statements: impl Strategy<Value = String>,
+    count: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<u8>> {
     (
         charset(),
         proptest::collection::vec(one_of(IMPORTS), 1..3),
-        proptest::collection::vec(statement, 1..9),
+        proptest::collection::vec(statements, count),
         line_endings(),
         any::<bool>(),
         any::<bool>(),
