@@ -11,7 +11,7 @@ use clap::{ArgGroup, Parser, ValueEnum};
     about = "Find Python set_cookie() calls without secure=True (CWE-614) and fix them.",
     after_help = "Exit status: 0 nothing (left) to fix, 1 fixes pending or findings left \
                   (see --strict, --exit-non-zero-on-fix), 2 an error.",
-    group(ArgGroup::new("mode").args(["dry_run", "write", "check"]))
+    group(ArgGroup::new("mode").args(["dry_run", "write", "check", "add_ignore"]))
 )]
 pub struct Args {
     /// Files or folders to process; `-` reads standard input [default: .]
@@ -28,6 +28,15 @@ pub struct Args {
     /// Print the findings, write nothing; exit 1 when a fix is pending.
     #[arg(long)]
     pub check: bool,
+
+    /// Write `# cookie-fix: ignore[RULE]` onto each finding that needs review, in place
+    /// (with `-`, print the marked source on stdout); fixable findings are left for
+    /// --write.
+    #[arg(
+        long,
+        conflicts_with_all = ["output_format", "statistics", "baseline", "output_file"]
+    )]
+    pub add_ignore: bool,
 
     /// What stdout carries: `text` is the mode's own product (a diff, findings, or
     /// source); each other format replaces it in every mode.
@@ -159,6 +168,8 @@ pub enum Mode {
     DryRun,
     Write,
     Check,
+    /// `--add-ignore`: suppression markers instead of fixes.
+    AddIgnore,
 }
 
 impl Args {
@@ -167,6 +178,8 @@ impl Args {
             Mode::Write
         } else if self.check {
             Mode::Check
+        } else if self.add_ignore {
+            Mode::AddIgnore
         } else {
             Mode::DryRun
         }

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod files;
 pub mod literal;
 pub mod mapping;
+pub mod mark;
 pub mod needles;
 pub mod output;
 pub mod parse;

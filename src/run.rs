@@ -16,6 +16,7 @@ use crate::config::{self, Config};
 use crate::diagnostic::{Finding, Verdict};
 use crate::engine::{self, FileReport, Settings};
 use crate::files::{self, Excludes, WalkOptions};
+use crate::mark::{self, Marking};
 use crate::output::{
     self, diff, fingerprint, github, gitlab, json, junit, plural, rdjson, sarif, text,
     FileFindings, Skipped, Styles, Summary,
@@ -59,6 +60,20 @@ struct Checked {
     /// The bytes read, kept for a file with findings (to diff, to write, to fingerprint).
     original: Vec<u8>,
     report: FileReport,
+    /// Under `--add-ignore`: the markers for the findings that need review.
+    marking: Option<Marking>,
+}
+
+impl Checked {
+    /// What the run writes in place of the original: the fixed file under `--write`,
+    /// the marked one under `--add-ignore`.
+    fn rewritten(&self, mode: Mode) -> Option<&[u8]> {
+        match mode {
+            Mode::Write => self.report.fixed.as_deref(),
+            Mode::AddIgnore => self.marking.as_ref()?.marked.as_deref(),
+            Mode::DryRun | Mode::Check => None,
+        }
+    }
 }
 
 /// Everything the run decided before looking at files.
@@ -359,9 +374,9 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
     // A file named on the command line may also lie in a folder named there.
     outcomes.dedup_by(|a, b| files::absolute(&a.path) == files::absolute(&b.path));
 
-    if plan.mode == Mode::Write {
+    if matches!(plan.mode, Mode::Write | Mode::AddIgnore) {
         for outcome in &mut outcomes {
-            write_outcome(outcome);
+            write_outcome(outcome, plan.mode);
         }
     }
     for outcome in &outcomes {
@@ -392,7 +407,7 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
             let outcome = match entry {
                 Ok(path) => {
                     let settings = plan.settings_for(&path);
-                    process_file(path, &settings)
+                    process_file(path, &settings, plan.mode)
                 }
                 Err(error) => Some(walk_error(error)),
             };
@@ -410,15 +425,12 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
 }
 
 /// Reads and fixes one file; `None` when there is nothing to report.
-fn process_file(path: PathBuf, settings: &Settings) -> Option<Outcome> {
+fn process_file(path: PathBuf, settings: &Settings, mode: Mode) -> Option<Outcome> {
     let result = match fs::read(&path) {
         Err(error) => Err(format!("cannot read: {}", io_reason(&error))),
         Ok(bytes) => match engine::fix(&bytes, settings) {
             Ok(report) if report.findings.is_empty() => return None,
-            Ok(report) => Ok(Checked {
-                original: bytes,
-                report,
-            }),
+            Ok(report) => checked(bytes, report, settings, mode),
             Err(error) => Err(error.to_string()),
         },
     };
@@ -426,6 +438,26 @@ fn process_file(path: PathBuf, settings: &Settings) -> Option<Outcome> {
         display: files::display(&path),
         path,
         result,
+    })
+}
+
+/// A file's report, with its markers under `--add-ignore`.
+fn checked(
+    original: Vec<u8>,
+    report: FileReport,
+    settings: &Settings,
+    mode: Mode,
+) -> Result<Checked, String> {
+    let marking = match mode {
+        Mode::AddIgnore => {
+            Some(mark::add_ignores(&original, &report, settings).map_err(|e| e.to_string())?)
+        }
+        Mode::DryRun | Mode::Write | Mode::Check => None,
+    };
+    Ok(Checked {
+        original,
+        report,
+        marking,
     })
 }
 
@@ -472,14 +504,14 @@ fn io_reason(error: &io::Error) -> String {
     }
 }
 
-fn write_outcome(outcome: &mut Outcome) {
+fn write_outcome(outcome: &mut Outcome, mode: Mode) {
     let Ok(checked) = &outcome.result else {
         return;
     };
-    let Some(fixed) = &checked.report.fixed else {
+    let Some(rewritten) = checked.rewritten(mode) else {
         return;
     };
-    if let Err(error) = write::write_fixed(&outcome.path, &checked.original, fixed) {
+    if let Err(error) = write::write_fixed(&outcome.path, &checked.original, rewritten) {
         outcome.result = Err(error.to_string());
     }
 }
@@ -504,34 +536,34 @@ fn run_stdin(args: &Args, plan: &Plan, report: &mut Reporter) {
     report.summary.files_checked = 1;
     let result = if excluded {
         report.skip_excluded(&display);
-        Ok(FileReport::default())
+        Ok(Checked {
+            original: Vec::new(),
+            report: FileReport::default(),
+            marking: None,
+        })
     } else {
         let settings = match &args.stdin_filename {
             Some(name) => plan.settings_for(name),
             None => std::borrow::Cow::Borrowed(&plan.settings),
         };
         engine::fix(&bytes, &settings)
+            .map_err(|e| e.to_string())
+            .and_then(|file| checked(bytes.clone(), file, &settings, plan.mode))
     };
-    if plan.mode == Mode::Write && args.output_format == OutputFormat::Text {
-        // The product is the source itself: fixed, or as it came when there is nothing
-        // to fix or it cannot be processed, so a pipe never loses the user's code.
+    let rewrites = matches!(plan.mode, Mode::Write | Mode::AddIgnore);
+    if rewrites && args.output_format == OutputFormat::Text {
+        // The product is the source itself: rewritten, or as it came when there is
+        // nothing to change or it cannot be processed, so a pipe never loses the code.
         let source = match &result {
-            Ok(FileReport {
-                fixed: Some(fixed), ..
-            }) => fixed.as_slice(),
-            _ => bytes.as_slice(),
+            Ok(checked) => checked.rewritten(plan.mode).unwrap_or(&bytes),
+            Err(_) => &bytes,
         };
         report.product(source);
     }
     let outcome = Outcome {
         path: PathBuf::from("-"),
         display,
-        result: result
-            .map(|report| Checked {
-                original: bytes,
-                report,
-            })
-            .map_err(|e| e.to_string()),
+        result,
     };
     report.file(&outcome);
 }
@@ -729,6 +761,10 @@ impl Reporter {
         }
         let findings = &findings;
         self.summary.add(findings);
+        if let Some(marking) = &checked.marking {
+            self.marked(path, findings, marking);
+            return;
+        }
 
         if let Some(statistics) = &mut self.statistics {
             let left = findings
@@ -795,6 +831,25 @@ impl Reporter {
         }
     }
 
+    /// `--add-ignore`: counts the markers, and warns of each finding left without one.
+    fn marked(&mut self, path: &str, findings: &[Finding], marking: &Marking) {
+        self.summary.silenced += marking.silenced;
+        self.summary.files_marked += usize::from(marking.marked.is_some());
+        self.summary.unplaced += marking.unplaced.len();
+        if self.quiet {
+            return;
+        }
+        let s = self.err_styles;
+        for finding in marking.unplaced.iter().filter_map(|&i| findings.get(i)) {
+            let line = text::finding_line(path, finding, &s);
+            eprintln!(
+                "{}warning{}: {line}: no ignore marker added: each of its lines ends in a \
+                 string or a backslash, or a marker there would also silence another finding",
+                s.yellow, s.reset
+            );
+        }
+    }
+
     fn finish(mut self, args: &Args, plan: &Plan) -> ExitStatus {
         let document = match self.format {
             OutputFormat::Json => Some(json::document(
@@ -833,8 +888,11 @@ impl Reporter {
         let pending = match plan.mode {
             Mode::DryRun | Mode::Check => fixes > 0,
             Mode::Write => args.exit_non_zero_on_fix && fixes > 0,
+            // What --add-ignore could not do is left: findings without a marker.
+            Mode::AddIgnore => self.summary.unplaced > 0,
         };
-        let review_fails = args.strict && self.summary.review > 0;
+        // Under --add-ignore, what is left for review is what could not be marked.
+        let review_fails = args.strict && plan.mode != Mode::AddIgnore && self.summary.review > 0;
         if self.summary.skipped > 0 || self.other_errors > 0 {
             ExitStatus::Error
         } else if (pending || review_fails) && !args.exit_zero {

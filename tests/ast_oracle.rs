@@ -17,7 +17,8 @@ use proptest::strategy::{Strategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::json;
 
-use cookie_fix::{fix, Settings};
+use cookie_fix::mark::{add_ignores, needs_marker, MarkError};
+use cookie_fix::{fix, FileError, Settings};
 use support::generate::{file, settings_file};
 
 /// One input and what the engine made of it.
@@ -138,7 +139,12 @@ fn write(path: &Path, bytes: &[u8]) {
 
 /// Runs the oracle; returns whether it passed and what it printed.
 fn oracle(arguments: &[&str]) -> (bool, String) {
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/ast_oracle.py");
+    run_script("scripts/ast_oracle.py", arguments)
+}
+
+/// Runs a Python script of the repository; returns whether it passed and what it printed.
+fn run_script(script: &str, arguments: &[&str]) -> (bool, String) {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(script);
     let result = Command::new("python3")
         .arg(&script)
         .args(arguments)
@@ -230,5 +236,81 @@ fn python_agrees_with_every_fix() {
         passed,
         "scripts/ast_oracle.py found violations ({kept}):\n{printed}{}",
         show_failing_cases(&printed, &cases, 12)
+    );
+}
+
+#[test]
+fn the_ignore_oracle_judges_its_own_cases_right() {
+    let (passed, printed) = run_script("scripts/ignore_oracle.py", &["--self-test"]);
+    assert!(
+        passed,
+        "scripts/ignore_oracle.py --self-test failed:\n{printed}"
+    );
+}
+
+/// `--add-ignore` on every fixture and generated file, held to scripts/ignore_oracle.py:
+/// the program unchanged, only markers added, each target silenced and nothing else.
+#[test]
+fn python_agrees_with_every_ignore_marker() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let settings = Settings::default();
+    let mut manifest = String::new();
+    let mut refused = Vec::new();
+    let mut marked_files = 0;
+    for (i, (name, input)) in fixture_inputs()
+        .into_iter()
+        .chain(generated_inputs())
+        .enumerate()
+    {
+        let Ok(report) = fix(&input, &settings) else {
+            continue;
+        };
+        let marking = match add_ignores(&input, &report, &settings) {
+            Ok(marking) => marking,
+            // Python refuses the file too; --check never read that far.
+            Err(MarkError::File(FileError::Syntax(_))) => continue,
+            Err(error) => {
+                refused.push(format!("{name}: {error}"));
+                continue;
+            }
+        };
+        let Some(marked) = marking.marked else {
+            continue;
+        };
+        marked_files += 1;
+        let span = |f: &cookie_fix::Finding| json!([f.rule, f.start.line, f.end.line]);
+        let (targets, kept): (Vec<_>, Vec<_>) = report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| !f.suppressed)
+            .partition(|(at, f)| needs_marker(f) && !marking.unplaced.contains(at));
+        let (before, after) = (format!("{i:05}.before.py"), format!("{i:05}.after.py"));
+        write(&dir.path().join(&before), &input);
+        write(&dir.path().join(&after), &marked);
+        let case = json!({
+            "name": name,
+            "before": before,
+            "after": after,
+            "targets": targets.into_iter().map(|(_, f)| span(f)).collect::<Vec<_>>(),
+            "kept": kept.into_iter().map(|(_, f)| span(f)).collect::<Vec<_>>(),
+        });
+        manifest.push_str(&format!("{case}\n"));
+    }
+    assert!(
+        refused.is_empty(),
+        "markers refused:\n{}",
+        refused.join("\n")
+    );
+    assert!(marked_files > 100, "only {marked_files} files were marked");
+    let path = dir.path().join("manifest.jsonl");
+    write(&path, manifest.as_bytes());
+    let (passed, printed) = run_script(
+        "scripts/ignore_oracle.py",
+        &[path.to_str().expect("a UTF-8 temporary path")],
+    );
+    assert!(
+        passed,
+        "scripts/ignore_oracle.py found violations:\n{printed}"
     );
 }

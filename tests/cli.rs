@@ -1706,6 +1706,112 @@ fn a_baseline_leaves_out_the_review_findings_it_holds() {
     );
 }
 
+#[test]
+fn add_ignore_marks_each_finding_that_needs_review_and_a_check_then_passes() {
+    let t = Tree::new();
+    let app = "from flask import Response\n\n\
+         def view(resp):\n    \
+         resp.set_cookie(\"a\", \"1\", secure=DEBUG)  # from settings\n    \
+         resp.set_cookie(\"b\", \"2\", **options)\n    \
+         resp.set_cookie(\"c\", \"3\")\n    \
+         resp.headers[\"Set-Cookie\"] = value\n    \
+         resp.set_cookie(\"d\", \"4\", secure=X); resp.set_cookie(\"e\", \"5\")\n";
+    t.put("app.py", app);
+    assert_eq!(
+        run(&t.root, &["--add-ignore", "."]),
+        outcome(
+            1,
+            "",
+            "warning: app.py:8:5: secure-cookie set_cookie() with secure=X: check that it is \
+             true in production [review]: no ignore marker added: each of its lines ends in a \
+             string or a backslash, or a marker there would also silence another finding\n\
+             Added ignore markers for 3 findings in 1 file; 1 could not be marked; 2 fixes \
+             left for --write; 0 skipped.\n"
+        )
+    );
+    let marked = replaced(
+        app,
+        &[
+            (
+                "# from settings",
+                "# from settings  # cookie-fix: ignore[secure-cookie]",
+            ),
+            (
+                "**options)",
+                "**options)  # cookie-fix: ignore[secure-cookie]",
+            ),
+            (
+                "= value",
+                "= value  # cookie-fix: ignore[secure-cookie-header]",
+            ),
+        ],
+    );
+    assert_eq!(t.read("app.py"), Text(marked.clone().into_bytes()));
+    // A second run has nothing new to mark; what is left is the line it could not.
+    assert_eq!(
+        run(&t.root, &["--add-ignore", "--exit-zero", "app.py"]),
+        outcome(
+            0,
+            "",
+            "warning: app.py:8:5: secure-cookie set_cookie() with secure=X: check that it is \
+             true in production [review]: no ignore marker added: each of its lines ends in a \
+             string or a backslash, or a marker there would also silence another finding\n\
+             Added ignore markers for 0 findings in 0 files; 1 could not be marked; 2 fixes \
+             left for --write; 0 skipped.\n"
+        )
+    );
+    // Once fixed, the file passes a strict check with the markers alone.
+    assert_eq!(run(&t.root, &["--write", "--quiet", "app.py"]).0, 0);
+    assert_eq!(
+        run(&t.root, &["--check", "--strict", "app.py"]),
+        outcome(
+            1,
+            "app.py:8:5: secure-cookie set_cookie() with secure=X: check that it is true in \
+             production [review]\n",
+            "Would fix 0 findings in 0 files; 1 needs review; 3 suppressed; 0 skipped.\n"
+        )
+    );
+}
+
+#[test]
+fn add_ignore_on_standard_input_prints_the_marked_source() {
+    let t = Tree::new();
+    assert_eq!(
+        run_stdin(
+            &t.root,
+            &["--add-ignore", "-"],
+            b"resp.set_cookie(\"k\", \"v\", secure=flag)\r\n"
+        ),
+        outcome(
+            0,
+            "resp.set_cookie(\"k\", \"v\", secure=flag)  # cookie-fix: ignore[secure-cookie]\r\n",
+            "Added ignore markers for 1 finding in 1 file; 0 could not be marked; 0 fixes left \
+             for --write; 0 skipped.\n"
+        )
+    );
+    assert_eq!(
+        run(&t.root, &["--add-ignore", "--check", "."]),
+        outcome(
+            2,
+            "",
+            "error: the argument '--add-ignore' cannot be used with '--check'\n\n\
+             Usage: cookie-fix --add-ignore <PATHS>...\n\n\
+             For more information, try '--help'.\n"
+        )
+    );
+    assert_eq!(
+        run(&t.root, &["--add-ignore", "--output-format", "json", "."]),
+        outcome(
+            2,
+            "",
+            "error: the argument '--add-ignore' cannot be used with '--output-format \
+             <OUTPUT_FORMAT>'\n\n\
+             Usage: cookie-fix --add-ignore <PATHS>...\n\n\
+             For more information, try '--help'.\n"
+        )
+    );
+}
+
 const SUPPRESSIONS: &str = "from flask import Response
 resp.set_cookie(\"a\", \"1\")  # nosec
 # cookie-fix: ignore

@@ -36,6 +36,7 @@ pub fn document(
             Mode::DryRun => "dry-run",
             Mode::Write => "write",
             Mode::Check => "check",
+            Mode::AddIgnore => "add-ignore",
         },
         "findings": findings,
         "skipped": skipped,

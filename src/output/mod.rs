@@ -109,6 +109,11 @@ pub struct Summary {
     pub skipped: usize,
     /// With `--baseline`: the findings it held, left out.
     pub baselined: Option<usize>,
+    /// With `--add-ignore`: the findings markers now silence, the files they are in,
+    /// and the findings no line could take a marker for.
+    pub silenced: usize,
+    pub files_marked: usize,
+    pub unplaced: usize,
 }
 
 impl Summary {
@@ -128,6 +133,17 @@ impl Summary {
 
     /// `Would fix 3 findings in 2 files; 1 needs review; 0 suppressed; 0 skipped.`
     pub fn line(&self, mode: Mode) -> String {
+        if mode == Mode::AddIgnore {
+            return format!(
+                "Added ignore markers for {} in {}; {} could not be marked; {} left \
+                 for --write; {} skipped.",
+                plural(self.silenced, "finding", "findings"),
+                plural(self.files_marked, "file", "files"),
+                self.unplaced,
+                plural(self.fixes, "fix", "fixes"),
+                self.skipped,
+            );
+        }
         let verb = if mode == Mode::Write {
             "Fixed"
         } else {
