@@ -62,7 +62,8 @@ pub fn write_fixed(path: &Path, original: &[u8], fixed: &[u8]) -> Result<(), Wri
     Ok(())
 }
 
-#[cfg(test)]
+// Permission bits and symbolic links, as Unix has them.
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
     use std::os::unix::fs::{symlink, PermissionsExt};

@@ -145,7 +145,7 @@ fn oracle(arguments: &[&str]) -> (bool, String) {
 /// Runs a Python script of the repository; returns whether it passed and what it printed.
 fn run_script(script: &str, arguments: &[&str]) -> (bool, String) {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join(script);
-    let result = Command::new("python3")
+    let result = Command::new(std::env::var("PYTHON").as_deref().unwrap_or("python3"))
         .arg(&script)
         .args(arguments)
         .output();

@@ -6,9 +6,15 @@
 //! from the environment and `HOME` / `XDG_CONFIG_HOME` pointing into that folder, so
 //! neither the user's terminal nor a global gitignore changes what is printed.
 //!
+//! Unix only: the runs compare paths written with `/`, and many of them set permission
+//! bits, make symbolic links, or read the signal that ended a process. The engine's
+//! tests (fixtures, properties, the oracles) run on every platform.
+//!
 //! Not tested here: a file that changes between read and write (the window cannot be
 //! timed from outside the process), and a folder that cannot be listed (the tests run
 //! as root, for whom permission bits do not stop a read).
+
+#![cfg(unix)]
 
 use std::fmt;
 use std::fs::{self, File, Permissions};

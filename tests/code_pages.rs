@@ -8,7 +8,7 @@ use std::process::Command;
 #[test]
 fn the_code_page_table_is_what_python_makes_of_each_byte() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let output = Command::new("python3")
+    let output = Command::new(std::env::var("PYTHON").as_deref().unwrap_or("python3"))
         .arg(root.join("scripts/code-pages.py"))
         .output()
         .unwrap_or_else(|e| panic!("python3 scripts/code-pages.py: {e} (python3 is needed)"));
