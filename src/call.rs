@@ -17,9 +17,11 @@ pub struct Signature {
     pub position: Option<usize>,
     /// The flag may be passed by keyword (a parameter of its name, or `**kwargs`).
     pub keyword: bool,
-    /// Leaving the flag out already gives a Secure cookie.
-    pub secure_by_default: bool,
-    /// `None` as the flag means "use the default" rather than "not secure".
+    /// Leaving the flag out already sets the attribute (a Secure cookie, a SameSite
+    /// policy).
+    pub set_by_default: bool,
+    /// `None` as the flag means "use the default" (or, for a policy, is one) rather
+    /// than "not set".
     pub none_is_default: bool,
     /// A call with more positional arguments than this may pass the flag positionally:
     /// a local definition without it that takes `*args`, which a wrapper forwards to the
@@ -32,7 +34,7 @@ impl Signature {
         Signature {
             position: Some(index),
             keyword: true,
-            secure_by_default: false,
+            set_by_default: false,
             none_is_default: false,
             through_args: None,
         }
@@ -42,17 +44,30 @@ impl Signature {
         Signature {
             position: None,
             keyword: true,
-            secure_by_default: false,
+            set_by_default: false,
             none_is_default: false,
             through_args: None,
         }
     }
 }
 
+/// How the flag's value is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A truth value: `secure=`, `httponly=`.
+    Flag,
+    /// A SameSite policy: `"Strict"`, `"Lax"` or `"None"` in any case; a falsy value
+    /// sets none.
+    Policy,
+}
+
+/// The policies a browser knows, lowercase.
+const POLICIES: &[&str] = &["strict", "lax", "none"];
+
 /// The verdict on one call.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// The flag is a truthy literal, or left out where the default is secure.
+    /// The flag is a truthy literal (a policy), or left out where the default sets it.
     Secure,
     /// The flag is left out: insert it.
     Missing,
@@ -103,21 +118,30 @@ pub struct Arguments<'tree> {
     /// The value given to the flag by keyword.
     flag_keyword: Option<Node<'tree>>,
     has_splat: bool,
+    reading: Reading,
 }
 
 impl<'tree> Arguments<'tree> {
-    /// The arguments of `argument_list` that matter for the flag named `keyword`.
-    pub fn new(argument_list: Node<'tree>, source: &[u8], keyword: &str) -> Self {
+    /// The arguments of `argument_list` that matter for the flag spelled as one of
+    /// `keywords`, whose value is read as `reading` says.
+    pub fn new(
+        argument_list: Node<'tree>,
+        source: &[u8],
+        keywords: &[&str],
+        reading: Reading,
+    ) -> Self {
         let mut arguments = Arguments {
             positional: Vec::new(),
             flag_keyword: None,
             has_splat: false,
+            reading,
         };
         for argument in parse::code_children(argument_list) {
             match argument.kind() {
                 "keyword_argument" => {
                     let name = argument.child_by_field_name("name");
-                    if name.and_then(|n| n.utf8_text(source).ok()) == Some(keyword) {
+                    let name = name.and_then(|n| n.utf8_text(source).ok());
+                    if name.is_some_and(|name| keywords.contains(&name)) {
                         arguments.flag_keyword = argument.child_by_field_name("value");
                     }
                 }
@@ -153,13 +177,15 @@ impl<'tree> Arguments<'tree> {
             if !signature.keyword {
                 return Outcome::NoSecureParameter;
             }
-            return classify(value, signature, source);
+            return classify(value, signature, self.reading, source);
         }
         if let Some(index) = signature.position {
             for (at, argument) in self.positional.iter().enumerate() {
                 match argument {
                     None => return Outcome::Splat,
-                    Some(value) if at == index => return classify(*value, signature, source),
+                    Some(value) if at == index => {
+                        return classify(*value, signature, self.reading, source)
+                    }
                     Some(_) => {}
                 }
                 if at >= index {
@@ -174,7 +200,7 @@ impl<'tree> Arguments<'tree> {
             .is_some_and(|slot| self.positional.len() > slot)
         {
             Outcome::ThroughArgs
-        } else if signature.secure_by_default {
+        } else if signature.set_by_default {
             Outcome::Secure
         } else if !signature.keyword {
             Outcome::NoSecureParameter
@@ -184,12 +210,27 @@ impl<'tree> Arguments<'tree> {
     }
 }
 
-fn classify(value: Node, signature: &Signature, source: &[u8]) -> Outcome {
+fn classify(value: Node, signature: &Signature, reading: Reading, source: &[u8]) -> Outcome {
     let range = value.byte_range();
+    if reading == Reading::Policy {
+        match literal::plain_string(value, source) {
+            Some(policy) if POLICIES.contains(&policy.to_ascii_lowercase().as_str()) => {
+                return Outcome::Secure
+            }
+            // No policy a browser knows, or an error the framework raises: review.
+            Some(policy) if !policy.is_empty() => return Outcome::Dynamic(range),
+            _ => {}
+        }
+        if literal::truthiness(value, source) == Some(true) {
+            return Outcome::Dynamic(range);
+        }
+    }
     match literal::truthiness(value, source) {
         Some(true) => Outcome::Secure,
         Some(false)
-            if signature.none_is_default && literal::unparenthesize(value).kind() == "none" =>
+            if signature.none_is_default
+                && (literal::unparenthesize(value).kind() == "none"
+                    || reading == Reading::Policy) =>
         {
             Outcome::Secure
         }

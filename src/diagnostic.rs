@@ -26,6 +26,9 @@ pub enum Verdict {
     NoSecureParameter,
     /// The file's frameworks or definitions disagree on where the attribute goes: needs review.
     Ambiguous,
+    /// The cookie is one that page scripts read by design (a CSRF token), which
+    /// HttpOnly would break: needs review.
+    ReadByScripts,
 }
 
 impl Verdict {
@@ -45,6 +48,7 @@ impl Verdict {
             Verdict::ThroughArgs => "through-args",
             Verdict::NoSecureParameter => "no-secure-parameter",
             Verdict::Ambiguous => "ambiguous",
+            Verdict::ReadByScripts => "read-by-scripts",
         }
     }
 }

@@ -13,20 +13,23 @@ use crate::source::{is_blank, trim_blank, LineIndex};
 pub struct Edit {
     pub range: Range<usize>,
     pub content: String,
+    /// What goes between this insertion and another joined after it at the same place,
+    /// before this one's line ending (see [`join_insertions`]): `", "` after the only
+    /// argument of an empty list, `","` after an argument line that ends a list without
+    /// a trailing comma.
+    pub joined_by: Option<&'static str>,
 }
 
 impl Edit {
     pub fn insert(at: usize, content: impl Into<String>) -> Self {
-        Edit {
-            range: at..at,
-            content: content.into(),
-        }
+        Self::replace(at..at, content)
     }
 
     pub fn replace(range: Range<usize>, content: impl Into<String>) -> Self {
         Edit {
             range,
             content: content.into(),
+            joined_by: None,
         }
     }
 
@@ -34,7 +37,7 @@ impl Edit {
     pub fn shifted_back(&self, by: usize) -> Self {
         Edit {
             range: self.range.start - by..self.range.end - by,
-            content: self.content.clone(),
+            ..self.clone()
         }
     }
 
@@ -42,8 +45,37 @@ impl Edit {
     pub fn shifted(&self, by: usize) -> Self {
         Edit {
             range: self.range.start + by..self.range.end + by,
-            content: self.content.clone(),
+            ..self.clone()
         }
+    }
+}
+
+/// Several rules' insertions at one place as one, in the order given, each content
+/// once (the comma two rules add after a last argument is added once), each followed
+/// by its `joined_by` where another follows it.
+pub fn join_insertions(at: usize, insertions: &[&Edit]) -> Edit {
+    let mut joined: Vec<&Edit> = Vec::with_capacity(insertions.len());
+    for &edit in insertions {
+        if !joined.iter().any(|seen| seen.content == edit.content) {
+            joined.push(edit);
+        }
+    }
+    let mut content = String::new();
+    for (i, edit) in joined.iter().enumerate() {
+        let followed = i + 1 < joined.len();
+        match edit.joined_by.filter(|_| followed) {
+            Some(joiner) => {
+                let text = edit.content.trim_end_matches(['\r', '\n']);
+                content.push_str(text);
+                content.push_str(joiner);
+                content.push_str(&edit.content[text.len()..]);
+            }
+            None => content.push_str(&edit.content),
+        }
+    }
+    Edit {
+        joined_by: joined.last().and_then(|edit| edit.joined_by),
+        ..Edit::insert(at, content)
     }
 }
 
@@ -75,7 +107,10 @@ pub fn insert_argument(
         .find(|n| n.is_named() && !n.is_extra());
     let Some(&last) = last else {
         // Rule 1: `f()` -> `f(secure=True)`, `{}` -> `{"secure": True}`.
-        return vec![Edit::insert(arguments.start_byte() + 1, argument)];
+        return vec![Edit {
+            joined_by: Some(", "),
+            ..Edit::insert(arguments.start_byte() + 1, argument)
+        }];
     };
     let close = children
         .last()
@@ -106,10 +141,10 @@ pub fn insert_argument(
     if !trailing_comma {
         edits.push(Edit::insert(last.end_byte(), ","));
     }
-    edits.push(Edit::insert(
-        lines.line_end_with_newline(end_line),
-        new_line,
-    ));
+    edits.push(Edit {
+        joined_by: (!trailing_comma).then_some(","),
+        ..Edit::insert(lines.line_end_with_newline(end_line), new_line)
+    });
     edits
 }
 
@@ -229,5 +264,31 @@ mod tests {
             apply(b"abc", &[Edit::insert(9, "x")]),
             Err(OverlappingEdits { at: 9 })
         );
+    }
+}
+
+#[cfg(test)]
+mod join_tests {
+    use super::*;
+
+    #[test]
+    fn joined_insertions_keep_the_argument_list_valid() {
+        let only = |content: &str, joined_by| Edit {
+            joined_by,
+            ..Edit::insert(4, content)
+        };
+        let (a, b) = (only("a=1", Some(", ")), only("b=2", Some(", ")));
+        assert_eq!(join_insertions(4, &[&a, &b]).content, "a=1, b=2");
+        let (a, b) = (
+            only("    a=1\r\n", Some(",")),
+            only("    b=2\r\n", Some(",")),
+        );
+        assert_eq!(
+            join_insertions(4, &[&a, &b]).content,
+            "    a=1,\r\n    b=2\r\n"
+        );
+        let (a, b) = (only(", a=1", None), only(", b=2", None));
+        assert_eq!(join_insertions(4, &[&a, &b, &a]).content, ", a=1, b=2");
+        assert_eq!(join_insertions(4, &[&a]).content, ", a=1");
     }
 }

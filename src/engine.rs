@@ -220,26 +220,22 @@ fn check_rules(
 }
 
 /// The edits of all findings: insertions at one place are joined into one edit, in
-/// the order of the findings (the rule table's, then each rule's own), and an insertion
-/// made twice, such as the comma two rules add after a last argument, is made once; any
-/// other overlap is left for [`edit::apply`] to refuse.
+/// the order of the findings (the rule table's, then each rule's own), by
+/// [`edit::join_insertions`]; any other overlap is left for [`edit::apply`] to refuse.
 fn merged_edits(findings: &[Finding]) -> Vec<Edit> {
-    let mut insertions: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    let mut insertions: BTreeMap<usize, Vec<&Edit>> = BTreeMap::new();
     let mut edits = Vec::new();
     for edit in findings.iter().flat_map(|finding| &finding.edits) {
-        if !edit.range.is_empty() {
+        if edit.range.is_empty() {
+            insertions.entry(edit.range.start).or_default().push(edit);
+        } else {
             edits.push(edit.clone());
-            continue;
-        }
-        let at = insertions.entry(edit.range.start).or_default();
-        if !at.contains(&edit.content.as_str()) {
-            at.push(&edit.content);
         }
     }
     edits.extend(
         insertions
             .into_iter()
-            .map(|(at, contents)| Edit::insert(at, contents.concat())),
+            .map(|(at, joined)| edit::join_insertions(at, &joined)),
     );
     edits
 }

@@ -18,6 +18,7 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::json;
 
 use cookie_fix::mark::{add_ignores, needs_marker, MarkError};
+use cookie_fix::rules::RuleSet;
 use cookie_fix::{fix, FileError, Settings};
 use support::generate::{file, settings_file};
 
@@ -312,5 +313,56 @@ fn python_agrees_with_every_ignore_marker() {
     assert!(
         passed,
         "scripts/ignore_oracle.py found violations:\n{printed}"
+    );
+}
+
+#[test]
+fn the_attribute_oracle_judges_its_own_cases_right() {
+    let (passed, printed) = run_script("scripts/attribute_oracle.py", &["--self-test"]);
+    assert!(
+        passed,
+        "scripts/attribute_oracle.py --self-test failed:\n{printed}"
+    );
+}
+
+/// `httponly-cookie` and `samesite-cookie` alone on every fixture and generated file,
+/// held to scripts/attribute_oracle.py, which restates the frameworks' parameters.
+#[test]
+fn python_agrees_with_every_attribute_fix() {
+    let settings = Settings {
+        rules: RuleSet::parse(&["httponly-cookie", "samesite-cookie"]).expect("known rules"),
+        ..Settings::default()
+    };
+    let cases: Vec<Case> = fixture_inputs()
+        .into_iter()
+        .chain(generated_inputs())
+        .map(|(name, input)| {
+            let (output, error) = match fix(&input, &settings) {
+                Ok(report) => (report.fixed, None),
+                Err(error) => (None, Some(error.to_string())),
+            };
+            Case {
+                name,
+                input,
+                output,
+                error,
+            }
+        })
+        .collect();
+    let changed = cases.iter().filter(|c| c.output.is_some()).count();
+    assert!(changed > 300, "only {changed} files were changed");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let manifest = write_manifest(dir.path(), &cases);
+    let (passed, printed) = run_script(
+        "scripts/attribute_oracle.py",
+        &[manifest.to_str().expect("a UTF-8 temporary path")],
+    );
+    if std::env::var_os("AST_ORACLE_KEEP").is_some() {
+        eprintln!("cases kept in {}", dir.keep().display());
+    }
+    assert!(
+        passed,
+        "scripts/attribute_oracle.py found violations:\n{printed}{}",
+        show_failing_cases(&printed, &cases, 8)
     );
 }

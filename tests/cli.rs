@@ -2282,7 +2282,9 @@ fn list_rules_prints_each_rule_with_its_default_and_summary() {
              secure-cookie-setting  on   Cookie setting that leaves the session, CSRF or login cookie without Secure\n\
              secure-session-cookie  on   Session middleware or cookie factory without the Secure attribute\n\
              secure-cookie-header   on   Set-Cookie header written without the Secure attribute\n\
-             secure-cookie-morsel   on   http.cookies morsel without the Secure flag\n",
+             secure-cookie-morsel   on   http.cookies morsel without the Secure flag\n\
+             httponly-cookie        off  Cookie set without the HttpOnly attribute\n\
+             samesite-cookie        off  Cookie set without a SameSite policy\n",
             ""
         )
     );
@@ -2305,7 +2307,7 @@ fn explain_prints_a_rules_documentation() {
         outcome(
             2,
             "",
-            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel\n"
+            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie\n"
         )
     );
 }
@@ -2344,7 +2346,7 @@ fn select_and_ignore_choose_the_rules_that_run() {
         outcome(
             2,
             "",
-            "error: unknown rule `nope`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel\n"
+            "error: unknown rule `nope`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie\n"
         )
     );
     t.assert_untouched("app.py", INSECURE);
@@ -2385,7 +2387,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
             2,
             "",
             format!(
-                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel (rule selection in {}/pyproject.toml)\n",
+                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie (rule selection in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )
@@ -2441,7 +2443,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
             2,
             "",
             format!(
-                "error: unknown rule `secure`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel (per-file-ignores in {}/pyproject.toml)\n",
+                "error: unknown rule `secure`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie (per-file-ignores in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )

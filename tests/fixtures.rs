@@ -2,7 +2,8 @@
 //! that rule selected, beside those on by default): `NAME.py` is the input,
 //! `NAME.py.expected` the exact bytes the fix must produce, and `NAME.py.findings` what
 //! must be reported (a finding of another rule names its rule). Each output is fixed
-//! again to prove a second pass changes nothing.
+//! again to prove a second pass changes nothing. A case whose first line is
+//! `# fixture: extend-select RULE,...` runs with those rules as well.
 //!
 //! `UPDATE_FIXTURES=1 cargo test --test fixtures` rewrites the `.findings` files
 //! (never the `.expected` ones, which are written by hand); review the diff.
@@ -109,16 +110,30 @@ fn every_case_matches_its_expected_bytes_and_is_stable() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The rules a case's first line adds: `# fixture: extend-select RULE,...`.
+fn extended(input: &[u8]) -> RuleSet {
+    let first = input.split(|&b| b == b'\n').next().unwrap_or_default();
+    let Some(ids) = std::str::from_utf8(first)
+        .ok()
+        .and_then(|line| line.trim_end().strip_prefix("# fixture: extend-select "))
+    else {
+        return RuleSet::EMPTY;
+    };
+    let ids: Vec<&str> = ids.split(',').collect();
+    RuleSet::parse(&ids).unwrap_or_else(|e| panic!("a fixture's extend-select: {e}"))
+}
+
 fn run_cases(rule: &str, cases: &[PathBuf], failures: &mut Vec<String>) {
     let update = std::env::var_os("UPDATE_FIXTURES").is_some();
     let index = rules::index_of(rule).expect("a rule of the table");
-    let settings = Settings {
-        rules: RuleSet::defaults().union(RuleSet::single(index)),
-        ..Settings::default()
-    };
+    let folder = RuleSet::defaults().union(RuleSet::single(index));
     for case in cases {
         let name = case.file_name().unwrap_or_default().to_string_lossy();
         let input = fs::read(case).expect("readable case");
+        let settings = Settings {
+            rules: folder.union(extended(&input)),
+            ..Settings::default()
+        };
         let expected_path = with_suffix(case, ".expected");
         let expected =
             fs::read(&expected_path).unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));

@@ -69,8 +69,8 @@ fn descriptor(rule: &Rule) -> Value {
         "helpUri": rule.help_uri,
         "defaultConfiguration": { "level": "error" },
         "properties": {
-            "tags": ["security", "external/cwe/cwe-614"],
-            "security-severity": "5.3",
+            "tags": ["security", format!("external/cwe/cwe-{}", rule.cwe)],
+            "security-severity": rule.security_severity,
             "precision": "high",
             "problem.severity": "error",
         },

@@ -8,6 +8,9 @@
 //! Adding a rule: write `rules/<id>/mod.rs` with a `pub static RULE: Rule`, its
 //! `query.scm`, and its cases under `testdata/<id>/`; add one row to [`RULES`].
 
+pub mod cookie_calls;
+pub mod httponly_cookie;
+pub mod samesite_cookie;
 pub mod secure_cookie;
 pub mod secure_cookie_header;
 pub mod secure_cookie_morsel;
@@ -40,6 +43,10 @@ pub struct Rule {
     pub fix_title: &'static str,
     /// Where its documentation is read on the web (SARIF's `helpUri`).
     pub help_uri: &'static str,
+    /// The weakness it finds, by its CWE number (SARIF's tags).
+    pub cwe: u16,
+    /// GitHub code scanning's `security-severity`, a CVSS score (SARIF's properties).
+    pub security_severity: &'static str,
     /// The documentation `--explain` prints: what it finds, why, an example before and
     /// after, and when it leaves a sink for review.
     pub docs: &'static str,
@@ -77,6 +84,10 @@ pub static RULES: &[&Rule] = &[
     &secure_session_cookie::RULE,
     &secure_cookie_header::RULE,
     &secure_cookie_morsel::RULE,
+    // Off by default; after `secure-cookie`, so that a call gets its attributes in the
+    // order secure, httponly, samesite.
+    &httponly_cookie::RULE,
+    &samesite_cookie::RULE,
 ];
 
 /// What a rule reads of one file.
@@ -343,7 +354,8 @@ mod tests {
         assert_eq!(
             unknown.to_string(),
             "unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, \
-             secure-session-cookie, secure-cookie-header, secure-cookie-morsel"
+             secure-session-cookie, secure-cookie-header, secure-cookie-morsel, \
+             httponly-cookie, samesite-cookie"
         );
     }
 

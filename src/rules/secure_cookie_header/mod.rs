@@ -35,6 +35,8 @@ pub static RULE: Rule = Rule {
                     it to the string literal.",
     fix_title: "Append the Secure attribute to the header",
     help_uri: super::PROJECT_URI,
+    cwe: 614,
+    security_severity: "5.3",
     docs: include_str!("docs.md"),
     default: true,
     needles: NEEDLES,

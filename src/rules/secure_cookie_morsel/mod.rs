@@ -29,6 +29,8 @@ pub static RULE: Rule = Rule {
                     adds the statement after the ones that set the morsel up.",
     fix_title: "Set the morsel's secure flag",
     help_uri: super::PROJECT_URI,
+    cwe: 614,
+    security_severity: "5.3",
     docs: include_str!("docs.md"),
     default: true,
     needles: CLASSES,

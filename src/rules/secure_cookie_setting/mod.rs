@@ -35,6 +35,8 @@ pub static RULE: Rule = Rule {
                     `*_COOKIE_SECURE` settings to `True`. `cookie-fix --write` sets them.",
     fix_title: "Set the cookie setting to True",
     help_uri: super::PROJECT_URI,
+    cwe: 614,
+    security_severity: "5.3",
     docs: include_str!("docs.md"),
     default: true,
     needles: NEEDLES,

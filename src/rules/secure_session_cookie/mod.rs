@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
 use super::{Checked, Context, Rule};
-use crate::call::{Arguments, Outcome, Signature};
+use crate::call::{Arguments, Outcome, Reading, Signature};
 use crate::diagnostic::{Detection, Verdict};
 use crate::literal;
 use crate::mapping::Mapping;
@@ -34,6 +34,8 @@ pub static RULE: Rule = Rule {
                     `cookie-fix --write` inserts it.",
     fix_title: "Set the Secure attribute of the session cookie",
     help_uri: "https://github.com/cookie-fix/cookie-fix#rules",
+    cwe: 614,
+    security_severity: "5.3",
     docs: include_str!("docs.md"),
     default: true,
     needles: NEEDLES,
@@ -229,7 +231,7 @@ fn check(context: &Context) -> Checked {
         if !sink.modules.iter().any(|module| imports.contains(module)) {
             continue;
         }
-        let outcome = Arguments::new(arguments, source, sink.keyword)
+        let outcome = Arguments::new(arguments, source, &[sink.keyword], Reading::Flag)
             .evaluate(std::slice::from_ref(&sink.signature), source);
         if let Some(detection) = detection(context, call, arguments, sink, outcome) {
             detections.push(detection);

@@ -1,15 +1,21 @@
-//! Where a setter defined in the file itself takes `secure`: its parameters, read as
-//! the signature of the calls of its name.
+//! Where a setter defined in the file itself takes an attribute (`secure`, `httponly`):
+//! its parameters, read as the signature of the calls of its name.
 
 use tree_sitter::Node;
 
 use crate::call::Signature;
 use crate::parse;
 
-/// Reads the signature from a local definition's `parameters` node. `framework` holds
-/// the signatures of the setter a wrapper's `*args` would be forwarded to (the
-/// framework's `set_cookie`, whatever the wrapper's name).
-pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature]) -> Signature {
+/// Reads the signature of the parameter spelled as one of `names` from a local
+/// definition's `parameters` node. `framework` holds the signatures of the setter a
+/// wrapper's `*args` would be forwarded to (the framework's `set_cookie`, whatever the
+/// wrapper's name).
+pub fn from_parameters(
+    parameters: Node,
+    source: &[u8],
+    framework: &[Signature],
+    names: &[&str],
+) -> Signature {
     let mut params = read_parameters(parameters, source);
     if matches!(
         params.first(),
@@ -31,13 +37,13 @@ pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature])
     let takes_kwargs = params.iter().any(|p| matches!(p, Parameter::DoubleStar));
     let secure = params
         .iter()
-        .position(|p| matches!(p, Parameter::Named { name: "secure", .. }));
+        .position(|p| matches!(p, Parameter::Named { name, .. } if names.contains(name)));
     let Some(at) = secure else {
         let through_args = framework.iter().filter_map(|s| s.position).min();
         return Signature {
             position: None,
             keyword: takes_kwargs,
-            secure_by_default: false,
+            set_by_default: false,
             none_is_default: false,
             through_args: through_args.filter(|_| takes_args),
         };
@@ -49,7 +55,7 @@ pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature])
             .count()
     });
     let positional_only = slash.is_some_and(|slash| at < slash);
-    let secure_by_default = match params[at] {
+    let set_by_default = match params[at] {
         Parameter::Named { default, .. } => {
             default.is_some_and(|value| crate::literal::truthiness(value, source) == Some(true))
         }
@@ -58,13 +64,13 @@ pub fn from_parameters(parameters: Node, source: &[u8], framework: &[Signature])
     Signature {
         position,
         keyword: takes_kwargs || !positional_only,
-        secure_by_default,
+        set_by_default,
         none_is_default: false,
         through_args: None,
     }
 }
 
-/// One entry of a parameter list, reduced to what decides where `secure` goes.
+/// One entry of a parameter list, reduced to what decides where an attribute goes.
 enum Parameter<'s, 'tree> {
     Named {
         name: &'s str,

@@ -1,0 +1,486 @@
+#!/usr/bin/env python3
+"""Holds `httponly-cookie` and `samesite-cookie` to Python's own reading of a file.
+
+    attribute_oracle.py MANIFEST      check the cases a manifest lists
+    attribute_oracle.py --self-test   check the oracle on built-in cases first
+
+Each case of the manifest (JSON lines: {"name", "input", "output"}, paths relative to
+the manifest's folder, `output` null when nothing changed) is a file fixed with those
+two rules alone selected. The frameworks' parameters are restated here from their own
+sources, sharing nothing with the engine. For every input Python parses:
+
+- the output parses, and its tree equals the input's except at cookie calls
+  (`X.set_cookie`, `X.set_signed_cookie`, `X.set_secure_cookie`; Litestar's `Cookie`,
+  Sanic's `X.add_cookie`);
+- a changed call gains only `httponly=True` (Falcon: `http_only=True`) or
+  `samesite="Lax"` (Falcon, Bottle: `same_site`) as new last keywords, in that order,
+  or has a falsy literal of that attribute (by keyword, or at the framework's slot)
+  made `True` or `"Lax"`; a keyword the framework's setter does not take is never
+  added (a `TypeError` at run time);
+- nothing set is changed: a true flag, a policy string (`"Strict"`, `"Lax"`, `"None"`
+  in any case), an attribute the framework sets by default, Bottle's falsy `samesite`
+  (a policy, `none`), the HttpOnly of a CSRF token cookie, a suppressed call;
+- a call that leaves no doubt is fixed ("missed-fix"): a file of one known framework (or
+  none), no local definition of the setter, no splat, not a test client's or a jar's,
+  more than one argument, and the attribute left out or a falsy literal.
+"""
+
+import ast
+import io
+import json
+import re
+import sys
+import tokenize
+from typing import Optional
+
+SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
+FORWARDING = {"set_signed_cookie", "set_secure_cookie"}
+
+# Each framework's set_cookie, from its source: the positional parameters after self,
+# the keyword-only ones, whether **kwargs takes more, and what a left-out (or None)
+# argument already sets.
+WERKZEUG = (["key", "value", "max_age", "expires", "path", "domain", "secure", "httponly",
+             "samesite"], [], False, {})
+FRAMEWORKS = {
+    # werkzeug/sansio/response.py, flask, quart; django/http/response.py
+    **dict.fromkeys(["werkzeug", "flask", "quart", "django"], WERKZEUG),
+    # starlette/responses.py (fastapi), litestar/response/base.py: samesite="lax"
+    **dict.fromkeys(["starlette", "fastapi", "litestar"],
+                    (WERKZEUG[0], [], False, {"samesite": "set"})),
+    # webob/response.py (pyramid)
+    **dict.fromkeys(["pyramid", "webob"], (
+        ["name", "value", "max_age", "path", "domain", "secure", "httponly", "comment",
+         "expires", "overwrite", "samesite"], [], False, {})),
+    # aiohttp/web_response.py
+    "aiohttp": (["name", "value"], ["expires", "domain", "max_age", "path", "secure",
+                                    "httponly", "version", "samesite", "partitioned"], False, {}),
+    # tornado/web.py
+    "tornado": (["name", "value", "domain", "expires", "path", "expires_days"],
+                ["max_age", "httponly", "secure", "samesite"], True, {}),
+    # bottle.py: **options; a falsy same_site/samesite is written SameSite=none
+    "bottle": (["name", "value", "secret", "digestmod"], ["secure", "httponly", "same_site",
+                                                        "samesite"], True,
+               {"same_site": "policy", "samesite": "policy"}),
+    # falcon/response.py: http_only=True by default
+    "falcon": (["name", "value", "expires", "max_age", "domain", "path", "secure", "http_only",
+                "same_site"], [], False, {"http_only": "set"}),
+}
+LITESTAR_COOKIE = (["key", "path", "value", "max_age", "expires", "domain", "secure", "httponly",
+                    "samesite"], [], False, {"samesite": "set"})
+SANIC_ADD_COOKIE = (["key", "value"], ["path", "domain", "secure", "max_age", "expires",
+                                       "httponly", "samesite", "partitioned", "comment",
+                                       "host_prefix", "secure_prefix"], False,
+                    {"samesite": "set"})
+FORWARDED = ([], [], True, {})
+
+ATTRIBUTES = {"httponly": ("httponly", "http_only"), "samesite": ("samesite", "same_site")}
+POLICIES = {"strict", "lax", "none"}
+CSRF_NAMES = {"csrftoken", "csrf_token", "xsrf-token", "_xsrf"}
+MARKER = re.compile(r"(?i)cookie-fix\s*:\s*ignore(?!\[)|cookie-fix\s*:\s*ignore\[[^\]]*"
+                    r"(httponly-cookie|samesite-cookie)|nosonar|nosec")
+
+
+def is_falsy(node) -> bool:
+    """A literal Python reads as false: None, False, 0, "", b"" (one Constant, however
+    it was written: parenthesized, concatenated), or an f-string with nothing in it."""
+    if isinstance(node, ast.JoinedStr):
+        return not node.values
+    return isinstance(node, ast.Constant) and not node.value
+
+
+def is_true_constant(node) -> bool:
+    return isinstance(node, ast.Constant) and node.value is True
+
+
+def is_lax(node) -> bool:
+    return isinstance(node, ast.Constant) and node.value == "Lax"
+
+
+def last_name(node) -> Optional[str]:
+    while True:
+        if isinstance(node, ast.Name):
+            return node.id
+        if isinstance(node, ast.Attribute):
+            return node.attr
+        if isinstance(node, ast.Call):
+            node = node.func
+        elif isinstance(node, ast.Subscript):
+            node = node.value
+        elif isinstance(node, ast.Await):
+            node = node.value
+        else:
+            return None
+
+
+def comment_lines(data: bytes) -> dict:
+    """1-based line -> the text of its comment, read by tokenize; whether the comment is
+    alone on its line."""
+    comments = {}
+    # tokenize reads lines at LF only; ast (and the engine) end them at CR too.
+    data = re.sub(rb"\r\n?", b"\n", data)
+    try:
+        for token in tokenize.tokenize(io.BytesIO(data).readline):
+            if token.type == tokenize.COMMENT:
+                alone = not token.line[: token.start[1]].strip()
+                comments[token.start[0]] = (token.string, alone)
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    return comments
+
+
+class File:
+    def __init__(self, tree: ast.Module, data: bytes):
+        self.comments = comment_lines(data)
+        modules = []
+        self.aliases = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules += [a.name.split(".")[0] for a in node.names]
+                for a in node.names:
+                    self.aliases[a.asname or a.name.split(".")[0]] = a.name if a.asname else a.name.split(".")[0]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                modules.append(node.module.split(".")[0])
+                for a in node.names:
+                    self.aliases[a.asname or a.name] = f"{node.module}.{a.name}"
+        self.modules = set(modules)
+        self.families = sorted({m for m in self.modules if m in FRAMEWORKS},
+                               key=lambda m: FRAMEWORKS[m][0])
+        self.signatures = {id(FRAMEWORKS[m]): FRAMEWORKS[m] for m in self.families}
+        self.defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef,
+                                                                          ast.AsyncFunctionDef))}
+        # Section 2: a method of a setter's name defined in the file is its signature.
+        self.methods = {}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ClassDef):
+                for inner in methods_of(node):
+                    if inner.name in SETTERS:
+                        self.methods.setdefault(inner.name, []).append(local_parameters(inner))
+
+    def path_of(self, node) -> Optional[str]:
+        parts = []
+        while isinstance(node, ast.Attribute):
+            parts.append(node.attr)
+            node = node.value
+        if not isinstance(node, ast.Name) or node.id not in self.aliases:
+            return None
+        return ".".join([self.aliases[node.id]] + parts[::-1])
+
+    def sink(self, call) -> Optional[tuple]:
+        """(kind, [parameter lists]) for a cookie call, None for any other call."""
+        if not isinstance(call, ast.Call):
+            return None
+        func = call.func
+        if isinstance(func, ast.Attribute) and func.attr in SETTERS:
+            if func.attr in self.methods:
+                return ("setter", self.methods[func.attr])
+            if func.attr in FORWARDING:
+                return ("setter", [FORWARDED])
+            found = list(self.signatures.values()) or [WERKZEUG]
+            return ("setter", found)
+        if isinstance(func, ast.Attribute) and func.attr == "add_cookie" and "sanic" in self.modules:
+            return ("object", [SANIC_ADD_COOKIE])
+        if self.path_of(func) in ("litestar.datastructures.Cookie",
+                                  "litestar.datastructures.cookie.Cookie"):
+            return ("object", [LITESTAR_COOKIE])
+        return None
+
+    def suppressed(self, call) -> Optional[bool]:
+        """Whether a marker covers the call; None when the comments cannot be read."""
+        if self.comments is None:
+            return None
+        first, last = call.lineno, call.end_lineno
+        marked = [text for line, (text, _) in self.comments.items() if first <= line <= last]
+        above = self.comments.get(first - 1)
+        if above and above[1]:
+            marked.append(above[0])
+        return any(MARKER.search(text) for text in marked)
+
+
+def methods_of(cls):
+    """The functions whose nearest enclosing class or function is `cls`: its body's, and
+    those in its blocks (`if`, `try`, ...)."""
+    pending = list(cls.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            yield node
+        elif not isinstance(node, ast.ClassDef):
+            for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                pending.extend(getattr(node, name, []) or [])
+
+
+def local_parameters(definition) -> tuple:
+    """A method's parameters as the frameworks' are written above."""
+    args = definition.args
+    positional = [a.arg for a in args.posonlyargs + args.args]
+    if positional and positional[0] in ("self", "cls"):
+        positional = positional[1:]
+    keyword_only = [a.arg for a in args.kwonlyargs]
+    return (positional, keyword_only, args.kwarg is not None, {})
+
+
+def spelling(params, attribute) -> Optional[str]:
+    positional, keyword_only, kwargs, _ = params
+    for name in positional + keyword_only:
+        if name in ATTRIBUTES[attribute]:
+            return name
+    return ATTRIBUTES[attribute][0] if kwargs else None
+
+
+def given(call, params, attribute):
+    """The argument node the call gives the attribute, or None."""
+    for k in call.keywords:
+        if k.arg in ATTRIBUTES[attribute]:
+            return k.value
+    positional = params[0]
+    for name in ATTRIBUTES[attribute]:
+        if name in positional:
+            index = positional.index(name)
+            if index < len(call.args) and not any(isinstance(a, ast.Starred) for a in call.args[:index + 1]):
+                return call.args[index]
+    return None
+
+
+def is_set(value, params, attribute, name) -> bool:
+    """Whether a given value sets the attribute (or is a policy), so it must stay."""
+    if attribute == "samesite":
+        if isinstance(value, ast.Constant) and isinstance(value.value, str) and value.value.lower() in POLICIES:
+            return True
+        if is_falsy(value) and params[3].get(name) == "policy":
+            return True
+        return not is_falsy(value)  # anything else is not the engine's to change
+    return not is_falsy(value)
+
+
+def cookie_name(call) -> Optional[str]:
+    for k in call.keywords:
+        if k.arg in ("key", "name") and isinstance(k.value, ast.Constant):
+            return k.value.value if isinstance(k.value.value, str) else None
+    if call.args and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str):
+        return call.args[0].value
+    return None
+
+
+def left_alone(call) -> bool:
+    if not isinstance(call.func, ast.Attribute) or call.func.attr not in SETTERS:
+        return False
+    name = (last_name(call.func.value) or "").lower()
+    if name.endswith(("client", "app")) or "jar" in name or name == "cookies":
+        return True
+    return len(call.args) == 1 and not call.keywords
+
+
+def expected_change(file: File, call, sink) -> list:
+    """The changes a call that leaves no doubt must get: [(attribute, how)]."""
+    kind, params_list = sink
+    if len(params_list) != 1 or left_alone(call) or file.suppressed(call) is not False:
+        return []
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        return []
+    method = call.func.attr if isinstance(call.func, ast.Attribute) else None
+    if method in file.defined or (method in FORWARDING and "set_cookie" in file.defined):
+        return []
+    params = params_list[0]
+    out = []
+    for attribute in ("httponly", "samesite"):
+        name = spelling(params, attribute)
+        if name is None:
+            continue
+        value = given(call, params, attribute)
+        if attribute == "httponly" and (cookie_name(call) or "").lower() in CSRF_NAMES:
+            continue
+        if value is None:
+            if params[3].get(name) not in ("set",):
+                out.append(attribute)
+        elif is_falsy(value) and not is_set(value, params, attribute, name):
+            out.append(attribute)
+    return out
+
+
+def strip_changes(before: ast.Call, after: ast.Call, file: File, sink, problems, where):
+    """Checks one call's changes; returns the attributes changed."""
+    kind, params_list = sink
+    changed, nested = [], []
+    new_keywords = after.keywords[len(before.keywords):]
+    old_keywords = after.keywords[:len(before.keywords)]
+    if len(after.args) != len(before.args):
+        problems.append(f"{where}: positional arguments added or removed")
+        return changed
+    order = []
+    for k in new_keywords:
+        attribute = next((a for a, names in ATTRIBUTES.items() if k.arg in names), None)
+        if attribute is None:
+            problems.append(f"{where}: a keyword {k.arg!r} added")
+            continue
+        ok = is_true_constant(k.value) if attribute == "httponly" else is_lax(k.value)
+        if not ok:
+            problems.append(f"{where}: {k.arg} added as {ast.dump(k.value)}")
+        for params in params_list:
+            name = spelling(params, attribute)
+            if name != k.arg:
+                problems.append(f"{where}: {k.arg}= is not what the framework takes ({name})")
+            elif given(before, params, attribute) is not None:
+                problems.append(f"{where}: {k.arg}= added beside the one given")
+            elif params[3].get(name) == "set":
+                problems.append(f"{where}: {k.arg}= added where the framework sets it by default")
+        if attribute == "httponly" and (cookie_name(before) or "").lower() in CSRF_NAMES:
+            problems.append(f"{where}: HttpOnly added to a CSRF token cookie")
+        order.append(attribute)
+        changed.append(attribute)
+    if order != sorted(order, key=["httponly", "samesite"].index):
+        problems.append(f"{where}: keywords added out of order {order}")
+    # Replaced values, by keyword or by position.
+    if any(b.arg != a.arg for b, a in zip(before.keywords, old_keywords)):
+        problems.append(f"{where}: keywords reordered or renamed")
+    pairs = [(b.value, a.value, b.arg, None) for b, a in zip(before.keywords, old_keywords)]
+    pairs += [(b, a, None, index) for index, (b, a) in enumerate(zip(before.args, after.args))]
+    for b, a, arg, index in pairs:
+        if ast.dump(b) == ast.dump(a):
+            continue
+        if isinstance(b, ast.Call) and file.sink(b) is not None:
+            nested.append((b, a))
+            continue
+        attribute = next((n for n, names in ATTRIBUTES.items() if arg in names), None)
+        if arg is None:
+            slots = {
+                n for n, names in ATTRIBUTES.items() for params in params_list
+                for name in names if name in params[0] and params[0].index(name) == index
+            }
+            attribute = slots.pop() if len(slots) == 1 else None
+        if attribute is None:
+            # Another cookie call inside this one's arguments: compared on its own.
+            nested.append((b, a))
+            continue
+        ok = is_true_constant(a) if attribute == "httponly" else is_lax(a)
+        kept = any(is_set(b, p, attribute, arg or spelling(p, attribute)) for p in params_list)
+        if not ok or not is_falsy(b) or kept:
+            problems.append(f"{where}: {attribute} changed from {ast.dump(b)} to {ast.dump(a)}")
+        if attribute == "httponly" and (cookie_name(before) or "").lower() in CSRF_NAMES:
+            problems.append(f"{where}: HttpOnly set on a CSRF token cookie")
+        changed.append(attribute)
+    return changed, nested
+
+
+def compare(before, after, file: File, problems, checked) -> None:
+    """Walks both trees together; cookie calls may differ as the rules allow."""
+    stack = [(before, after)]
+    while stack:
+        b, a = stack.pop()
+        if type(b) is not type(a):
+            problems.append(f"line {getattr(b, 'lineno', '?')}: the tree changed")
+            continue
+        if isinstance(b, ast.AST):
+            sink = file.sink(b)
+            if sink is not None and ast.dump(b) != ast.dump(a):
+                where = f"line {b.lineno}"
+                changed, nested = strip_changes(b, a, file, sink, problems, where)
+                if changed and file.suppressed(b) is True:
+                    problems.append(f"{where}: a suppressed call changed")
+                checked.append((b, changed))
+                stack.append((b.func, a.func))
+                stack.extend(nested)
+                continue
+            if sink is not None:
+                checked.append((b, []))
+            for name in b._fields:
+                stack.append((getattr(b, name, None), getattr(a, name, None)))
+        elif isinstance(b, list):
+            if len(b) != len(a):
+                problems.append("a list of nodes changed length")
+                continue
+            stack.extend(zip(b, a))
+        elif b != a:
+            problems.append(f"a value changed: {b!r} -> {a!r}")
+
+
+def check(before: bytes, after: Optional[bytes]) -> list:
+    try:
+        tree = ast.parse(before)
+    except (SyntaxError, ValueError):
+        return []
+    fixed = tree if after is None else None
+    if after is not None:
+        try:
+            fixed = ast.parse(after)
+        except (SyntaxError, ValueError) as error:
+            return [f"the output does not parse: {error}"]
+    file = File(tree, before)
+    problems, checked = [], []
+    compare(tree, fixed, file, problems, checked)
+    for call, changed in checked:
+        sink = file.sink(call)
+        for attribute in expected_change(file, call, sink):
+            if attribute not in changed:
+                problems.append(f"line {call.lineno}: missed-fix: {attribute}")
+    return problems
+
+
+def self_test() -> int:
+    head = b"from flask import Response\n"
+    cases = [
+        (head + b"r.set_cookie('k', v)\n", head + b"r.set_cookie('k', v, httponly=True, samesite='Lax')\n", True),
+        (head + b"r.set_cookie('k', v)\n", head + b"r.set_cookie('k', v, samesite='Lax', httponly=True)\n", False),
+        (head + b"r.set_cookie('k', v)\n", head + b"r.set_cookie('k', v, httponly=True)\n", False),
+        (head + b"r.set_cookie('k', v, samesite='Strict', httponly=True)\n", None, True),
+        (head + b"r.set_cookie('k', v, samesite='Strict', httponly=True)\n",
+         head + b"r.set_cookie('k', v, samesite='Lax', httponly=True)\n", False),
+        (head + b"r.set_cookie('k', v, samesite=None, httponly=0)\n",
+         head + b"r.set_cookie('k', v, samesite='Lax', httponly=True)\n", True),
+        (head + b"r.set_cookie('csrftoken', v, samesite='Lax')\n", None, True),
+        (head + b"r.set_cookie('csrftoken', v, samesite='Lax')\n",
+         head + b"r.set_cookie('csrftoken', v, samesite='Lax', httponly=True)\n", False),
+        (head + b"r.set_cookie('k', v, None, None, '/', None, True, False, 'Lax')\n",
+         head + b"r.set_cookie('k', v, None, None, '/', None, True, True, 'Lax')\n", True),
+        (head + b"r.set_cookie('k', v, None, None, '/', None, False, False, 'Lax')\n",
+         head + b"r.set_cookie('k', v, None, None, '/', None, True, False, 'Lax')\n", False),
+        (b"import falcon\nr.set_cookie('k', v)\n", b"import falcon\nr.set_cookie('k', v, same_site='Lax')\n", True),
+        (b"import falcon\nr.set_cookie('k', v)\n",
+         b"import falcon\nr.set_cookie('k', v, http_only=True, same_site='Lax')\n", False),
+        (b"import bottle\nr.set_cookie('k', v, samesite=None, httponly=True)\n", None, True),
+        (b"import bottle\nr.set_cookie('k', v, samesite=None, httponly=True)\n",
+         b"import bottle\nr.set_cookie('k', v, samesite='Lax', httponly=True)\n", False),
+        (b"import starlette\nr.set_cookie('k', v, httponly=True)\n", None, True),
+        (head + b"r.set_cookie('k', v)  # cookie-fix: ignore\n", None, True),
+        (head + b"r.set_cookie('k', v)  # cookie-fix: ignore\n",
+         head + b"r.set_cookie('k', v, httponly=True, samesite='Lax')  # cookie-fix: ignore\n", False),
+        (head + b"x = 1\n", head + b"x = 2\n", False),
+    ]
+    failures = 0
+    for number, (before, after, good) in enumerate(cases):
+        problems = check(before, after)
+        if (not problems) != good:
+            failures += 1
+            print(f"self-test case {number}: expected {'pass' if good else 'failure'}, got {problems}")
+    print(f"attribute oracle self-test: {len(cases) - failures} of {len(cases)} cases judged right")
+    return 1 if failures else 0
+
+
+def main() -> int:
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
+    if len(sys.argv) != 2:
+        sys.exit("usage: attribute_oracle.py MANIFEST.jsonl | --self-test")
+    manifest = sys.argv[1]
+    root = manifest.rsplit("/", 1)[0] if "/" in manifest else "."
+    checked = failed = 0
+    with open(manifest, encoding="utf-8") as file:
+        for line in file:
+            case = json.loads(line)
+            with open(f"{root}/{case['input']}", "rb") as f:
+                before = f.read()
+            after = None
+            if case["output"]:
+                with open(f"{root}/{case['output']}", "rb") as f:
+                    after = f.read()
+            problems = check(before, after)
+            checked += 1
+            if problems:
+                failed += 1
+                for problem in problems:
+                    print(f"{case['name']}: {problem}")
+    print(f"attribute oracle: {checked} cases checked, {failed} with violations")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

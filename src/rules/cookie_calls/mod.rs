@@ -1,0 +1,563 @@
+//! Cookie calls (DESIGN.md sections 1 to 3), read for one attribute: what is a cookie
+//! call, which framework's signature applies, and the verdict. `secure-cookie`,
+//! `httponly-cookie` and `samesite-cookie` are this reading, each for its attribute.
+
+mod frameworks;
+mod signature;
+
+use std::cell::RefCell;
+use std::sync::LazyLock;
+
+use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
+
+use super::{Checked, Context, NeedsWholeFile};
+use crate::bindings::{self, Bindings};
+use crate::call::{Arguments, Outcome, Reading, Signature};
+use crate::diagnostic::{Detection, Verdict};
+use crate::literal;
+use crate::parse;
+use crate::source::is_blank;
+
+/// The cookie attribute a rule reads.
+pub struct Attribute {
+    /// The spellings of its parameter, the usual one first (Falcon's is `http_only`).
+    pub names: &'static [&'static str],
+    pub kind: Kind,
+    /// Its name in a `Set-Cookie` header, for messages: `Secure`.
+    pub display: &'static str,
+}
+
+/// What a fix sets an attribute to, and how its value is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// `True`, or `--secure-value`'s expression.
+    Secure,
+    /// `True`. A cookie that page scripts must read by design (a CSRF token) is
+    /// left for review.
+    HttpOnly,
+    /// `"Lax"`, quoted as the call's other strings are.
+    SameSite,
+}
+
+/// Cookies that page scripts must read: the CSRF tokens of Django, Flask-WTF, Angular
+/// and Tornado. Lowercase.
+const READ_BY_SCRIPTS: &[&str] = &["csrftoken", "csrf_token", "xsrf-token", "_xsrf"];
+
+/// The names of the setter calls read.
+pub const SETTERS: &[&str] = &["set_cookie", "set_signed_cookie", "set_secure_cookie"];
+
+/// The setters, and the names of [`frameworks::COOKIE_OBJECTS`].
+pub const NEEDLES: &[&str] = &[
+    "set_cookie",
+    "set_signed_cookie",
+    "set_secure_cookie",
+    "add_cookie",
+    "Cookie",
+];
+
+/// Litestar's cookie class, called by its own name as often as through an attribute.
+const COOKIE_CLASS: &str = "Cookie";
+
+/// The query every cookie-call rule runs.
+pub static QUERY: LazyLock<Query> =
+    LazyLock::new(|| super::compile_query("cookie_calls/query.scm", include_str!("query.scm")));
+
+thread_local! {
+    static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());
+}
+
+/// Everything in a file that the rule reads, gathered in one pass of the query.
+#[derive(Default)]
+struct Captured<'tree> {
+    calls: Vec<(Node<'tree>, Node<'tree>, Node<'tree>, &'static str)>,
+    imports: Vec<Node<'tree>>,
+    /// Local methods named like a setter: the name, the parameters, the definition.
+    definitions: Vec<(&'static str, Node<'tree>, Node<'tree>)>,
+}
+
+/// The cookie calls of a parsed file that do not set `attribute`, in source order.
+pub fn check(context: &Context, attribute: &Attribute) -> Checked {
+    let source = context.source;
+    let captured = capture(context, source);
+    let families = frameworks::imported_families(
+        captured
+            .imports
+            .iter()
+            .filter_map(|n| n.utf8_text(source).ok()),
+    );
+
+    let mut detections = Vec::new();
+    for &(call, receiver, arguments, method) in &captured.calls {
+        if !is_response(receiver, source) || is_single_plain_argument(arguments) {
+            continue;
+        }
+        let framework = frameworks::signatures_for(method, &families, attribute);
+        let forwarded = frameworks::forwarded_signatures(&families, attribute);
+        let read = |parameters| {
+            signature::from_parameters(parameters, source, &forwarded, attribute.names)
+        };
+        let own: Vec<(Signature, &'static str)> = captured
+            .definitions
+            .iter()
+            .filter(|(defined, _, _)| *defined == method)
+            .map(|&(_, parameters, _)| (read(parameters), attribute.names[0]))
+            .collect();
+        // `set_signed_cookie` and `set_secure_cookie` pass their keyword arguments on to
+        // `self.set_cookie(...)`: a subclass's `set_cookie` in this file receives `secure`.
+        let mut forwarded_to = Vec::new();
+        if own.is_empty() && method != "set_cookie" {
+            for &(defined, parameters, definition) in &captured.definitions {
+                if defined != "set_cookie" {
+                    continue;
+                }
+                match overrides_inherited(definition) {
+                    Some(true) => forwarded_to.push(read(parameters)),
+                    Some(false) => {}
+                    // The window shows the method, not its class.
+                    None if !context.whole => return Err(NeedsWholeFile),
+                    None => {}
+                }
+            }
+        }
+        let signatures = if own.is_empty() { framework } else { own };
+        let outcome = if forwarded_to.iter().any(|s| !s.keyword) {
+            Outcome::NoSecureParameter
+        } else {
+            evaluate(arguments, source, &signatures, attribute)
+        };
+        let sink = Sink {
+            call,
+            arguments,
+            method,
+            spelling: spelling_of(&signatures),
+            forwards_to_local: !forwarded_to.is_empty(),
+        };
+        detections.extend(detection(context, &sink, outcome, attribute));
+    }
+    detections.extend(cookie_objects(context, &captured.imports, attribute));
+    detections.sort_by_key(|d| (d.range.start, d.range.end));
+    Ok(detections)
+}
+
+/// The findings on calls of [`frameworks::COOKIE_OBJECTS`], looked up where their
+/// names are: a query pattern for them would visit every call of every file.
+fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) -> Vec<Detection> {
+    let source = context.source;
+    let mut calls = Vec::new();
+    for object in frameworks::COOKIE_OBJECTS {
+        for at in memchr::memmem::find_iter(source, object.name.as_bytes()) {
+            let Some((call, callee)) = parse::call_named_at(context.tree, at, object.name.len())
+            else {
+                continue;
+            };
+            let arguments = call
+                .child_by_field_name("arguments")
+                .filter(|arguments| arguments.kind() == "argument_list");
+            if let Some(arguments) = arguments {
+                calls.push((call, callee, arguments, object));
+            }
+        }
+    }
+    if calls.is_empty() {
+        return Vec::new();
+    }
+    let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
+    let modules: Vec<&str> = imports
+        .iter()
+        .filter_map(|n| n.utf8_text(source).ok())
+        .collect();
+    let mut detections = Vec::new();
+    for (call, callee, arguments, object) in calls {
+        let is_sink = match object.callee {
+            frameworks::Callee::Class(paths) => bindings
+                .path_of(callee, source)
+                .is_some_and(|path| paths.contains(&path.as_str())),
+            frameworks::Callee::Method(imported) => {
+                callee.kind() == "attribute" && imported.iter().any(|m| modules.contains(m))
+            }
+        };
+        if !is_sink {
+            continue;
+        }
+        let signature = [object.parameters.signature(attribute)];
+        let outcome = evaluate(arguments, source, &signature, attribute);
+        let sink = Sink {
+            call,
+            arguments,
+            method: object.name,
+            spelling: spelling_of(&signature),
+            forwards_to_local: false,
+        };
+        detections.extend(detection(context, &sink, outcome, attribute));
+    }
+    detections
+}
+
+/// Whether a method is defined in a class with base classes, where it overrides an
+/// inherited one (a handler's `set_cookie`), rather than in a class of its own (a
+/// helper's); `None` when the tree does not show its class.
+fn overrides_inherited(definition: Node) -> Option<bool> {
+    let mut node = definition;
+    while let Some(parent) = node.parent() {
+        if parent.kind() == "class_definition" {
+            let bases = parent.child_by_field_name("superclasses");
+            return Some(bases.is_some_and(|bases| !parse::code_children(bases).is_empty()));
+        }
+        node = parent;
+    }
+    None
+}
+
+/// The verdict on a call's arguments under every signature it may have.
+fn evaluate(
+    arguments: Node,
+    source: &[u8],
+    signatures: &[(Signature, &'static str)],
+    attribute: &Attribute,
+) -> Outcome {
+    let reading = match attribute.kind {
+        Kind::SameSite => Reading::Policy,
+        Kind::Secure | Kind::HttpOnly => Reading::Flag,
+    };
+    let only: Vec<Signature> = signatures.iter().map(|&(signature, _)| signature).collect();
+    Arguments::new(arguments, source, attribute.names, reading).evaluate(&only, source)
+}
+
+/// The spelling a fix passes, if the signatures agree on it.
+fn spelling_of(signatures: &[(Signature, &'static str)]) -> Option<&'static str> {
+    let (first, rest) = signatures.split_first()?;
+    rest.iter().all(|(_, s)| *s == first.1).then_some(first.1)
+}
+
+/// One call, as a finding reports it.
+struct Sink<'tree> {
+    call: Node<'tree>,
+    arguments: Node<'tree>,
+    method: &'static str,
+    /// The keyword a fix passes; `None` where the file's frameworks spell it differently.
+    spelling: Option<&'static str>,
+    /// A forwarding setter's `set_cookie` is defined in the file (see [`check`]).
+    forwards_to_local: bool,
+}
+
+/// The finding for one call's outcome, with its message and edits; none if the call
+/// sets the attribute.
+fn detection(
+    context: &Context,
+    sink: &Sink,
+    outcome: Outcome,
+    attribute: &Attribute,
+) -> Option<Detection> {
+    let body = context.body;
+    let method = sink.method;
+    let keyword = attribute.names[0];
+    let display = attribute.display;
+    let text = |range: std::ops::Range<usize>| String::from_utf8_lossy(&body[range]).into_owned();
+    let outcome = match (sink.spelling, outcome) {
+        (None, Outcome::Missing | Outcome::Falsy { .. }) => Outcome::Ambiguous,
+        (_, outcome) => outcome,
+    };
+    let fixable = matches!(outcome, Outcome::Missing | Outcome::Falsy { .. });
+    if fixable && attribute.kind == Kind::HttpOnly {
+        if let Some(name) = cookie_name(sink.arguments, context.source) {
+            return Some(Detection {
+                subject: method,
+                verdict: Verdict::ReadByScripts,
+                message: format!(
+                    "{method}() sets the {name} cookie without {display}: page scripts read a \
+                     CSRF token by design; check that this one need not be read"
+                ),
+                range: sink.call.byte_range(),
+                edits: Vec::new(),
+            });
+        }
+    }
+    let value = match attribute.kind {
+        Kind::Secure => context.settings.secure_value.clone(),
+        Kind::HttpOnly => "True".to_owned(),
+        Kind::SameSite => {
+            let quote = quote_in(sink.arguments, context.source).unwrap_or('"');
+            format!("{quote}Lax{quote}")
+        }
+    };
+    let spelling = sink.spelling.unwrap_or(keyword);
+    let edits = outcome.edits(sink.arguments, spelling, &value, body, context.lines);
+    let wanted = match attribute.kind {
+        Kind::Secure | Kind::HttpOnly => format!("{spelling}=True"),
+        Kind::SameSite => format!("a SameSite policy ({spelling}={value})"),
+    };
+    let (verdict, message) = match outcome {
+        Outcome::Secure => return None,
+        Outcome::Missing => (Verdict::Missing, format!("{method}() without {wanted}")),
+        Outcome::Falsy { value, .. } => (
+            Verdict::Falsy,
+            format!("{method}() with {spelling}={}", text(value)),
+        ),
+        Outcome::Dynamic(value) => {
+            let check = match attribute.kind {
+                Kind::Secure | Kind::HttpOnly => "true in production",
+                Kind::SameSite => "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
+            };
+            (
+                Verdict::Dynamic,
+                format!(
+                    "{method}() with {spelling}={}: check that it is {check}",
+                    text(value)
+                ),
+            )
+        }
+        Outcome::Splat => (
+            Verdict::Splat,
+            format!("{method}() passes *args or **kwargs: check that they set {wanted}"),
+        ),
+        Outcome::ThroughArgs => (
+            Verdict::ThroughArgs,
+            format!(
+                "{method}() is defined in this file with *args, through which these positional arguments may reach {keyword}: check that they set it"
+            ),
+        ),
+        Outcome::NoSecureParameter if sink.forwards_to_local => (
+            Verdict::NoSecureParameter,
+            format!(
+                "{method}() passes {keyword}= on to set_cookie(), which is defined in this file without a {keyword} parameter: make it set {display}"
+            ),
+        ),
+        Outcome::NoSecureParameter => (
+            Verdict::NoSecureParameter,
+            format!(
+                "{method}() is defined in this file without a {keyword} parameter: make it set {display}"
+            ),
+        ),
+        Outcome::Ambiguous => (
+            Verdict::Ambiguous,
+            format!(
+                "{method}(): the frameworks or definitions in this file disagree on where {keyword} goes"
+            ),
+        ),
+    };
+    Some(Detection {
+        subject: method,
+        verdict,
+        message,
+        range: sink.call.byte_range(),
+        edits,
+    })
+}
+
+/// The cookie's name, when it is a literal that names a cookie page scripts read.
+fn cookie_name<'s>(arguments: Node, source: &'s [u8]) -> Option<&'s str> {
+    let children = parse::code_children(arguments);
+    let by_keyword = children.iter().find_map(|argument| {
+        let name = argument.child_by_field_name("name")?;
+        matches!(name.utf8_text(source).ok()?, "key" | "name")
+            .then(|| argument.child_by_field_name("value"))?
+    });
+    let first = children.first().filter(|a| a.kind() != "keyword_argument");
+    let name = literal::plain_string(by_keyword.or(first.copied())?, source)?;
+    READ_BY_SCRIPTS
+        .contains(&name.to_ascii_lowercase().as_str())
+        .then_some(name)
+}
+
+/// The quote of the first string among a call's arguments.
+fn quote_in(arguments: Node, source: &[u8]) -> Option<char> {
+    let mut cursor = arguments.walk();
+    let mut pending = vec![arguments];
+    while let Some(node) = pending.pop() {
+        if node.kind() == "string" {
+            return literal::quote_of(node, source);
+        }
+        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        pending.extend(children.into_iter().rev());
+    }
+    None
+}
+
+fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
+    let tree = context.tree;
+    let query = &*QUERY;
+    let index = |name: &str| {
+        query
+            .capture_index_for_name(name)
+            .unwrap_or_else(|| panic!("cookie_calls/query.scm has no @{name}"))
+    };
+    let (call, receiver, method, arguments) = (
+        index("call"),
+        index("receiver"),
+        index("method"),
+        index("arguments"),
+    );
+    let (import, definition, definition_name, parameters) = (
+        index("import"),
+        index("definition"),
+        index("definition.name"),
+        index("definition.parameters"),
+    );
+
+    let setter = |node: Node| {
+        let text = node.utf8_text(source).ok()?;
+        SETTERS.iter().copied().find(|&name| name == text)
+    };
+
+    CURSOR.with_borrow_mut(|cursor| {
+        let mut captured = Captured::default();
+        let mut matches = cursor.matches(query, tree.root_node(), source);
+        while let Some(found) = matches.next() {
+            let node = |capture| found.nodes_for_capture_index(capture).next();
+            if let Some(import) = node(import) {
+                captured.imports.push(import);
+            } else if let (Some(definition), Some(name), Some(parameters)) =
+                (node(definition), node(definition_name), node(parameters))
+            {
+                // Only a method is what an attribute call reaches: a module-level
+                // `def set_cookie()` is a view or a helper.
+                if let Some(name) = setter(name).filter(|_| context.is_method(definition)) {
+                    captured.definitions.push((name, parameters, definition));
+                }
+            } else if let (Some(call), Some(receiver), Some(method), Some(arguments)) =
+                (node(call), node(receiver), node(method), node(arguments))
+            {
+                if let Some(method) = setter(method) {
+                    captured.calls.push((call, receiver, arguments, method));
+                }
+            }
+        }
+        captured
+    })
+}
+
+/// Test clients and cookie jars also have a `set_cookie`; their calls are not HTTP responses.
+fn is_response(receiver: Node, source: &[u8]) -> bool {
+    let Some(name) = last_name(receiver, source) else {
+        return true;
+    };
+    let name = name.to_ascii_lowercase();
+    !(name.ends_with("client")
+        || name.ends_with("app")
+        || name.contains("jar")
+        || name == "cookies")
+}
+
+/// The last name in a receiver expression: `client` in `self.client`,
+/// `test_client` in `app.test_client()`, `responses` in `responses[0]`.
+fn last_name<'s>(mut node: Node, source: &'s [u8]) -> Option<&'s str> {
+    loop {
+        node = match node.kind() {
+            "identifier" => return node.utf8_text(source).ok(),
+            "attribute" => node.child_by_field_name("attribute")?,
+            "call" => node.child_by_field_name("function")?,
+            "subscript" => node.child_by_field_name("value")?,
+            "parenthesized_expression" | "await" => parse::first_code_child(node)?,
+            _ => return None,
+        };
+    }
+}
+
+/// `jar.set_cookie(cookie)`, `response.set_cookie(Cookie(...))`: a cookie object, not a key.
+fn is_single_plain_argument(arguments: Node) -> bool {
+    match parse::code_children(arguments).as_slice() {
+        [only] => !matches!(
+            only.kind(),
+            "list_splat" | "dictionary_splat" | "keyword_argument"
+        ),
+        _ => false,
+    }
+}
+
+/// The finer test of a needle: could the setter named at `at` be called here?
+///
+/// True for every occurrence of a setter's name that might be an attribute call:
+/// unless the name is preceded on its line by something other than `.` (as in
+/// `def set_cookie`, `"set_cookie"`) or followed on its line by something other than
+/// `(` (as in `Response.set_cookie)`), it counts. Whatever may stand between the dot,
+/// the name and the parenthesis across lines (continuations, comments in brackets)
+/// makes the occurrence count too, so no real call is ever missed. Litestar's `Cookie`
+/// may also be called by its own name: only a longer name (`SimpleCookie`) rules it out.
+pub fn may_be_called(bytes: &[u8], at: usize, needle: &str) -> bool {
+    let end = at + needle.len();
+    let called = !is_identifier_byte(bytes.get(end)) && call_after(&bytes[end..]);
+    if needle == COOKIE_CLASS {
+        // `Cookie(` by its own name or through a module: not `SimpleCookie(`.
+        return called && !is_identifier_byte(at.checked_sub(1).and_then(|b| bytes.get(b)));
+    }
+    called && attribute_before(&bytes[..at])
+}
+
+fn is_identifier_byte(byte: Option<&u8>) -> bool {
+    byte.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+}
+
+/// The name may follow a `.`: the last byte before it on its line, past blanks, is a
+/// dot, or there is none (the dot may be on an earlier line).
+fn attribute_before(before: &[u8]) -> bool {
+    match before.iter().rev().find(|b| !is_blank(b)) {
+        Some(b'.' | b'\n' | b'\r') | None => true,
+        Some(_) => false,
+    }
+}
+
+/// The name may be called: the next byte on its line, past blanks, is `(`, or there is
+/// none (the parenthesis may be on a later line, after a comment or a continuation).
+fn call_after(after: &[u8]) -> bool {
+    match after.iter().find(|b| !is_blank(b)) {
+        Some(b'(' | b'\n' | b'\r' | b'#' | b'\\') | None => true,
+        Some(_) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn query_compiles_with_every_capture() {
+        for name in [
+            "call",
+            "receiver",
+            "method",
+            "arguments",
+            "import",
+            "definition",
+            "definition.name",
+            "definition.parameters",
+        ] {
+            assert!(QUERY.capture_index_for_name(name).is_some(), "@{name}");
+        }
+    }
+
+    fn may_call_setter(text: &str) -> bool {
+        let bytes = text.as_bytes();
+        SETTERS.iter().any(|setter| {
+            memchr::memmem::find_iter(bytes, setter).any(|at| may_be_called(bytes, at, setter))
+        })
+    }
+
+    #[test]
+    fn prefilter_keeps_every_possible_call() {
+        for call in [
+            "r.set_cookie('k', 'v')",
+            "r . set_signed_cookie ('k', 'v')",
+            "make_response(x).set_secure_cookie(",
+            "(r\n    .set_cookie\n    ('k', 'v'))",
+            "r.set_cookie  # why\n    ('k', 'v')",
+            "r.\\\nset_cookie('k')",
+            "r.set_cookie",
+        ] {
+            assert!(may_call_setter(call), "{call:?}");
+        }
+    }
+
+    #[test]
+    fn prefilter_drops_what_cannot_be_a_call() {
+        for text in [
+            "def set_cookie(self, key):",
+            "handler = Response.set_cookie, other",
+            "'set_cookie'",
+            "r.set_cookies('k')",
+            "r.reset_cookie('k')",
+            "x = 1",
+        ] {
+            assert!(!may_call_setter(text), "{text:?}");
+        }
+    }
+}

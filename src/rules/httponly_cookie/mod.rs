@@ -1,0 +1,44 @@
+//! `httponly-cookie`: a cookie call without `httponly=True` (Sonar rule S3330), off by
+//! default.
+
+use super::cookie_calls::{self, Attribute, Kind};
+use super::{Checked, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "httponly-cookie",
+    name: "HttpOnlyCookie",
+    summary: "Cookie set without the HttpOnly attribute",
+    description: "A cookie set without the HttpOnly attribute can be read by the page's \
+                  scripts, so a cross-site scripting flaw can steal the session with it \
+                  (CWE-1004, Sonar rule S3330).",
+    help: "Pass httponly=True (Falcon: http_only=True) to set_cookie(), \
+           set_signed_cookie(), set_secure_cookie(), Litestar's Cookie() and Sanic's \
+           add_cookie(). `cookie-fix --write` inserts it; a CSRF token cookie, which \
+           scripts read by design, is left for review.",
+    help_markdown: "Pass `httponly=True` (Falcon: `http_only=True`) to `set_cookie()`, \
+                    `set_signed_cookie()`, `set_secure_cookie()`, Litestar's `Cookie()` and \
+                    Sanic's `add_cookie()`. `cookie-fix --write` inserts it; a CSRF token \
+                    cookie, which scripts read by design, is left for review. To keep a \
+                    call as it is, add `# cookie-fix: ignore[httponly-cookie]` on one of \
+                    its lines.",
+    fix_title: "Set the HttpOnly attribute",
+    help_uri: super::PROJECT_URI,
+    cwe: 1004,
+    security_severity: "4.3",
+    docs: include_str!("docs.md"),
+    default: false,
+    needles: cookie_calls::NEEDLES,
+    may_match: cookie_calls::may_be_called,
+    query: Some(|| &cookie_calls::QUERY),
+    check,
+};
+
+const HTTPONLY: Attribute = Attribute {
+    names: &["httponly", "http_only"],
+    kind: Kind::HttpOnly,
+    display: "HttpOnly",
+};
+
+fn check(context: &Context) -> Checked {
+    cookie_calls::check(context, &HTTPONLY)
+}

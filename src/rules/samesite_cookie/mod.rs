@@ -1,0 +1,41 @@
+//! `samesite-cookie`: a cookie call without a SameSite policy, off by default.
+
+use super::cookie_calls::{self, Attribute, Kind};
+use super::{Checked, Context, Rule};
+
+pub static RULE: Rule = Rule {
+    id: "samesite-cookie",
+    name: "SameSiteCookie",
+    summary: "Cookie set without a SameSite policy",
+    description: "A cookie set without a SameSite policy leaves the browser's choice to \
+                  decide whether other sites' requests carry it, which cross-site request \
+                  forgery relies on (CWE-1275).",
+    help: "Pass samesite=\"Lax\" (Falcon and Bottle: same_site=\"Lax\") to set_cookie(), \
+           set_signed_cookie(), set_secure_cookie() and Litestar's Cookie(), or a policy of \
+           your own. `cookie-fix --write` inserts \"Lax\" and never changes a policy.",
+    help_markdown: "Pass `samesite=\"Lax\"` (Falcon and Bottle: `same_site=\"Lax\"`) to \
+                    `set_cookie()`, `set_signed_cookie()`, `set_secure_cookie()` and \
+                    Litestar's `Cookie()`, or a policy of your own. `cookie-fix --write` \
+                    inserts `\"Lax\"` and never changes a policy. To keep a call as it is, \
+                    add `# cookie-fix: ignore[samesite-cookie]` on one of its lines.",
+    fix_title: "Set a SameSite policy",
+    help_uri: super::PROJECT_URI,
+    cwe: 1275,
+    security_severity: "4.3",
+    docs: include_str!("docs.md"),
+    default: false,
+    needles: cookie_calls::NEEDLES,
+    may_match: cookie_calls::may_be_called,
+    query: Some(|| &cookie_calls::QUERY),
+    check,
+};
+
+const SAMESITE: Attribute = Attribute {
+    names: &["samesite", "same_site"],
+    kind: Kind::SameSite,
+    display: "SameSite",
+};
+
+fn check(context: &Context) -> Checked {
+    cookie_calls::check(context, &SAMESITE)
+}
