@@ -26,6 +26,7 @@ sources, sharing nothing with the engine. For every input Python parses:
 """
 
 import ast
+import difflib
 import io
 import json
 import re
@@ -143,6 +144,11 @@ class File:
                 for a in node.names:
                     self.aliases[a.asname or a.name] = f"{node.module}.{a.name}"
         self.modules = set(modules)
+        # http.cookies objects: the only ones that may gain morsel lines.
+        self.morsels = any(
+            isinstance(n, ast.Call) and last_name(n.func) in ("SimpleCookie", "BaseCookie", "Morsel")
+            for n in ast.walk(tree)
+        )
         self.families = sorted({m for m in self.modules if m in FRAMEWORKS},
                                key=lambda m: FRAMEWORKS[m][0])
         self.signatures = {id(FRAMEWORKS[m]): FRAMEWORKS[m] for m in self.families}
@@ -361,6 +367,165 @@ def strip_changes(before: ast.Call, after: ast.Call, file: File, sink, problems,
     return changed, nested
 
 
+def morsel_flag(statement) -> Optional[tuple]:
+    """(morsel expression, attribute) of `N[K]["httponly"] = v` or `m["samesite"] = v`."""
+    if not isinstance(statement, ast.Assign) or len(statement.targets) != 1:
+        return None
+    target = statement.targets[0]
+    if not isinstance(target, ast.Subscript) or not isinstance(target.slice, ast.Constant):
+        return None
+    key = target.slice.value
+    if not isinstance(key, str) or key.lower() not in ATTRIBUTES:
+        return None
+    return (ast.unparse(target.value), key.lower())
+
+
+def is_morsel_flag(node) -> bool:
+    return morsel_flag(node) is not None
+
+
+def morsel_value_problems(b, a, problems) -> None:
+    """A morsel's attribute given a value: only a falsy flag made True, or an empty
+    SameSite made "Lax" (None is written SameSite=None, a policy)."""
+    where = f"line {b.lineno}"
+    _, attribute = morsel_flag(b)
+    if ast.dump(b.targets[0]) != ast.dump(a.targets[0]):
+        problems.append(f"{where}: a morsel's target changed")
+    if attribute == "httponly":
+        ok = is_falsy(b.value) and is_true_constant(a.value)
+    else:
+        ok = isinstance(b.value, ast.Constant) and b.value.value == "" and is_lax(a.value)
+    if not ok:
+        problems.append(f"{where}: morsel {attribute} changed from {ast.dump(b.value)} "
+                        f"to {ast.dump(a.value)}")
+
+
+def align_statements(b: list, a: list, file: File, problems):
+    """Pairs a block's statements before and after, where the after holds new lines
+    `N[K]["httponly"] = True` / `N[K]["samesite"] = "Lax"`; None if it holds others."""
+    dumps_b = [ast.dump(n) for n in b]
+    dumps_a = [ast.dump(n) for n in a]
+    pairs, added = [], []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, dumps_b, dumps_a, autojunk=False).get_opcodes():
+        if tag == "equal" or (tag == "replace" and i2 - i1 == j2 - j1):
+            pairs.extend(zip(b[i1:i2], a[j1:j2]))
+            continue
+        old = list(b[i1:i2])
+        for statement in a[j1:j2]:
+            flag = morsel_flag(statement)
+            same = next((o for o in old if flag is not None and morsel_flag(o) == flag), None)
+            if same is not None:
+                old.remove(same)
+                pairs.append((same, statement))
+            elif flag is not None:
+                added.append((statement, j1))
+            elif old:
+                pairs.append((old.pop(0), statement))
+            else:
+                return None
+        if old:
+            return None
+    for statement, _ in added:
+        target, attribute = morsel_flag(statement)
+        ok = is_true_constant(statement.value) if attribute == "httponly" else is_lax(statement.value)
+        index = a.index(statement)
+        set_up = any(target in ast.unparse(earlier) for earlier in a[:index])
+        if not ok or not set_up or not file.morsels:
+            problems.append(f"line {statement.lineno}: a morsel line added that the rule "
+                            f"does not allow: {ast.unparse(statement)}")
+        if any(morsel_flag(earlier) == (target, attribute) for earlier in a[:index]):
+            problems.append(f"line {statement.lineno}: a morsel flag added twice")
+    return pairs
+
+
+HEADER_APPENDS = [("httponly", "; HttpOnly"), ("samesite", "; SameSite=Lax")]
+
+
+def is_header_name(node) -> bool:
+    value = node.value if isinstance(node, ast.Constant) else None
+    if isinstance(value, bytes):
+        value = value.decode("latin-1")
+    return isinstance(value, str) and value.lower() == "set-cookie"
+
+
+def header_values(b, a) -> list:
+    """The (before, after) values a Set-Cookie literal names in `b`: a dict's entry, a
+    pair's second element, `X["Set-Cookie"] = value`, a call's argument after it."""
+    pairs = []
+    if isinstance(b, ast.Dict) and isinstance(a, ast.Dict) and len(b.keys) == len(a.keys):
+        pairs += [(bv, av) for k, bv, av in zip(b.keys, b.values, a.values)
+                  if k is not None and is_header_name(k)]
+    elif isinstance(b, (ast.Tuple, ast.List)) and isinstance(a, type(b)) and len(b.elts) == len(a.elts):
+        if len(b.elts) == 2 and is_header_name(b.elts[0]):
+            pairs.append((b.elts[1], a.elts[1]))
+    elif isinstance(b, ast.Assign) and isinstance(a, ast.Assign) and len(b.targets) == 1:
+        target = b.targets[0]
+        if isinstance(target, ast.Subscript) and is_header_name(target.slice):
+            pairs.append((b.value, a.value))
+    elif isinstance(b, ast.Call) and isinstance(a, ast.Call) and len(b.args) == len(a.args):
+        for i in range(len(b.args) - 1):
+            if is_header_name(b.args[i]):
+                pairs.append((b.args[i + 1], a.args[i + 1]))
+    return pairs
+
+
+def template_texts(b, a) -> Optional[tuple]:
+    """The literal text of a header value before and after, where only it changed: a
+    string, an f-string's last piece, a `%` or `.format` template."""
+    def text(node):
+        if isinstance(node, ast.Constant) and isinstance(node.value, (str, bytes)):
+            return node.value.decode("latin-1") if isinstance(node.value, bytes) else node.value
+        return None
+    if isinstance(b, ast.Constant) and isinstance(a, ast.Constant):
+        return (text(b), text(a)) if text(b) is not None and text(a) is not None else None
+    if isinstance(b, ast.JoinedStr) and isinstance(a, ast.JoinedStr):
+        if len(a.values) == len(b.values) + 1 and all(
+                ast.dump(x) == ast.dump(y) for x, y in zip(b.values, a.values)):
+            return ("", text(a.values[-1])) if text(a.values[-1]) is not None else None
+        if len(a.values) == len(b.values) and b.values and all(
+                ast.dump(x) == ast.dump(y) for x, y in zip(b.values[:-1], a.values[:-1])):
+            old, new = text(b.values[-1]), text(a.values[-1])
+            return (old, new) if old is not None and new is not None else None
+        return None
+    if isinstance(b, ast.BinOp) and isinstance(a, ast.BinOp) and isinstance(b.op, ast.Mod):
+        if ast.dump(b.right) == ast.dump(a.right):
+            return template_texts(b.left, a.left)
+        return None
+    if isinstance(b, ast.Call) and isinstance(a, ast.Call) and isinstance(b.func, ast.Attribute) \
+            and isinstance(a.func, ast.Attribute) and b.func.attr == a.func.attr == "format":
+        if ast.dump(ast.Call(func=ast.Constant(0), args=b.args, keywords=b.keywords)) == \
+                ast.dump(ast.Call(func=ast.Constant(0), args=a.args, keywords=a.keywords)):
+            return template_texts(b.func.value, a.func.value)
+    return None
+
+
+def header_attributes(text: str) -> set:
+    return {part.split("=", 1)[0].strip().lower() for part in text.split(";")[1:]}
+
+
+def header_value_problems(b, a, where, problems) -> None:
+    """A Set-Cookie value: only `; HttpOnly` and `; SameSite=Lax` appended, in that
+    order, each where the value had none, in place of the separators it ended with."""
+    texts = template_texts(b, a)
+    if texts is None:
+        problems.append(f"{where}: a Set-Cookie value changed otherwise")
+        return
+    old, new = texts
+    kept = old.rstrip("; \t")
+    rest = new[len(kept):] if new.startswith(kept) else None
+    present = header_attributes(old)
+    name = old.split("=", 1)[0].strip().lower() if "=" in old.split(";", 1)[0] else ""
+    for attribute, text in HEADER_APPENDS:
+        if rest is not None and rest.startswith(text):
+            if attribute in present:
+                problems.append(f"{where}: {text} appended where the value had {attribute}")
+            if attribute == "httponly" and name in CSRF_NAMES:
+                problems.append(f"{where}: HttpOnly appended to a CSRF token cookie")
+            rest = rest[len(text):]
+    if rest != "":
+        problems.append(f"{where}: a Set-Cookie value changed otherwise: {old!r} -> {new!r}")
+
+
 def compare(before, after, file: File, problems, checked) -> None:
     """Walks both trees together; cookie calls may differ as the rules allow."""
     stack = [(before, after)]
@@ -370,6 +535,27 @@ def compare(before, after, file: File, problems, checked) -> None:
             problems.append(f"line {getattr(b, 'lineno', '?')}: the tree changed")
             continue
         if isinstance(b, ast.AST):
+            if is_morsel_flag(b) and ast.dump(b) != ast.dump(a):
+                morsel_value_problems(b, a, problems)
+                continue
+            headers = header_values(b, a)
+            if headers:
+                changed_values = set()
+                for value_b, value_a in headers:
+                    if ast.dump(value_b) != ast.dump(value_a):
+                        where = f"line {getattr(value_b, 'lineno', '?')}"
+                        header_value_problems(value_b, value_a, where, problems)
+                        changed_values.add(id(value_b))
+                for name in b._fields:
+                    child_b, child_a = getattr(b, name, None), getattr(a, name, None)
+                    if isinstance(child_b, list):
+                        pairs = [(x, y) for x, y in zip(child_b, child_a or []) if id(x) not in changed_values]
+                        if len(child_b) != len(child_a or []):
+                            problems.append("a list of nodes changed length")
+                        stack.extend(pairs)
+                    elif id(child_b) not in changed_values:
+                        stack.append((child_b, child_a))
+                continue
             sink = file.sink(b)
             if sink is not None and ast.dump(b) != ast.dump(a):
                 where = f"line {b.lineno}"
@@ -385,6 +571,11 @@ def compare(before, after, file: File, problems, checked) -> None:
             for name in b._fields:
                 stack.append((getattr(b, name, None), getattr(a, name, None)))
         elif isinstance(b, list):
+            if len(b) != len(a) and all(isinstance(n, ast.stmt) for n in b + a):
+                pairs = align_statements(b, a, file, problems)
+                if pairs is not None:
+                    stack.extend(pairs)
+                    continue
             if len(b) != len(a):
                 problems.append("a list of nodes changed length")
                 continue
@@ -444,6 +635,27 @@ def self_test() -> int:
         (head + b"r.set_cookie('k', v)  # cookie-fix: ignore\n",
          head + b"r.set_cookie('k', v, httponly=True, samesite='Lax')  # cookie-fix: ignore\n", False),
         (head + b"x = 1\n", head + b"x = 2\n", False),
+        # Set-Cookie headers: attributes appended in order, in place of trailing separators.
+        (b"h = {'Set-Cookie': 'sid=abc; '}\n", b"h = {'Set-Cookie': 'sid=abc; HttpOnly; SameSite=Lax'}\n", True),
+        (b"h = {'Set-Cookie': 'sid=abc'}\n", b"h = {'Set-Cookie': 'sid=abc; SameSite=Lax; HttpOnly'}\n", False),
+        (b"h = {'Set-Cookie': 'sid=abc; SameSite=None'}\n", b"h = {'Set-Cookie': 'sid=abc; SameSite=None; SameSite=Lax'}\n", False),
+        (b"h = [('Set-Cookie', 'csrftoken=t')]\n", b"h = [('Set-Cookie', 'csrftoken=t; HttpOnly')]\n", False),
+        (b"r.headers['set-cookie'] = f'k={v}'\n", b"r.headers['set-cookie'] = f'k={v}; HttpOnly'\n", True),
+        # Morsels: a line added after the set-up, a falsy flag made True; None is a policy.
+        (b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\nprint(c)\n",
+         b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\n"
+         b"c['k']['httponly'] = True\nc['k']['samesite'] = 'Lax'\nprint(c)\n", True),
+        (b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\n"
+         b"c['k']['samesite'] = None\nc['k']['httponly'] = 0\n",
+         b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\n"
+         b"c['k']['samesite'] = None\nc['k']['httponly'] = True\n", True),
+        (b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\n"
+         b"c['k']['samesite'] = None\n",
+         b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\n"
+         b"c['k']['samesite'] = 'Lax'\n", False),
+        (b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\n",
+         b"from http.cookies import SimpleCookie\nc = SimpleCookie()\nc['k'] = v\n"
+         b"c['j']['httponly'] = True\n", False),
     ]
     failures = 0
     for number, (before, after, good) in enumerate(cases):

@@ -13,10 +13,11 @@ use crate::source::{is_blank, trim_blank, LineIndex};
 pub struct Edit {
     pub range: Range<usize>,
     pub content: String,
-    /// What goes between this insertion and another joined after it at the same place,
-    /// before this one's line ending (see [`join_insertions`]): `", "` after the only
+    /// What goes between this edit and another joined after it at the same place,
+    /// before this one's line ending (see [`join_edits`]): `", "` after the only
     /// argument of an empty list, `","` after an argument line that ends a list without
-    /// a trailing comma.
+    /// a trailing comma, nothing between attributes appended to a header value. A
+    /// replacement joins others of the same bytes only when it has one.
     pub joined_by: Option<&'static str>,
 }
 
@@ -50,12 +51,13 @@ impl Edit {
     }
 }
 
-/// Several rules' insertions at one place as one, in the order given, each content
-/// once (the comma two rules add after a last argument is added once), each followed
-/// by its `joined_by` where another follows it.
-pub fn join_insertions(at: usize, insertions: &[&Edit]) -> Edit {
-    let mut joined: Vec<&Edit> = Vec::with_capacity(insertions.len());
-    for &edit in insertions {
+/// Several rules' edits of one range (an insertion at one place, or the replacement of
+/// the same bytes) as one, in the order given, each content once (the comma two rules
+/// add after a last argument is added once), each followed by its `joined_by` where
+/// another follows it.
+pub fn join_edits(range: Range<usize>, edits: &[&Edit]) -> Edit {
+    let mut joined: Vec<&Edit> = Vec::with_capacity(edits.len());
+    for &edit in edits {
         if !joined.iter().any(|seen| seen.content == edit.content) {
             joined.push(edit);
         }
@@ -75,7 +77,7 @@ pub fn join_insertions(at: usize, insertions: &[&Edit]) -> Edit {
     }
     Edit {
         joined_by: joined.last().and_then(|edit| edit.joined_by),
-        ..Edit::insert(at, content)
+        ..Edit::replace(range, content)
     }
 }
 
@@ -278,17 +280,17 @@ mod join_tests {
             ..Edit::insert(4, content)
         };
         let (a, b) = (only("a=1", Some(", ")), only("b=2", Some(", ")));
-        assert_eq!(join_insertions(4, &[&a, &b]).content, "a=1, b=2");
+        assert_eq!(join_edits(4..4, &[&a, &b]).content, "a=1, b=2");
         let (a, b) = (
             only("    a=1\r\n", Some(",")),
             only("    b=2\r\n", Some(",")),
         );
         assert_eq!(
-            join_insertions(4, &[&a, &b]).content,
+            join_edits(4..4, &[&a, &b]).content,
             "    a=1,\r\n    b=2\r\n"
         );
         let (a, b) = (only(", a=1", None), only(", b=2", None));
-        assert_eq!(join_insertions(4, &[&a, &b, &a]).content, ", a=1, b=2");
-        assert_eq!(join_insertions(4, &[&a]).content, ", a=1");
+        assert_eq!(join_edits(4..4, &[&a, &b, &a]).content, ", a=1, b=2");
+        assert_eq!(join_edits(4..4, &[&a]).content, ", a=1");
     }
 }

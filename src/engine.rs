@@ -221,21 +221,26 @@ fn check_rules(
 
 /// The edits of all findings: insertions at one place are joined into one edit, in
 /// the order of the findings (the rule table's, then each rule's own), by
-/// [`edit::join_insertions`]; any other overlap is left for [`edit::apply`] to refuse.
+/// [`edit::join_edits`]; any other overlap is left for [`edit::apply`] to refuse.
 fn merged_edits(findings: &[Finding]) -> Vec<Edit> {
-    let mut insertions: BTreeMap<usize, Vec<&Edit>> = BTreeMap::new();
+    let mut joined: BTreeMap<(usize, usize), Vec<&Edit>> = BTreeMap::new();
     let mut edits = Vec::new();
     for edit in findings.iter().flat_map(|finding| &finding.edits) {
-        if edit.range.is_empty() {
-            insertions.entry(edit.range.start).or_default().push(edit);
+        // Insertions at one place, and replacements of the same bytes that say they
+        // join (attributes appended to one header value), become one edit.
+        if edit.range.is_empty() || edit.joined_by.is_some() {
+            joined
+                .entry((edit.range.start, edit.range.end))
+                .or_default()
+                .push(edit);
         } else {
             edits.push(edit.clone());
         }
     }
     edits.extend(
-        insertions
+        joined
             .into_iter()
-            .map(|(at, joined)| edit::join_insertions(at, &joined)),
+            .map(|((start, end), edits)| edit::join_edits(start..end, &edits)),
     );
     edits
 }

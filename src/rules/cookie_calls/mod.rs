@@ -10,6 +10,8 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
+use super::secure_cookie_header as header;
+use super::secure_cookie_morsel as morsel;
 use super::{Checked, Context, NeedsWholeFile};
 use crate::bindings::{self, Bindings};
 use crate::call::{Arguments, Outcome, Reading, Signature};
@@ -54,6 +56,49 @@ pub const NEEDLES: &[&str] = &[
     "add_cookie",
     "Cookie",
 ];
+
+/// The needles of a rule that reads an attribute on every kind of sink
+/// (`httponly-cookie`, `samesite-cookie`): [`NEEDLES`], the morsel classes and the
+/// `Set-Cookie` header's.
+pub const EVERY_SINK_NEEDLES: &[&str] = &[
+    "set_cookie",
+    "set_signed_cookie",
+    "set_secure_cookie",
+    "add_cookie",
+    "Cookie",
+    "SimpleCookie",
+    "BaseCookie",
+    "Morsel",
+    "-cookie",
+    "-Cookie",
+    "-COOKIE",
+];
+
+/// Each needle's own finer test: a call's, a morsel class's or a header's.
+pub fn every_sink_may_match(bytes: &[u8], at: usize, needle: &str) -> bool {
+    if morsel::CLASSES.contains(&needle) {
+        morsel::is_constructed(bytes, at, needle)
+    } else if header::NEEDLES.contains(&needle) {
+        header::is_header_name(bytes, at, needle)
+    } else {
+        may_be_called(bytes, at, needle)
+    }
+}
+
+/// The cookie calls, morsels and `Set-Cookie` headers of a file that do not set an
+/// attribute, read by each kind's own rule for it.
+pub fn check_every_sink(
+    context: &Context,
+    attribute: &Attribute,
+    flag: morsel::Flag,
+    header_attribute: header::HeaderAttribute,
+) -> Checked {
+    let mut detections = check(context, attribute)?;
+    detections.extend(morsel::check_flag(context, flag)?);
+    detections.extend(header::check_attribute(context, header_attribute)?);
+    detections.sort_by_key(|d| (d.range.start, d.range.end));
+    Ok(detections)
+}
 
 /// Litestar's cookie class, called by its own name as often as through an attribute.
 const COOKIE_CLASS: &str = "Cookie";
@@ -508,6 +553,14 @@ fn call_after(after: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_attribute_rule_reads_every_sink() {
+        let mut union: Vec<&str> = NEEDLES.to_vec();
+        union.extend(morsel::CLASSES);
+        union.extend(header::NEEDLES);
+        assert_eq!(EVERY_SINK_NEEDLES, union.as_slice());
+    }
 
     #[test]
     fn query_compiles_with_every_capture() {

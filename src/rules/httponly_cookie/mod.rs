@@ -2,6 +2,8 @@
 //! default.
 
 use super::cookie_calls::{self, Attribute, Kind};
+use super::secure_cookie_header::HeaderAttribute;
+use super::secure_cookie_morsel::Flag;
 use super::{Checked, Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -13,12 +15,15 @@ pub static RULE: Rule = Rule {
                   (CWE-1004, Sonar rule S3330).",
     help: "Pass httponly=True (Falcon: http_only=True) to set_cookie(), \
            set_signed_cookie(), set_secure_cookie(), Litestar's Cookie() and Sanic's \
-           add_cookie(). `cookie-fix --write` inserts it; a CSRF token cookie, which \
-           scripts read by design, is left for review.",
+           add_cookie(); end a Set-Cookie header with `; HttpOnly`; set a morsel's \
+           [\"httponly\"] to True. `cookie-fix --write` does it; a CSRF token cookie, \
+           which scripts read by design, is left for review.",
     help_markdown: "Pass `httponly=True` (Falcon: `http_only=True`) to `set_cookie()`, \
                     `set_signed_cookie()`, `set_secure_cookie()`, Litestar's `Cookie()` and \
-                    Sanic's `add_cookie()`. `cookie-fix --write` inserts it; a CSRF token \
-                    cookie, which scripts read by design, is left for review. To keep a \
+                    Sanic's `add_cookie()`; end a `Set-Cookie` header with `; HttpOnly`; \
+                    set a morsel's `[\"httponly\"]` to `True`. `cookie-fix --write` does \
+                    it; a CSRF token cookie, which scripts read by design, is left for \
+                    review. To keep a \
                     call as it is, add `# cookie-fix: ignore[httponly-cookie]` on one of \
                     its lines.",
     fix_title: "Set the HttpOnly attribute",
@@ -27,8 +32,8 @@ pub static RULE: Rule = Rule {
     security_severity: "4.3",
     docs: include_str!("docs.md"),
     default: false,
-    needles: cookie_calls::NEEDLES,
-    may_match: cookie_calls::may_be_called,
+    needles: cookie_calls::EVERY_SINK_NEEDLES,
+    may_match: cookie_calls::every_sink_may_match,
     query: Some(|| &cookie_calls::QUERY),
     check,
 };
@@ -40,5 +45,10 @@ const HTTPONLY: Attribute = Attribute {
 };
 
 fn check(context: &Context) -> Checked {
-    cookie_calls::check(context, &HTTPONLY)
+    cookie_calls::check_every_sink(
+        context,
+        &HTTPONLY,
+        Flag::HttpOnly,
+        HeaderAttribute::HttpOnly,
+    )
 }

@@ -1,6 +1,8 @@
 //! `samesite-cookie`: a cookie call without a SameSite policy, off by default.
 
 use super::cookie_calls::{self, Attribute, Kind};
+use super::secure_cookie_header::HeaderAttribute;
+use super::secure_cookie_morsel::Flag;
 use super::{Checked, Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -11,12 +13,16 @@ pub static RULE: Rule = Rule {
                   decide whether other sites' requests carry it, which cross-site request \
                   forgery relies on (CWE-1275).",
     help: "Pass samesite=\"Lax\" (Falcon and Bottle: same_site=\"Lax\") to set_cookie(), \
-           set_signed_cookie(), set_secure_cookie() and Litestar's Cookie(), or a policy of \
-           your own. `cookie-fix --write` inserts \"Lax\" and never changes a policy.",
+           set_signed_cookie(), set_secure_cookie() and Litestar's Cookie(), end a \
+           Set-Cookie header with `; SameSite=Lax`, set a morsel's [\"samesite\"], or use \
+           a policy of your own. `cookie-fix --write` sets \"Lax\" and never changes a \
+           policy.",
     help_markdown: "Pass `samesite=\"Lax\"` (Falcon and Bottle: `same_site=\"Lax\"`) to \
                     `set_cookie()`, `set_signed_cookie()`, `set_secure_cookie()` and \
-                    Litestar's `Cookie()`, or a policy of your own. `cookie-fix --write` \
-                    inserts `\"Lax\"` and never changes a policy. To keep a call as it is, \
+                    Litestar's `Cookie()`, end a `Set-Cookie` header with \
+                    `; SameSite=Lax`, set a morsel's `[\"samesite\"]`, or use a policy of \
+                    your own. `cookie-fix --write` sets `\"Lax\"` and never changes a \
+                    policy. To keep a call as it is, \
                     add `# cookie-fix: ignore[samesite-cookie]` on one of its lines.",
     fix_title: "Set a SameSite policy",
     help_uri: super::PROJECT_URI,
@@ -24,8 +30,8 @@ pub static RULE: Rule = Rule {
     security_severity: "4.3",
     docs: include_str!("docs.md"),
     default: false,
-    needles: cookie_calls::NEEDLES,
-    may_match: cookie_calls::may_be_called,
+    needles: cookie_calls::EVERY_SINK_NEEDLES,
+    may_match: cookie_calls::every_sink_may_match,
     query: Some(|| &cookie_calls::QUERY),
     check,
 };
@@ -37,5 +43,10 @@ const SAMESITE: Attribute = Attribute {
 };
 
 fn check(context: &Context) -> Checked {
-    cookie_calls::check(context, &SAMESITE)
+    cookie_calls::check_every_sink(
+        context,
+        &SAMESITE,
+        Flag::SameSite,
+        HeaderAttribute::SameSite,
+    )
 }

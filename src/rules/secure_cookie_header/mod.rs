@@ -47,11 +47,42 @@ pub static RULE: Rule = Rule {
 
 /// The header's name after `Set`, in the three casings code writes it in; the finer
 /// test reads `set` before it in any case.
-const NEEDLES: &[&str] = &["-cookie", "-Cookie", "-COOKIE"];
+pub const NEEDLES: &[&str] = &["-cookie", "-Cookie", "-COOKIE"];
 
-/// What the findings are about, and the attribute a fix appends.
+/// What the findings are about.
 const SUBJECT: &str = "Set-Cookie";
-const ATTRIBUTE: &str = "Secure";
+
+/// The attribute a header must carry: `secure-cookie-header` reads `Secure`;
+/// `httponly-cookie` and `samesite-cookie` read theirs through [`check_attribute`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HeaderAttribute {
+    Secure,
+    /// A CSRF token cookie, which page scripts read by design, is left for review.
+    HttpOnly,
+    /// Any `SameSite=...` counts as a policy; a fix appends `SameSite=Lax`.
+    SameSite,
+}
+
+impl HeaderAttribute {
+    fn name(self) -> &'static str {
+        match self {
+            HeaderAttribute::Secure => "Secure",
+            HeaderAttribute::HttpOnly => "HttpOnly",
+            HeaderAttribute::SameSite => "SameSite",
+        }
+    }
+
+    fn appended(self) -> &'static str {
+        match self {
+            HeaderAttribute::SameSite => "SameSite=Lax",
+            other => other.name(),
+        }
+    }
+}
+
+/// Cookies that page scripts must read: the CSRF tokens of Django, Flask-WTF, Angular
+/// and Tornado, lowercase.
+const READ_BY_SCRIPTS: &[&str] = &["csrftoken", "csrf_token", "xsrf-token", "_xsrf"];
 
 /// Header methods whose first argument names the header and second gives its value:
 /// on a receiver named like headers (`response.headers.add`, werkzeug's and
@@ -91,7 +122,7 @@ const CLIENT_FIXTURES: &[&str] = &["httpserver", "requests_mock", "respx_mock", 
 
 /// A needle counts where it ends a quoted `Set-Cookie` (any case): `"set-cookie"`,
 /// `b'Set-Cookie'`, never `X-Set-Cookie-Name` or `csrf-cookie`.
-fn is_header_name(bytes: &[u8], at: usize, needle: &str) -> bool {
+pub fn is_header_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let end = at + needle.len();
     let (Some(quote), Some(set)) = (
         at.checked_sub(4).and_then(|start| bytes.get(start)),
@@ -149,6 +180,11 @@ enum Use<'t> {
 }
 
 fn check(context: &Context) -> Checked {
+    check_attribute(context, HeaderAttribute::Secure)
+}
+
+/// The `Set-Cookie` headers of a file that do not carry `attribute`.
+pub fn check_attribute(context: &Context, attribute: HeaderAttribute) -> Checked {
     let source = context.source;
     let names = header_names(context);
     let import_statements = bindings::import_statements(context.tree, source);
@@ -185,7 +221,7 @@ fn check(context: &Context) -> Checked {
         let Some(sink) = sink_of(shape, facts, &bindings, source) else {
             continue;
         };
-        detections.extend(detection(context, sink));
+        detections.extend(detection(context, sink, attribute));
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
@@ -641,46 +677,57 @@ fn sink_of<'t>(
     }
 }
 
-fn detection(context: &Context, sink: Sink) -> Option<Detection> {
+fn detection(context: &Context, sink: Sink, attribute: HeaderAttribute) -> Option<Detection> {
+    let attribute_name = attribute.name();
     let reading = match sink.value {
-        Some(value) => value::read(value, context.source, ATTRIBUTE),
+        Some(value) => value::read(value, context.source, attribute_name, attribute.appended()),
         None => Reading::Expression,
     };
+    let scripts_read = attribute == HeaderAttribute::HttpOnly
+        && sink
+            .value
+            .and_then(|value| value::cookie_name(value, context.source))
+            .is_some_and(|name| READ_BY_SCRIPTS.contains(&name.to_ascii_lowercase().as_str()));
     let (verdict, message, edits) = match (reading, sink.more_arguments) {
         (Reading::Set, _) => return None,
+        (Reading::Absent(_), None) if scripts_read => (
+            Verdict::ReadByScripts,
+            format!("{SUBJECT} header of a CSRF token cookie without {attribute_name}: page scripts read it by design; check that this one need not be read"),
+            Vec::new(),
+        ),
         (_, Some(method)) => (
             Verdict::Ambiguous,
-            format!("{method}() is given more than the {SUBJECT} header's value: check that the cookie carries {ATTRIBUTE}"),
+            format!("{method}() is given more than the {SUBJECT} header's value: check that the cookie carries {attribute_name}"),
             Vec::new(),
         ),
         (Reading::Absent(edit), None) => (
             Verdict::Missing,
-            format!("{SUBJECT} header without {ATTRIBUTE}"),
+            format!("{SUBJECT} header without {attribute_name}"),
             vec![edit],
         ),
         (Reading::Expression, None) => (
             Verdict::Dynamic,
-            format!("{SUBJECT} header whose value is an expression: check that it carries {ATTRIBUTE}"),
+            format!("{SUBJECT} header whose value is an expression: check that it carries {attribute_name}"),
             Vec::new(),
         ),
         (Reading::ExpressionAttributes, None) => (
             Verdict::Dynamic,
-            format!("{SUBJECT} header whose attributes are partly an expression: check that they include {ATTRIBUTE}"),
+            format!("{SUBJECT} header whose attributes are partly an expression: check that they include {attribute_name}"),
             Vec::new(),
         ),
         (Reading::Escapes, None) => (
             Verdict::Dynamic,
-            format!("{SUBJECT} header whose value holds escapes: check that it carries {ATTRIBUTE}"),
+            format!("{SUBJECT} header whose value holds escapes: check that it carries {attribute_name}"),
             Vec::new(),
         ),
         (Reading::TwoCookies, None) => (
             Verdict::Ambiguous,
-            format!("{SUBJECT} header holding more than one cookie: check that each carries {ATTRIBUTE}"),
+            format!("{SUBJECT} header holding more than one cookie: check that each carries {attribute_name}"),
             Vec::new(),
         ),
         (Reading::SplitSeparators, None) => (
             Verdict::Ambiguous,
-            format!("{SUBJECT} header whose value ends in separators split over two strings: add {ATTRIBUTE} by hand"),
+            format!("{SUBJECT} header whose value ends in separators split over two strings: add {attribute_name} by hand"),
             Vec::new(),
         ),
     };

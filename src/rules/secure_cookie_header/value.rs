@@ -51,8 +51,9 @@ enum Fields {
     Braces,
 }
 
-/// Reads `value` for the attribute `attribute` (`Secure`).
-pub fn read(value: Node, source: &[u8], attribute: &str) -> Reading {
+/// Reads `value` for the attribute `attribute` (`Secure`); a fix appends `appended`
+/// (`Secure`, `SameSite=Lax`).
+pub fn read(value: Node, source: &[u8], attribute: &str, appended: &str) -> Reading {
     let Some((template, fields)) = template_of(value, source) else {
         return Reading::Expression;
     };
@@ -76,7 +77,7 @@ pub fn read(value: Node, source: &[u8], attribute: &str) -> Reading {
         units.extend(piece_units);
         last_piece = content;
     }
-    judge(&units, last_piece, attribute)
+    judge(&units, last_piece, attribute, appended)
 }
 
 /// The literal a value is written with, and how its fields are written: the string
@@ -180,7 +181,7 @@ fn percent_placeholder_end(source: &[u8], mut at: usize, end: usize) -> usize {
 
 /// The reading of a value's units; `last_piece` is the content of its last string piece,
 /// where an absent attribute is appended.
-fn judge(units: &[Unit], last_piece: Range<usize>, attribute: &str) -> Reading {
+fn judge(units: &[Unit], last_piece: Range<usize>, attribute: &str, appended: &str) -> Reading {
     // No text but separators: no cookie to secure.
     if units.iter().all(is_separator) {
         return Reading::Set;
@@ -225,12 +226,12 @@ fn judge(units: &[Unit], last_piece: Range<usize>, attribute: &str) -> Reading {
             return Reading::TwoCookies;
         }
     }
-    append(units, last_piece, attribute)
+    append(units, last_piece, appended)
 }
 
 /// The edit that appends `; ATTRIBUTE` inside the last piece, in place of the
 /// separators and blanks the value ends with.
-fn append(units: &[Unit], last_piece: Range<usize>, attribute: &str) -> Reading {
+fn append(units: &[Unit], last_piece: Range<usize>, appended: &str) -> Reading {
     let kept = units.len() - units.iter().rev().take_while(|u| is_separator(u)).count();
     let cut = match units.get(kept) {
         Some(Unit::Byte(_, offset)) => *offset,
@@ -239,7 +240,25 @@ fn append(units: &[Unit], last_piece: Range<usize>, attribute: &str) -> Reading 
     if cut < last_piece.start {
         return Reading::SplitSeparators;
     }
-    Reading::Absent(Edit::replace(cut..last_piece.end, format!("; {attribute}")))
+    // Several attributes appended to one value (by several rules) join in table order.
+    Reading::Absent(Edit {
+        joined_by: Some(""),
+        ..Edit::replace(cut..last_piece.end, format!("; {appended}"))
+    })
+}
+
+/// The cookie's name, when the value's first string piece spells it before an `=`.
+pub fn cookie_name(value: Node, source: &[u8]) -> Option<String> {
+    let (template, _) = template_of(value, source)?;
+    let first = match template.kind() {
+        "concatenated_string" => *parse::code_children(template).first()?,
+        _ => template,
+    };
+    let (content, _) = content_of(first, source)?;
+    let text = source.get(content)?;
+    let end = text.iter().position(|&b| b == b'=')?;
+    let name = trim_blanks(&text[..end]);
+    std::str::from_utf8(name).ok().map(str::to_owned)
 }
 
 fn is_separator(unit: &Unit) -> bool {
@@ -271,7 +290,7 @@ mod tests {
             .and_then(|statement| statement.named_child(0))
             .expect("an assignment");
         let right = assignment.child_by_field_name("right").expect("a value");
-        let reading = read(right, code.as_bytes(), "Secure");
+        let reading = read(right, code.as_bytes(), "Secure", "Secure");
         let fixed = match &reading {
             Reading::Absent(edit) => {
                 let out = crate::edit::apply(code.as_bytes(), std::slice::from_ref(edit))

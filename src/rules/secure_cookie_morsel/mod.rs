@@ -40,7 +40,7 @@ pub static RULE: Rule = Rule {
 };
 
 /// The classes whose objects hold morsels, and the morsel itself.
-const CLASSES: &[&str] = &["SimpleCookie", "BaseCookie", "Morsel"];
+pub const CLASSES: &[&str] = &["SimpleCookie", "BaseCookie", "Morsel"];
 const MORSEL: &str = "Morsel";
 
 /// The modules a class must come from: the standard library's (`Cookie` in Python 2),
@@ -52,8 +52,54 @@ const MODULES: &[&str] = &[
     "django.http.cookie",
 ];
 
-/// The flag, as `Morsel` reads its keys: in any case.
-const FLAG: &str = "secure";
+/// The attribute a morsel must set, as `Morsel` reads its keys (in any case):
+/// `secure-cookie-morsel` reads `"secure"`; `httponly-cookie` and `samesite-cookie`
+/// read theirs through [`check_flag`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flag {
+    Secure,
+    HttpOnly,
+    /// Not a flag to `Morsel` but a value: `None` is written `SameSite=None` (a policy),
+    /// and an empty string is left out.
+    SameSite,
+}
+
+impl Flag {
+    fn key(self) -> &'static str {
+        match self {
+            Flag::Secure => "secure",
+            Flag::HttpOnly => "httponly",
+            Flag::SameSite => "samesite",
+        }
+    }
+
+    /// What a fix sets it to, the string quoted with `quote`.
+    fn value(self, context: &Context, quote: char) -> String {
+        match self {
+            Flag::Secure => context.settings.secure_value.clone(),
+            Flag::HttpOnly => "True".to_owned(),
+            Flag::SameSite => format!("{quote}Lax{quote}"),
+        }
+    }
+
+    /// Whether a given value sets the attribute: `Some(false)` for a literal that
+    /// does not (a fix replaces it), `None` for one only known at run time.
+    fn is_set_by(self, value: Node, source: &[u8]) -> Option<bool> {
+        if self != Flag::SameSite {
+            return literal::truthiness(value, source);
+        }
+        if literal::unparenthesize(value).kind() == "none" {
+            return Some(true);
+        }
+        match literal::plain_string(value, source) {
+            Some("") => Some(false),
+            Some(policy) if ["strict", "lax", "none"].contains(&&*policy.to_ascii_lowercase()) => {
+                Some(true)
+            }
+            _ => None,
+        }
+    }
+}
 
 /// The builtin a CGI script writes its headers with.
 const PRINT: &str = "print";
@@ -62,7 +108,7 @@ const PRINT: &str = "print";
 const SUBJECT: &str = "morsel";
 
 /// A class name counts where it is a whole name that is called.
-fn is_constructed(bytes: &[u8], at: usize, needle: &str) -> bool {
+pub fn is_constructed(bytes: &[u8], at: usize, needle: &str) -> bool {
     let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     let end = at + needle.len();
     let next = bytes[end..].iter().find(|b| !crate::source::is_blank(b));
@@ -72,6 +118,11 @@ fn is_constructed(bytes: &[u8], at: usize, needle: &str) -> bool {
 }
 
 fn check(context: &Context) -> Checked {
+    check_flag(context, Flag::Secure)
+}
+
+/// The morsels of a file that do not set `flag`.
+pub fn check_flag(context: &Context, flag: Flag) -> Checked {
     let source = context.source;
     let objects = objects(context);
     if objects.is_empty() {
@@ -80,7 +131,7 @@ fn check(context: &Context) -> Checked {
     // The statements that set a morsel up lie anywhere in the object's scope; a file
     // that names no flag and writes no cookie can have no finding.
     if !context.whole {
-        return match may_find(source) {
+        return match may_find(source, flag) {
             true => Err(NeedsWholeFile),
             false => Ok(Vec::new()),
         };
@@ -104,7 +155,7 @@ fn check(context: &Context) -> Checked {
         let Ok(object) = name.utf8_text(source) else {
             continue;
         };
-        let morsels = Morsels::of(scope::scope_of(name), object, single, source);
+        let morsels = Morsels::of(scope::scope_of(name), object, single, source, flag);
         detections.extend(morsels.detections(context, object, test_module));
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
@@ -115,9 +166,10 @@ fn check(context: &Context) -> Checked {
 /// Whether the bytes hold what every finding needs: a quoted flag (`"secure"`, any
 /// case), or a call that writes cookies (`output`, `OutputString`, `js_output`,
 /// `print`), which a missing flag and attributes set by an expression need.
-fn may_find(source: &[u8]) -> bool {
-    let flag = FLAG.as_bytes();
-    let quoted_flag = memchr::memchr2_iter(b's', b'S', source).any(|at| {
+fn may_find(source: &[u8], flag: Flag) -> bool {
+    let flag = flag.key().as_bytes();
+    let first = flag[0];
+    let quoted_flag = memchr::memchr2_iter(first, first.to_ascii_uppercase(), source).any(|at| {
         let quote = at.checked_sub(1).and_then(|before| source.get(before));
         matches!(quote, Some(b'"' | b'\''))
             && source
@@ -175,10 +227,11 @@ struct Morsels<'t> {
     /// returned to code that may do either are not known to be a server's cookies.
     sent: bool,
     source: &'t [u8],
+    flag: Flag,
 }
 
 impl<'t> Morsels<'t> {
-    fn of(scope: Node<'t>, object: &str, single: bool, source: &'t [u8]) -> Self {
+    fn of(scope: Node<'t>, object: &str, single: bool, source: &'t [u8], flag: Flag) -> Self {
         let mut morsels = Morsels {
             values: Vec::new(),
             attributes: Vec::new(),
@@ -187,6 +240,7 @@ impl<'t> Morsels<'t> {
             empty: Vec::new(),
             sent: false,
             source,
+            flag,
         };
         let is_object =
             |node: Node| node.kind() == "identifier" && node.utf8_text(source).ok() == Some(object);
@@ -253,7 +307,7 @@ impl<'t> Morsels<'t> {
                     return;
                 };
                 match literal::plain_string(attribute, source) {
-                    Some(name) if name.eq_ignore_ascii_case(FLAG) => {
+                    Some(name) if name.eq_ignore_ascii_case(self.flag.key()) => {
                         self.flags.push((statement, key, right));
                     }
                     Some(_) => self.attributes.push((statement, key)),
@@ -406,26 +460,32 @@ impl<'t> Morsels<'t> {
         value: Node,
     ) -> Option<Detection> {
         let name = self.name(object, key);
+        let flag = self.flag.key();
         let text =
             |node: Node| String::from_utf8_lossy(&context.body[node.byte_range()]).into_owned();
-        let (verdict, message, edits) = match literal::truthiness(value, self.source) {
+        let quote = literal::quote_of(value, self.source).unwrap_or('"');
+        let check = match self.flag {
+            Flag::Secure | Flag::HttpOnly => "true in production",
+            Flag::SameSite => "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
+        };
+        let (verdict, message, edits) = match self.flag.is_set_by(value, self.source) {
             Some(true) => return None,
             Some(false) => match literal::replaced_range(value, self.source) {
                 Some(range) => (
                     Verdict::Falsy,
-                    format!("{SUBJECT} {name} with [\"{FLAG}\"] = {}", text(value)),
-                    vec![crate::edit::Edit::replace(range, context.settings.secure_value.clone())],
+                    format!("{SUBJECT} {name} with [\"{flag}\"] = {}", text(value)),
+                    vec![crate::edit::Edit::replace(range, self.flag.value(context, quote))],
                 ),
                 None => (
                     Verdict::Dynamic,
-                    format!("{SUBJECT} {name} with [\"{FLAG}\"] = {} and a comment inside: set it by hand", text(value)),
+                    format!("{SUBJECT} {name} with [\"{flag}\"] = {} and a comment inside: set it by hand", text(value)),
                     Vec::new(),
                 ),
             },
             None => (
                 Verdict::Dynamic,
                 format!(
-                    "{SUBJECT} {name} with [\"{FLAG}\"] = {}: check that it is true in production",
+                    "{SUBJECT} {name} with [\"{flag}\"] = {}: check that it is {check}",
                     text(value)
                 ),
                 Vec::new(),
@@ -467,7 +527,7 @@ impl<'t> Morsels<'t> {
                 detections.push(Detection {
                     subject: SUBJECT,
                     verdict: Verdict::Dynamic,
-                    message: format!("{SUBJECT} {name} has attributes set by an expression: check that they set \"{FLAG}\""),
+                    message: format!("{SUBJECT} {name} has attributes set by an expression: check that they set \"{}\"", self.flag.key()),
                     range: statement.byte_range(),
                     edits: Vec::new(),
                 });
@@ -525,7 +585,7 @@ impl<'t> Morsels<'t> {
         if !opens_its_line || continued {
             return finding(
                 Verdict::Ambiguous,
-                format!("{SUBJECT} {name} without [\"{FLAG}\"], set on its block's header line: set it by hand"),
+                format!("{SUBJECT} {name} without [\"{}\"], set on its block's header line: set it by hand", self.flag.key()),
                 Vec::new(),
             );
         }
@@ -542,7 +602,7 @@ impl<'t> Morsels<'t> {
         let (Some(object_text), None | Some(Some(_))) = (object_text, key_text) else {
             return finding(
                 Verdict::Ambiguous,
-                format!("{SUBJECT} {name} without [\"{FLAG}\"], named in bytes an edit cannot copy: set it by hand"),
+                format!("{SUBJECT} {name} without [\"{}\"], named in bytes an edit cannot copy: set it by hand", self.flag.key()),
                 Vec::new(),
             );
         };
@@ -554,15 +614,18 @@ impl<'t> Morsels<'t> {
             Some(key_text) => format!("{object_text}[{key_text}]"),
             None => object_text.to_owned(),
         };
-        let statement = format!(
-            "{target}[{quote}{FLAG}{quote}] = {}",
-            context.settings.secure_value
-        );
+        let flag = self.flag.key();
+        let value = self.flag.value(context, quote);
+        let statement = format!("{target}[{quote}{flag}{quote}] = {value}");
         let indent = indentation_at(context.body, lines, setting.start_byte());
         let edit = insert_line_after(lines, setting.end_byte(), indent, &statement);
+        let wanted = match self.flag {
+            Flag::Secure | Flag::HttpOnly => "True".to_owned(),
+            Flag::SameSite => value,
+        };
         finding(
             Verdict::Missing,
-            format!("{SUBJECT} {name} without [\"{FLAG}\"] = True"),
+            format!("{SUBJECT} {name} without [\"{flag}\"] = {wanted}"),
             vec![edit],
         )
     }
@@ -619,14 +682,14 @@ mod tests {
             "h = c.output()",
             "m.OutputString()",
         ] {
-            assert!(may_find(text.as_bytes()), "{text}");
+            assert!(may_find(text.as_bytes(), Flag::Secure), "{text}");
         }
         for text in [
             "c[k] = v\nreturn c",
             "c[k][\"secured\"] = 1",
             "insecure = 'secure_x'",
         ] {
-            assert!(!may_find(text.as_bytes()), "{text}");
+            assert!(!may_find(text.as_bytes(), Flag::Secure), "{text}");
         }
     }
 
