@@ -438,6 +438,36 @@ def align_statements(b: list, a: list, file: File, problems):
     return pairs
 
 
+# Settings, from django/conf/global_settings.py, flask's default_config and
+# flask-login's config.py: each HttpOnly one is True by default (CSRF's is False, and
+# its cookie is read by page scripts: never changed); a SameSite one given no policy
+# is made "Lax".
+HTTPONLY_SETTINGS = {"SESSION_COOKIE_HTTPONLY", "REMEMBER_COOKIE_HTTPONLY"}
+SAMESITE_SETTINGS = {"SESSION_COOKIE_SAMESITE", "CSRF_COOKIE_SAMESITE",
+                     "LANGUAGE_COOKIE_SAMESITE", "REMEMBER_COOKIE_SAMESITE"}
+
+
+def setting_name(node) -> Optional[str]:
+    """The setting an assignment target or a keyword names."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and \
+            isinstance(node.slice.value, str):
+        return node.slice.value
+    return None
+
+
+def setting_value_problems(name, b, a, where, problems) -> None:
+    if name in HTTPONLY_SETTINGS:
+        ok = is_falsy(b) and is_true_constant(a)
+    elif name in SAMESITE_SETTINGS:
+        ok = is_falsy(b) and is_lax(a)
+    else:
+        ok = False
+    if not ok:
+        problems.append(f"{where}: setting {name} changed from {ast.dump(b)} to {ast.dump(a)}")
+
+
 HEADER_APPENDS = [("httponly", "; HttpOnly"), ("samesite", "; SameSite=Lax")]
 
 
@@ -538,6 +568,18 @@ def compare(before, after, file: File, problems, checked) -> None:
             if is_morsel_flag(b) and ast.dump(b) != ast.dump(a):
                 morsel_value_problems(b, a, problems)
                 continue
+            if isinstance(b, ast.Assign) and isinstance(a, ast.Assign) and len(b.targets) == 1 \
+                    and ast.dump(b.value) != ast.dump(a.value) \
+                    and setting_name(b.targets[0]) in HTTPONLY_SETTINGS | SAMESITE_SETTINGS | {"CSRF_COOKIE_HTTPONLY"}:
+                setting_value_problems(setting_name(b.targets[0]), b.value, a.value,
+                                       f"line {b.lineno}", problems)
+                stack.append((b.targets, a.targets))
+                continue
+            if isinstance(b, ast.keyword) and isinstance(a, ast.keyword) and b.arg == a.arg \
+                    and b.arg in HTTPONLY_SETTINGS | SAMESITE_SETTINGS | {"CSRF_COOKIE_HTTPONLY"} \
+                    and ast.dump(b.value) != ast.dump(a.value):
+                setting_value_problems(b.arg, b.value, a.value, f"line {b.value.lineno}", problems)
+                continue
             headers = header_values(b, a)
             if headers:
                 changed_values = set()
@@ -598,6 +640,18 @@ def check(before: bytes, after: Optional[bytes]) -> list:
     file = File(tree, before)
     problems, checked = [], []
     compare(tree, fixed, file, problems, checked)
+    # A module-level setting that leaves no doubt: a falsy literal, no DEBUG = True.
+    debug = any(isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "DEBUG"
+                                                  for t in n.targets)
+                and not is_falsy(n.value) for n in tree.body)
+    after_body = {ast.dump(n) for n in fixed.body}
+    for statement in tree.body:
+        if isinstance(statement, ast.Assign) and len(statement.targets) == 1 and not debug:
+            name = setting_name(statement.targets[0])
+            if isinstance(statement.targets[0], ast.Name) and name in HTTPONLY_SETTINGS | SAMESITE_SETTINGS \
+                    and is_falsy(statement.value) and ast.dump(statement) in after_body \
+                    and file.suppressed(statement) is False:
+                problems.append(f"line {statement.lineno}: missed-fix: {name}")
     for call, changed in checked:
         sink = file.sink(call)
         for attribute in expected_change(file, call, sink):
@@ -635,6 +689,14 @@ def self_test() -> int:
         (head + b"r.set_cookie('k', v)  # cookie-fix: ignore\n",
          head + b"r.set_cookie('k', v, httponly=True, samesite='Lax')  # cookie-fix: ignore\n", False),
         (head + b"x = 1\n", head + b"x = 2\n", False),
+        # Settings: falsy made True / 'Lax'; a policy and CSRF's HttpOnly never changed.
+        (b"SESSION_COOKIE_HTTPONLY = False\nSESSION_COOKIE_SAMESITE = None\n",
+         b"SESSION_COOKIE_HTTPONLY = True\nSESSION_COOKIE_SAMESITE = 'Lax'\n", True),
+        (b"SESSION_COOKIE_HTTPONLY = False\n", None, False),
+        (b"CSRF_COOKIE_HTTPONLY = False\n", b"CSRF_COOKIE_HTTPONLY = True\n", False),
+        (b"CSRF_COOKIE_SAMESITE = 'None'\n", b"CSRF_COOKIE_SAMESITE = 'Lax'\n", False),
+        (b"app.config.update(REMEMBER_COOKIE_SAMESITE=None)\n",
+         b"app.config.update(REMEMBER_COOKIE_SAMESITE='Lax')\n", True),
         # Set-Cookie headers: attributes appended in order, in place of trailing separators.
         (b"h = {'Set-Cookie': 'sid=abc; '}\n", b"h = {'Set-Cookie': 'sid=abc; HttpOnly; SameSite=Lax'}\n", True),
         (b"h = {'Set-Cookie': 'sid=abc'}\n", b"h = {'Set-Cookie': 'sid=abc; SameSite=Lax; HttpOnly'}\n", False),

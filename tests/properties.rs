@@ -219,6 +219,10 @@ fn without_added_lines(input: &[u8], output: &[u8]) -> Vec<u8> {
     let mut kept: Vec<&str> = Vec::new();
     // What a line sets: `NAME =`, `app.config["NAME"] =`.
     let target = |line: &str| line.split('=').next().unwrap_or("").trim().to_owned();
+    // No more lines are added than the output has more: where a fixed line reads like
+    // an added one (`X = False` made `X = True` above an `X = True`), the diff may take
+    // the fixed line for a deleted one and its twin for an added one.
+    let mut budget = new.len().saturating_sub(old.len());
     for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
         let (_, old_range, new_range) = op.as_tag_tuple();
         let replaced: Vec<String> = old[old_range.clone()].iter().map(|l| target(l)).collect();
@@ -226,10 +230,12 @@ fn without_added_lines(input: &[u8], output: &[u8]) -> Vec<u8> {
         for line in &new[new_range] {
             // Added, not the new value of a line that was there.
             let added = excess > 0
+                && budget > 0
                 && ADDED_LINES.contains(&line.trim())
                 && !replaced.contains(&target(line));
             if added {
                 excess -= 1;
+                budget -= 1;
             } else {
                 kept.push(line);
             }

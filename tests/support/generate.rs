@@ -571,6 +571,11 @@ fn configuration() -> BoxedStrategy<String> {
             "override_settings(SESSION_COOKIE_SECURE={})",
             "C = {'tools.sessions.on': True, 'tools.sessions.secure': {}}",
             "S = {\"xsrf_cookies\": True, \"xsrf_cookie_kwargs\": {\"secure\": {}}}",
+            // The other attributes' settings (httponly-cookie, samesite-cookie).
+            "SESSION_COOKIE_HTTPONLY = {}",
+            "app.config['REMEMBER_COOKIE_HTTPONLY'] = {}",
+            "SESSION_COOKIE_SAMESITE = {}",
+            "app.config.update(CSRF_COOKIE_SAMESITE={})",
         ]),
         // True often: a setting that is fine must still let a missing one be found.
         prop_oneof![2 => Just("True"), 3 => secure_value()],

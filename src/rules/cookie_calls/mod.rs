@@ -12,6 +12,7 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
 use super::secure_cookie_header as header;
 use super::secure_cookie_morsel as morsel;
+use super::secure_cookie_setting as setting;
 use super::{Checked, Context, NeedsWholeFile};
 use crate::bindings::{self, Bindings};
 use crate::call::{Arguments, Outcome, Reading, Signature};
@@ -58,8 +59,8 @@ pub const NEEDLES: &[&str] = &[
 ];
 
 /// The needles of a rule that reads an attribute on every kind of sink
-/// (`httponly-cookie`, `samesite-cookie`): [`NEEDLES`], the morsel classes and the
-/// `Set-Cookie` header's.
+/// (`httponly-cookie`, `samesite-cookie`): [`NEEDLES`], the morsel classes, the
+/// `Set-Cookie` header's, and the settings of both attributes.
 pub const EVERY_SINK_NEEDLES: &[&str] = &[
     "set_cookie",
     "set_signed_cookie",
@@ -72,6 +73,13 @@ pub const EVERY_SINK_NEEDLES: &[&str] = &[
     "-cookie",
     "-Cookie",
     "-COOKIE",
+    "SESSION_COOKIE_HTTPONLY",
+    "REMEMBER_COOKIE_HTTPONLY",
+    "CSRF_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SAMESITE",
+    "LANGUAGE_COOKIE_SAMESITE",
+    "REMEMBER_COOKIE_SAMESITE",
 ];
 
 /// Each needle's own finer test: a call's, a morsel class's or a header's.
@@ -80,22 +88,28 @@ pub fn every_sink_may_match(bytes: &[u8], at: usize, needle: &str) -> bool {
         morsel::is_constructed(bytes, at, needle)
     } else if header::NEEDLES.contains(&needle) {
         header::is_header_name(bytes, at, needle)
+    } else if setting::ATTRIBUTE_NEEDLES.contains(&needle) {
+        setting::is_whole_name(bytes, at, needle)
     } else {
         may_be_called(bytes, at, needle)
     }
 }
 
-/// The cookie calls, morsels and `Set-Cookie` headers of a file that do not set an
-/// attribute, read by each kind's own rule for it.
-pub fn check_every_sink(
-    context: &Context,
-    attribute: &Attribute,
-    flag: morsel::Flag,
-    header_attribute: header::HeaderAttribute,
-) -> Checked {
-    let mut detections = check(context, attribute)?;
-    detections.extend(morsel::check_flag(context, flag)?);
-    detections.extend(header::check_attribute(context, header_attribute)?);
+/// How each kind of sink's rule names one attribute.
+pub struct EverySink {
+    pub call: Attribute,
+    pub morsel: morsel::Flag,
+    pub header: header::HeaderAttribute,
+    pub setting: setting::SettingAttribute,
+}
+
+/// The cookie calls, morsels, `Set-Cookie` headers and settings of a file that do not
+/// set an attribute, read by each kind's own rule for it.
+pub fn check_every_sink(context: &Context, sinks: &EverySink) -> Checked {
+    let mut detections = check(context, &sinks.call)?;
+    detections.extend(morsel::check_flag(context, sinks.morsel)?);
+    detections.extend(header::check_attribute(context, sinks.header)?);
+    detections.extend(setting::check_attribute(context, sinks.setting)?);
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
 }
@@ -559,6 +573,7 @@ mod tests {
         let mut union: Vec<&str> = NEEDLES.to_vec();
         union.extend(morsel::CLASSES);
         union.extend(header::NEEDLES);
+        union.extend(setting::ATTRIBUTE_NEEDLES);
         assert_eq!(EVERY_SINK_NEEDLES, union.as_slice());
     }
 

@@ -1,9 +1,10 @@
 //! `httponly-cookie`: a cookie call without `httponly=True` (Sonar rule S3330), off by
 //! default.
 
-use super::cookie_calls::{self, Attribute, Kind};
+use super::cookie_calls::{self, Attribute, EverySink, Kind};
 use super::secure_cookie_header::HeaderAttribute;
 use super::secure_cookie_morsel::Flag;
+use super::secure_cookie_setting::SettingAttribute;
 use super::{Checked, Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -38,17 +39,17 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const HTTPONLY: Attribute = Attribute {
-    names: &["httponly", "http_only"],
-    kind: Kind::HttpOnly,
-    display: "HttpOnly",
+const HTTPONLY: EverySink = EverySink {
+    call: Attribute {
+        names: &["httponly", "http_only"],
+        kind: Kind::HttpOnly,
+        display: "HttpOnly",
+    },
+    morsel: Flag::HttpOnly,
+    header: HeaderAttribute::HttpOnly,
+    setting: SettingAttribute::HttpOnly,
 };
 
 fn check(context: &Context) -> Checked {
-    cookie_calls::check_every_sink(
-        context,
-        &HTTPONLY,
-        Flag::HttpOnly,
-        HeaderAttribute::HttpOnly,
-    )
+    cookie_calls::check_every_sink(context, &HTTPONLY)
 }

@@ -1,8 +1,9 @@
 //! `samesite-cookie`: a cookie call without a SameSite policy, off by default.
 
-use super::cookie_calls::{self, Attribute, Kind};
+use super::cookie_calls::{self, Attribute, EverySink, Kind};
 use super::secure_cookie_header::HeaderAttribute;
 use super::secure_cookie_morsel::Flag;
+use super::secure_cookie_setting::SettingAttribute;
 use super::{Checked, Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -36,17 +37,17 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const SAMESITE: Attribute = Attribute {
-    names: &["samesite", "same_site"],
-    kind: Kind::SameSite,
-    display: "SameSite",
+const SAMESITE: EverySink = EverySink {
+    call: Attribute {
+        names: &["samesite", "same_site"],
+        kind: Kind::SameSite,
+        display: "SameSite",
+    },
+    morsel: Flag::SameSite,
+    header: HeaderAttribute::SameSite,
+    setting: SettingAttribute::SameSite,
 };
 
 fn check(context: &Context) -> Checked {
-    cookie_calls::check_every_sink(
-        context,
-        &SAMESITE,
-        Flag::SameSite,
-        HeaderAttribute::SameSite,
-    )
+    cookie_calls::check_every_sink(context, &SAMESITE)
 }

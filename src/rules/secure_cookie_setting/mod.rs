@@ -88,6 +88,41 @@ const SETTINGS: &[Setting] = &[
     },
 ];
 
+/// The settings of the cookies' other attributes, which `httponly-cookie` and
+/// `samesite-cookie` read through [`check_attribute`]. Only a value given is read: each
+/// HttpOnly setting defaults to `True` (django/conf/global_settings.py, flask's
+/// `default_config`, flask-login's config.py), but `CSRF_COOKIE_HTTPONLY`, whose
+/// cookie page scripts read by design; Django's SameSite settings default to `"Lax"`,
+/// Flask's and Flask-Login's to `None` (a missing one is not read yet).
+const ATTRIBUTE_SETTINGS: &[(&str, SettingAttribute)] = &[
+    ("SESSION_COOKIE_HTTPONLY", SettingAttribute::HttpOnly),
+    ("REMEMBER_COOKIE_HTTPONLY", SettingAttribute::HttpOnly),
+    (CSRF_COOKIE_HTTPONLY, SettingAttribute::HttpOnly),
+    ("SESSION_COOKIE_SAMESITE", SettingAttribute::SameSite),
+    ("CSRF_COOKIE_SAMESITE", SettingAttribute::SameSite),
+    ("LANGUAGE_COOKIE_SAMESITE", SettingAttribute::SameSite),
+    ("REMEMBER_COOKIE_SAMESITE", SettingAttribute::SameSite),
+];
+
+/// Their names, the needles a rule that reads them adds to its own.
+pub const ATTRIBUTE_NEEDLES: &[&str] = &[
+    "SESSION_COOKIE_HTTPONLY",
+    "REMEMBER_COOKIE_HTTPONLY",
+    CSRF_COOKIE_HTTPONLY,
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SAMESITE",
+    "LANGUAGE_COOKIE_SAMESITE",
+    "REMEMBER_COOKIE_SAMESITE",
+];
+
+/// The attribute a setting of [`ATTRIBUTE_SETTINGS`] gives its cookie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SettingAttribute {
+    HttpOnly,
+    SameSite,
+}
+
+const CSRF_COOKIE_HTTPONLY: &str = "CSRF_COOKIE_HTTPONLY";
 const SESSION_COOKIE_SECURE: &str = "SESSION_COOKIE_SECURE";
 const CSRF_COOKIE_SECURE: &str = "CSRF_COOKIE_SECURE";
 const SECRET_KEY: &str = "SECRET_KEY";
@@ -123,7 +158,7 @@ thread_local! {
 /// `SOCIAL_AUTH_SECRET_KEY`), and where the rule may read it: `INSTALLED_APPS` and
 /// `MIDDLEWARE` at the start of a line (a settings module's own), `secret_key` as an
 /// attribute given a value (`app.secret_key = ...`; a library's parameter is none).
-fn is_whole_name(bytes: &[u8], at: usize, needle: &str) -> bool {
+pub fn is_whole_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     let before = at.checked_sub(1).and_then(|before| bytes.get(before));
     let end = at + needle.len();
@@ -181,7 +216,11 @@ struct Gathered<'tree> {
 }
 
 fn check(context: &Context) -> Checked {
-    let gathered = gather(context);
+    let mut gathered = gather(context);
+    // The other attributes' settings are the attribute rules' (check_attribute).
+    gathered
+        .given
+        .retain(|given| !ATTRIBUTE_NEEDLES.contains(&given.name));
     if !context.whole {
         // The windows show every line that names a setting, but not the scope of an
         // indented one, nor what a missing setting's module or class holds.
@@ -424,9 +463,137 @@ fn read_method<'tree>(
     }
 }
 
-/// The setting of this name.
+/// The setting of this name, of any attribute.
 fn setting(name: &str) -> Option<&'static str> {
-    SETTINGS.iter().map(|s| s.name).find(|&known| known == name)
+    SETTINGS
+        .iter()
+        .map(|s| s.name)
+        .chain(ATTRIBUTE_SETTINGS.iter().map(|&(name, _)| name))
+        .find(|&known| known == name)
+}
+
+/// The settings of a file that leave a cookie without `attribute`, where the framework
+/// reads them: a falsy HttpOnly setting made `True` (`CSRF_COOKIE_HTTPONLY` left for
+/// review), a falsy SameSite setting made `"Lax"` (a policy is never changed).
+pub fn check_attribute(context: &Context, attribute: SettingAttribute) -> Checked {
+    let mut gathered = gather(context);
+    gathered.given.retain(|given| {
+        ATTRIBUTE_SETTINGS
+            .iter()
+            .any(|&(name, of)| name == given.name && of == attribute)
+    });
+    if gathered.given.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The windows do not show whether an indented setting is in a function.
+    if !context.whole {
+        return Err(NeedsWholeFile);
+    }
+    let quote = first_quote(context.tree.root_node(), context.source).unwrap_or('"');
+    Ok(gathered
+        .given
+        .iter()
+        .filter_map(|given| attribute_detection(context, given, attribute, quote))
+        .collect())
+}
+
+fn attribute_detection(
+    context: &Context,
+    given: &Given,
+    attribute: SettingAttribute,
+    quote: char,
+) -> Option<Detection> {
+    let source = context.source;
+    let settings_scope = matches!(given.shape, Shape::Assignment | Shape::SettingsDict);
+    if settings_scope && scope_of(given.site) == Scope::Function {
+        return None;
+    }
+    let name = given.name;
+    let shown = String::from_utf8_lossy(&context.body[given.value.byte_range()]);
+    let detection = |verdict, message: String, edits| Detection {
+        subject: name,
+        verdict,
+        message,
+        range: given.value.byte_range(),
+        edits,
+    };
+    let review = |check: &str| {
+        detection(
+            Verdict::Dynamic,
+            format!("{name} set to {shown}: check that it is {check}"),
+            Vec::new(),
+        )
+    };
+    let (set, fix, check) = match attribute {
+        SettingAttribute::HttpOnly => (
+            literal::truthiness(given.value, source),
+            "True".to_owned(),
+            "true in production",
+        ),
+        SettingAttribute::SameSite => {
+            let is_policy = |text: &str| {
+                ["strict", "lax", "none"].contains(&text.to_ascii_lowercase().as_str())
+            };
+            let set = match literal::plain_string(given.value, source) {
+                Some(text) if is_policy(text) => Some(true),
+                // A string that is no policy is the framework's error to raise: review.
+                Some(text) if !text.is_empty() => None,
+                _ => match literal::truthiness(given.value, source) {
+                    Some(true) => None,
+                    other => other,
+                },
+            };
+            (
+                set,
+                format!("{quote}Lax{quote}"),
+                "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
+            )
+        }
+    };
+    match set {
+        Some(true) => None,
+        Some(false) if name == CSRF_COOKIE_HTTPONLY => Some(detection(
+            Verdict::ReadByScripts,
+            format!(
+                "{name} set to {shown}: page scripts read the CSRF cookie by design; check \
+                 that none must read it"
+            ),
+            Vec::new(),
+        )),
+        Some(false) if settings_scope && in_development_configuration(given.site, source) => {
+            Some(detection(
+                Verdict::Dynamic,
+                format!(
+                    "{name} set to {shown} beside DEBUG = True: check that this \
+                     configuration is never deployed"
+                ),
+                Vec::new(),
+            ))
+        }
+        Some(false) => match literal::replaced_range(given.value, source) {
+            Some(replaced) => Some(detection(
+                Verdict::Falsy,
+                format!("{name} set to {shown}"),
+                vec![Edit::replace(replaced, fix)],
+            )),
+            None => Some(review(check)),
+        },
+        None => Some(review(check)),
+    }
+}
+
+/// The quote of the file's first string, for a string a fix writes.
+fn first_quote(root: Node, source: &[u8]) -> Option<char> {
+    let mut cursor = root.walk();
+    let mut pending = vec![root];
+    while let Some(node) = pending.pop() {
+        if node.kind() == "string" {
+            return literal::quote_of(node, source);
+        }
+        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        pending.extend(children.into_iter().rev());
+    }
+    None
 }
 
 /// A receiver whose last name is `config`: `app.config`, `self.config`, `config`.
