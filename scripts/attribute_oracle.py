@@ -74,6 +74,32 @@ SANIC_ADD_COOKIE = (["key", "value"], ["path", "domain", "secure", "max_age", "e
                     {"samesite": "set"})
 FORWARDED = ([], [], True, {})
 
+# Session factories and storages, from their sources (aiohttp-session 2.12,
+# pyramid 2.1 session.py and authentication.py): the module to import, and the call's
+# parameters. Starlette's SessionMiddleware always sets HttpOnly and defaults to
+# same_site="lax"; Litestar's session configs default to httponly=True, samesite="lax".
+AIOHTTP_STORAGE = (["first"], ["cookie_name", "domain", "max_age", "path", "secure", "httponly",
+                               "samesite", "encoder", "decoder", "key_factory"], False,
+                   {"httponly": "set"})
+PYRAMID_FACTORY = (["secret", "cookie_name", "max_age", "path", "domain", "secure", "httponly",
+                    "samesite", "set_on_exception", "timeout", "reissue_time", "hashalg", "salt",
+                    "serializer"], [], False, {"samesite": "set"})
+SESSION_SINKS = {
+    **{name: ("aiohttp_session", AIOHTTP_STORAGE) for name in (
+        "EncryptedCookieStorage", "NaClCookieStorage", "SimpleCookieStorage", "RedisStorage",
+        "MemcachedStorage")},
+    "SignedCookieSessionFactory": ("pyramid", PYRAMID_FACTORY),
+    "BaseCookieSessionFactory": ("pyramid", PYRAMID_FACTORY),
+    "AuthTktCookieHelper": ("pyramid", (
+        ["secret", "cookie_name", "secure", "include_ip", "timeout", "reissue_time", "max_age",
+         "http_only", "path", "wild_domain", "hashalg", "parent_domain", "domain", "samesite"],
+        [], False, {"samesite": "set"})),
+    "AuthTktAuthenticationPolicy": ("pyramid", (
+        ["secret", "callback", "cookie_name", "secure", "include_ip", "timeout", "reissue_time",
+         "max_age", "path", "http_only", "wild_domain", "debug", "hashalg", "parent_domain",
+         "domain", "samesite"], [], False, {"samesite": "set"})),
+}
+
 ATTRIBUTES = {"httponly": ("httponly", "http_only"), "samesite": ("samesite", "same_site")}
 POLICIES = {"strict", "lax", "none"}
 CSRF_NAMES = {"csrftoken", "csrf_token", "xsrf-token", "_xsrf"}
@@ -185,6 +211,9 @@ class File:
             return ("setter", found)
         if isinstance(func, ast.Attribute) and func.attr == "add_cookie" and "sanic" in self.modules:
             return ("object", [SANIC_ADD_COOKIE])
+        callee = last_name(func) if isinstance(func, (ast.Name, ast.Attribute)) else None
+        if callee in SESSION_SINKS and SESSION_SINKS[callee][0] in self.modules:
+            return ("object", [SESSION_SINKS[callee][1]])
         if self.path_of(func) in ("litestar.datastructures.Cookie",
                                   "litestar.datastructures.cookie.Cookie"):
             return ("object", [LITESTAR_COOKIE])

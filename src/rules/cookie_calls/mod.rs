@@ -13,6 +13,7 @@ use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 use super::secure_cookie_header as header;
 use super::secure_cookie_morsel as morsel;
 use super::secure_cookie_setting as setting;
+use super::secure_session_cookie as session;
 use super::{Checked, Context, NeedsWholeFile};
 use crate::bindings::{self, Bindings};
 use crate::call::{Arguments, Outcome, Reading, Signature};
@@ -60,7 +61,8 @@ pub const NEEDLES: &[&str] = &[
 
 /// The needles of a rule that reads an attribute on every kind of sink
 /// (`httponly-cookie`, `samesite-cookie`): [`NEEDLES`], the morsel classes, the
-/// `Set-Cookie` header's, and the settings of both attributes.
+/// `Set-Cookie` header's, the settings of both attributes, and the session factories
+/// and storages that take them.
 pub const EVERY_SINK_NEEDLES: &[&str] = &[
     "set_cookie",
     "set_signed_cookie",
@@ -80,6 +82,15 @@ pub const EVERY_SINK_NEEDLES: &[&str] = &[
     "CSRF_COOKIE_SAMESITE",
     "LANGUAGE_COOKIE_SAMESITE",
     "REMEMBER_COOKIE_SAMESITE",
+    "EncryptedCookieStorage",
+    "NaClCookieStorage",
+    "SimpleCookieStorage",
+    "RedisStorage",
+    "MemcachedStorage",
+    "SignedCookieSessionFactory",
+    "BaseCookieSessionFactory",
+    "AuthTktCookieHelper",
+    "AuthTktAuthenticationPolicy",
 ];
 
 /// Each needle's own finer test: a call's, a morsel class's or a header's.
@@ -90,10 +101,25 @@ pub fn every_sink_may_match(bytes: &[u8], at: usize, needle: &str) -> bool {
         header::is_header_name(bytes, at, needle)
     } else if setting::ATTRIBUTE_NEEDLES.contains(&needle) {
         setting::is_whole_name(bytes, at, needle)
+    } else if SESSION_NEEDLES.contains(&needle) {
+        session::is_a_name(bytes, at, needle)
     } else {
         may_be_called(bytes, at, needle)
     }
 }
+
+/// The session sinks that take HttpOnly or SameSite (of `secure-session-cookie`'s).
+const SESSION_NEEDLES: &[&str] = &[
+    "EncryptedCookieStorage",
+    "NaClCookieStorage",
+    "SimpleCookieStorage",
+    "RedisStorage",
+    "MemcachedStorage",
+    "SignedCookieSessionFactory",
+    "BaseCookieSessionFactory",
+    "AuthTktCookieHelper",
+    "AuthTktAuthenticationPolicy",
+];
 
 /// How each kind of sink's rule names one attribute.
 pub struct EverySink {
@@ -101,6 +127,7 @@ pub struct EverySink {
     pub morsel: morsel::Flag,
     pub header: header::HeaderAttribute,
     pub setting: setting::SettingAttribute,
+    pub session: session::SessionAttribute,
 }
 
 /// The cookie calls, morsels, `Set-Cookie` headers and settings of a file that do not
@@ -110,6 +137,7 @@ pub fn check_every_sink(context: &Context, sinks: &EverySink) -> Checked {
     detections.extend(morsel::check_flag(context, sinks.morsel)?);
     detections.extend(header::check_attribute(context, sinks.header)?);
     detections.extend(setting::check_attribute(context, sinks.setting)?);
+    detections.extend(session::check_attribute(context, sinks.session)?);
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
 }
@@ -574,6 +602,7 @@ mod tests {
         union.extend(morsel::CLASSES);
         union.extend(header::NEEDLES);
         union.extend(setting::ATTRIBUTE_NEEDLES);
+        union.extend(SESSION_NEEDLES);
         assert_eq!(EVERY_SINK_NEEDLES, union.as_slice());
     }
 

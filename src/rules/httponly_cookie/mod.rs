@@ -5,6 +5,7 @@ use super::cookie_calls::{self, Attribute, EverySink, Kind};
 use super::secure_cookie_header::HeaderAttribute;
 use super::secure_cookie_morsel::Flag;
 use super::secure_cookie_setting::SettingAttribute;
+use super::secure_session_cookie::SessionAttribute;
 use super::{Checked, Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -48,6 +49,7 @@ const HTTPONLY: EverySink = EverySink {
     morsel: Flag::HttpOnly,
     header: HeaderAttribute::HttpOnly,
     setting: SettingAttribute::HttpOnly,
+    session: SessionAttribute::HttpOnly,
 };
 
 fn check(context: &Context) -> Checked {

@@ -4,6 +4,7 @@ use super::cookie_calls::{self, Attribute, EverySink, Kind};
 use super::secure_cookie_header::HeaderAttribute;
 use super::secure_cookie_morsel::Flag;
 use super::secure_cookie_setting::SettingAttribute;
+use super::secure_session_cookie::SessionAttribute;
 use super::{Checked, Context, Rule};
 
 pub static RULE: Rule = Rule {
@@ -46,6 +47,7 @@ const SAMESITE: EverySink = EverySink {
     morsel: Flag::SameSite,
     header: HeaderAttribute::SameSite,
     setting: SettingAttribute::SameSite,
+    session: SessionAttribute::SameSite,
 };
 
 fn check(context: &Context) -> Checked {

@@ -57,6 +57,27 @@ struct Sink {
     /// Also passed as a class, as the first argument of these calls, which hand the
     /// rest of their arguments to it after an `app` it takes first.
     passed_as_class_to: &'static [&'static str],
+    /// The HttpOnly and SameSite parameters, and where they go; `None` where the sink
+    /// always sets the attribute or sets it by default with no way to unset it.
+    httponly: Option<(&'static str, Signature)>,
+    samesite: Option<(&'static str, Signature)>,
+}
+
+/// The attribute a sink's call is read for: `secure-session-cookie` reads Secure,
+/// `httponly-cookie` and `samesite-cookie` theirs through [`check_attribute`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionAttribute {
+    Secure,
+    HttpOnly,
+    SameSite,
+}
+
+/// Left out, the attribute is set (`httponly=True`, `samesite='Lax'` by default).
+const fn set_by_default(signature: Signature) -> Signature {
+    Signature {
+        set_by_default: true,
+        ..signature
+    }
 }
 
 /// Read from the packages' sources; the slot counts every positional parameter after
@@ -66,35 +87,44 @@ const SINKS: &[Sink] = &[
     // app, secret_key, session_cookie, max_age, path, same_site, https_only=False, ...).
     // add_middleware(cls, *args, **kwargs) and Middleware(cls, *args, **kwargs) put the
     // class where `app` stands, so the slot is the same.
+    // It always sets HttpOnly, and `same_site="lax"` by default.
     Sink {
         name: "SessionMiddleware",
         modules: &["starlette"],
         keyword: "https_only",
         signature: Signature::positional(6),
         passed_as_class_to: &["add_middleware", "Middleware"],
+        httponly: None,
+        samesite: None,
     },
     // aiohttp-session 2.12.1: cookie_storage.py, nacl_storage.py, redis_storage.py,
     // memcached_storage.py and __init__.py (SimpleCookieStorage): one positional
-    // parameter, then keyword-only `secure: Optional[bool] = None`, which sets no flag.
+    // parameter, then keyword-only `secure: Optional[bool] = None`, which sets no flag,
+    // `httponly: bool = True` and `samesite: Optional[str] = None`, which sets none.
     aiohttp_storage("EncryptedCookieStorage"),
     aiohttp_storage("NaClCookieStorage"),
     aiohttp_storage("SimpleCookieStorage"),
     aiohttp_storage("RedisStorage"),
     aiohttp_storage("MemcachedStorage"),
     // pyramid 2.1, pyramid/session.py: SignedCookieSessionFactory(secret, cookie_name,
-    // max_age, path, domain, secure=False, ...); BaseCookieSessionFactory(serializer,
-    // cookie_name, max_age, path, domain, secure=False, ...).
-    pyramid("SignedCookieSessionFactory", 5),
-    pyramid("BaseCookieSessionFactory", 5),
+    // max_age, path, domain, secure=False, httponly=False, samesite='Lax', ...);
+    // BaseCookieSessionFactory(serializer, cookie_name, max_age, path, domain,
+    // secure=False, httponly=False, samesite='Lax', ...).
+    pyramid("SignedCookieSessionFactory", 5, ("httponly", 6), 7),
+    pyramid("BaseCookieSessionFactory", 5, ("httponly", 6), 7),
     // pyramid/authentication.py: AuthTktCookieHelper.__init__(self, secret, cookie_name,
-    // secure=False, ...); AuthTktAuthenticationPolicy.__init__(self, secret, callback,
-    // cookie_name, secure=False, ...).
-    pyramid("AuthTktCookieHelper", 2),
-    pyramid("AuthTktAuthenticationPolicy", 3),
+    // secure=False, include_ip, timeout, reissue_time, max_age, http_only=False, path,
+    // wild_domain, hashalg, parent_domain, domain, samesite='Lax');
+    // AuthTktAuthenticationPolicy.__init__(self, secret, callback, cookie_name,
+    // secure=False, include_ip, timeout, reissue_time, max_age, path, http_only=False,
+    // wild_domain, debug, hashalg, parent_domain, domain, samesite='Lax').
+    pyramid("AuthTktCookieHelper", 2, ("http_only", 7), 13),
+    pyramid("AuthTktAuthenticationPolicy", 3, ("http_only", 9), 15),
     // litestar 2.25.0, litestar/middleware/session/client_side.py: the dataclass
     // CookieBackendConfig(secret, key, max_age, scopes, path, domain, secure=False, ...);
     // server_side.py: ServerSideSessionConfig(session_id_bytes, renew_on_access, key,
-    // max_age, scopes, path, domain, secure=False, ...).
+    // max_age, scopes, path, domain, secure=False, ...); both default to httponly=True
+    // and samesite="lax".
     litestar("CookieBackendConfig", 6),
     litestar("ServerSideSessionConfig", 7),
 ];
@@ -106,16 +136,25 @@ const fn aiohttp_storage(name: &'static str) -> Sink {
         keyword: "secure",
         signature: Signature::keyword_only(),
         passed_as_class_to: &[],
+        httponly: Some(("httponly", set_by_default(Signature::keyword_only()))),
+        samesite: Some(("samesite", Signature::keyword_only())),
     }
 }
 
-const fn pyramid(name: &'static str, slot: usize) -> Sink {
+const fn pyramid(
+    name: &'static str,
+    slot: usize,
+    httponly: (&'static str, usize),
+    samesite: usize,
+) -> Sink {
     Sink {
         name,
         modules: &["pyramid"],
         keyword: "secure",
         signature: Signature::positional(slot),
         passed_as_class_to: &[],
+        httponly: Some((httponly.0, Signature::positional(httponly.1))),
+        samesite: Some(("samesite", set_by_default(Signature::positional(samesite)))),
     }
 }
 
@@ -126,6 +165,8 @@ const fn litestar(name: &'static str, slot: usize) -> Sink {
         keyword: "secure",
         signature: Signature::positional(slot),
         passed_as_class_to: &[],
+        httponly: None,
+        samesite: None,
     }
 }
 
@@ -173,7 +214,7 @@ thread_local! {
 /// settings name `"django.contrib.sessions.middleware.SessionMiddleware"`, is no sink.
 /// The needles of configuration keys stand in a string or before `=`: only their
 /// ends are checked.
-fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
+pub fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let name_byte = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_');
     let end = at + needle.len();
     let next = bytes[end..].iter().find(|b| !crate::source::is_blank(b));
@@ -190,6 +231,12 @@ fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
 }
 
 fn check(context: &Context) -> Checked {
+    check_attribute(context, SessionAttribute::Secure)
+}
+
+/// The session sinks of a file that leave their cookie without `attribute`; only
+/// Secure is read in configuration mappings (Tornado's, CherryPy's).
+pub fn check_attribute(context: &Context, attribute: SessionAttribute) -> Checked {
     let source = context.source;
     let query = &*QUERY;
     let index = |name: &str| {
@@ -231,11 +278,27 @@ fn check(context: &Context) -> Checked {
         if !sink.modules.iter().any(|module| imports.contains(module)) {
             continue;
         }
-        let outcome = Arguments::new(arguments, source, &[sink.keyword], Reading::Flag)
-            .evaluate(std::slice::from_ref(&sink.signature), source);
-        if let Some(detection) = detection(context, call, arguments, sink, outcome) {
+        let (keyword, signature, reading) = match attribute {
+            SessionAttribute::Secure => (sink.keyword, sink.signature, Reading::Flag),
+            SessionAttribute::HttpOnly => match sink.httponly {
+                Some((keyword, signature)) => (keyword, signature, Reading::Flag),
+                None => continue,
+            },
+            SessionAttribute::SameSite => match sink.samesite {
+                Some((keyword, signature)) => (keyword, signature, Reading::Policy),
+                None => continue,
+            },
+        };
+        let outcome = Arguments::new(arguments, source, &[keyword], reading)
+            .evaluate(std::slice::from_ref(&signature), source);
+        let read = Read { keyword, attribute };
+        if let Some(detection) = detection(context, call, arguments, sink, &read, outcome) {
             detections.push(detection);
         }
+    }
+    if attribute != SessionAttribute::Secure {
+        detections.sort_by_key(|d| (d.range.start, d.range.end));
+        return Ok(detections);
     }
     // The settings names code reads or sets the kwargs of (`settings["xsrf_cookie_kwargs"]`).
     let kwargs_read_from: Vec<&str> = parse::mentions(context.tree, source, TORNADO_XSRF_KWARGS)
@@ -277,21 +340,47 @@ fn sink_of(callee: Node, arguments: Node, source: &[u8]) -> Option<&'static Sink
         .find(|sink| sink.name == class && sink.passed_as_class_to.contains(&name))
 }
 
+/// What a call is read for: the attribute, and the keyword that passes it.
+struct Read {
+    keyword: &'static str,
+    attribute: SessionAttribute,
+}
+
 fn detection(
     context: &Context,
     call: Node,
     arguments: Node,
     sink: &'static Sink,
+    read: &Read,
     outcome: Outcome,
 ) -> Option<Detection> {
-    let (name, keyword) = (sink.name, sink.keyword);
-    let fix_value = &context.settings.secure_value;
+    let (name, keyword) = (sink.name, read.keyword);
+    let fix_value = match read.attribute {
+        SessionAttribute::Secure => context.settings.secure_value.clone(),
+        SessionAttribute::HttpOnly => "True".to_owned(),
+        SessionAttribute::SameSite => {
+            let quote = parse::code_children(arguments)
+                .into_iter()
+                .find(|argument| argument.kind() == "string")
+                .and_then(|string| literal::quote_of(string, context.source))
+                .unwrap_or('"');
+            format!("{quote}Lax{quote}")
+        }
+    };
+    let wanted = match read.attribute {
+        SessionAttribute::SameSite => format!("a SameSite policy ({keyword}={fix_value})"),
+        SessionAttribute::Secure | SessionAttribute::HttpOnly => format!("{keyword}=True"),
+    };
+    let check = match read.attribute {
+        SessionAttribute::SameSite => "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
+        SessionAttribute::Secure | SessionAttribute::HttpOnly => "true in production",
+    };
     let text =
         |range: std::ops::Range<usize>| String::from_utf8_lossy(&context.body[range]).into_owned();
-    let edits = outcome.edits(arguments, keyword, fix_value, context.body, context.lines);
+    let edits = outcome.edits(arguments, keyword, &fix_value, context.body, context.lines);
     let (verdict, message) = match outcome {
         Outcome::Secure => return None,
-        Outcome::Missing => (Verdict::Missing, format!("{name} without {keyword}=True")),
+        Outcome::Missing => (Verdict::Missing, format!("{name} without {wanted}")),
         Outcome::Falsy { value, .. } => (
             Verdict::Falsy,
             format!("{name} with {keyword}={}", text(value)),
@@ -299,13 +388,13 @@ fn detection(
         Outcome::Dynamic(value) => (
             Verdict::Dynamic,
             format!(
-                "{name} with {keyword}={}: check that it is true in production",
+                "{name} with {keyword}={}: check that it is {check}",
                 text(value)
             ),
         ),
         Outcome::Splat | Outcome::ThroughArgs => (
             Verdict::Splat,
-            format!("{name} is given *args or **kwargs: check that they set {keyword}=True"),
+            format!("{name} is given *args or **kwargs: check that they set {wanted}"),
         ),
         Outcome::NoSecureParameter | Outcome::Ambiguous => (
             Verdict::Ambiguous,
