@@ -134,6 +134,21 @@ pub fn quote_of(node: Node, source: &[u8]) -> Option<char> {
         .map(|&b| b as char)
 }
 
+/// The quote of the first string literal in `node` (itself included), in source order:
+/// the quote a string a fix writes beside it takes.
+pub fn first_quote(node: Node, source: &[u8]) -> Option<char> {
+    let mut cursor = node.walk();
+    let mut pending = vec![node];
+    while let Some(node) = pending.pop() {
+        if node.kind() == "string" {
+            return quote_of(node, source);
+        }
+        let children: Vec<Node> = node.named_children(&mut cursor).collect();
+        pending.extend(children.into_iter().rev());
+    }
+    None
+}
+
 /// Whether a numeric literal's value is zero (`0`, `0x0`, `0.0`, `0e5`, `0j`, `0_0`).
 fn is_zero(text: &str) -> bool {
     let text = text.to_ascii_lowercase().replace('_', "");

@@ -101,25 +101,12 @@ pub fn every_sink_may_match(bytes: &[u8], at: usize, needle: &str) -> bool {
         header::is_header_name(bytes, at, needle)
     } else if setting::ATTRIBUTE_NEEDLES.contains(&needle) {
         setting::is_whole_name(bytes, at, needle)
-    } else if SESSION_NEEDLES.contains(&needle) {
+    } else if session::ATTRIBUTE_NEEDLES.contains(&needle) {
         session::is_a_name(bytes, at, needle)
     } else {
         may_be_called(bytes, at, needle)
     }
 }
-
-/// The session sinks that take HttpOnly or SameSite (of `secure-session-cookie`'s).
-const SESSION_NEEDLES: &[&str] = &[
-    "EncryptedCookieStorage",
-    "NaClCookieStorage",
-    "SimpleCookieStorage",
-    "RedisStorage",
-    "MemcachedStorage",
-    "SignedCookieSessionFactory",
-    "BaseCookieSessionFactory",
-    "AuthTktCookieHelper",
-    "AuthTktAuthenticationPolicy",
-];
 
 /// How each kind of sink's rule names one attribute.
 pub struct EverySink {
@@ -363,7 +350,7 @@ fn detection(
         Kind::Secure => context.settings.secure_value.clone(),
         Kind::HttpOnly => "True".to_owned(),
         Kind::SameSite => {
-            let quote = quote_in(sink.arguments, context.source).unwrap_or('"');
+            let quote = literal::first_quote(sink.arguments, context.source).unwrap_or('"');
             format!("{quote}Lax{quote}")
         }
     };
@@ -444,20 +431,6 @@ fn cookie_name<'s>(arguments: Node, source: &'s [u8]) -> Option<&'s str> {
     READ_BY_SCRIPTS
         .contains(&name.to_ascii_lowercase().as_str())
         .then_some(name)
-}
-
-/// The quote of the first string among a call's arguments.
-fn quote_in(arguments: Node, source: &[u8]) -> Option<char> {
-    let mut cursor = arguments.walk();
-    let mut pending = vec![arguments];
-    while let Some(node) = pending.pop() {
-        if node.kind() == "string" {
-            return literal::quote_of(node, source);
-        }
-        let children: Vec<Node> = node.named_children(&mut cursor).collect();
-        pending.extend(children.into_iter().rev());
-    }
-    None
 }
 
 fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
@@ -602,7 +575,7 @@ mod tests {
         union.extend(morsel::CLASSES);
         union.extend(header::NEEDLES);
         union.extend(setting::ATTRIBUTE_NEEDLES);
-        union.extend(SESSION_NEEDLES);
+        union.extend(session::ATTRIBUTE_NEEDLES);
         assert_eq!(EVERY_SINK_NEEDLES, union.as_slice());
     }
 

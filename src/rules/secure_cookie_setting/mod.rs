@@ -489,7 +489,7 @@ pub fn check_attribute(context: &Context, attribute: SettingAttribute) -> Checke
     if !context.whole {
         return Err(NeedsWholeFile);
     }
-    let quote = first_quote(context.tree.root_node(), context.source).unwrap_or('"');
+    let quote = literal::first_quote(context.tree.root_node(), context.source).unwrap_or('"');
     Ok(gathered
         .given
         .iter()
@@ -580,20 +580,6 @@ fn attribute_detection(
         },
         None => Some(review(check)),
     }
-}
-
-/// The quote of the file's first string, for a string a fix writes.
-fn first_quote(root: Node, source: &[u8]) -> Option<char> {
-    let mut cursor = root.walk();
-    let mut pending = vec![root];
-    while let Some(node) = pending.pop() {
-        if node.kind() == "string" {
-            return literal::quote_of(node, source);
-        }
-        let children: Vec<Node> = node.named_children(&mut cursor).collect();
-        pending.extend(children.into_iter().rev());
-    }
-    None
 }
 
 /// A receiver whose last name is `config`: `app.config`, `self.config`, `config`.

@@ -72,6 +72,19 @@ pub enum SessionAttribute {
     SameSite,
 }
 
+/// The sinks that take HttpOnly or SameSite, the needles a rule that reads them adds.
+pub const ATTRIBUTE_NEEDLES: &[&str] = &[
+    "EncryptedCookieStorage",
+    "NaClCookieStorage",
+    "SimpleCookieStorage",
+    "RedisStorage",
+    "MemcachedStorage",
+    "SignedCookieSessionFactory",
+    "BaseCookieSessionFactory",
+    "AuthTktCookieHelper",
+    "AuthTktAuthenticationPolicy",
+];
+
 /// Left out, the attribute is set (`httponly=True`, `samesite='Lax'` by default).
 const fn set_by_default(signature: Signature) -> Signature {
     Signature {
@@ -359,11 +372,7 @@ fn detection(
         SessionAttribute::Secure => context.settings.secure_value.clone(),
         SessionAttribute::HttpOnly => "True".to_owned(),
         SessionAttribute::SameSite => {
-            let quote = parse::code_children(arguments)
-                .into_iter()
-                .find(|argument| argument.kind() == "string")
-                .and_then(|string| literal::quote_of(string, context.source))
-                .unwrap_or('"');
+            let quote = literal::first_quote(arguments, context.source).unwrap_or('"');
             format!("{quote}Lax{quote}")
         }
     };
@@ -655,6 +664,16 @@ fn dynamic(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_attribute_needles_are_the_sinks_that_take_an_attribute() {
+        let takes: Vec<&str> = SINKS
+            .iter()
+            .filter(|sink| sink.httponly.is_some() || sink.samesite.is_some())
+            .map(|sink| sink.name)
+            .collect();
+        assert_eq!(takes, ATTRIBUTE_NEEDLES);
+    }
 
     #[test]
     fn a_name_in_a_string_or_a_longer_name_is_no_sink() {
