@@ -61,8 +61,10 @@ pub enum Reading {
     Policy,
 }
 
-/// The policies a browser knows, lowercase.
-const POLICIES: &[&str] = &["strict", "lax", "none"];
+/// Whether a string is a SameSite policy a browser knows, in any case.
+pub fn is_samesite_policy(text: &str) -> bool {
+    ["strict", "lax", "none"].contains(&text.to_ascii_lowercase().as_str())
+}
 
 /// The verdict on one call.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -214,9 +216,7 @@ fn classify(value: Node, signature: &Signature, reading: Reading, source: &[u8])
     let range = value.byte_range();
     if reading == Reading::Policy {
         match literal::plain_string(value, source) {
-            Some(policy) if POLICIES.contains(&policy.to_ascii_lowercase().as_str()) => {
-                return Outcome::Secure
-            }
+            Some(policy) if is_samesite_policy(policy) => return Outcome::Secure,
             // No policy a browser knows, or an error the framework raises: review.
             Some(policy) if !policy.is_empty() => return Outcome::Dynamic(range),
             _ => {}

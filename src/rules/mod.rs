@@ -74,6 +74,12 @@ pub type Checked = Result<Vec<Detection>, NeedsWholeFile>;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct NeedsWholeFile;
 
+/// Whether a cookie is one that page scripts must read, so that HttpOnly would break
+/// it: the CSRF tokens of Django, Flask-WTF, Angular and Tornado, in any case.
+pub fn is_read_by_scripts(name: &str) -> bool {
+    ["csrftoken", "csrf_token", "xsrf-token", "_xsrf"].contains(&name.to_ascii_lowercase().as_str())
+}
+
 /// The project's home, where the README documents every rule.
 pub const PROJECT_URI: &str = "https://github.com/cookie-fix/cookie-fix";
 

@@ -43,10 +43,6 @@ pub enum Kind {
     SameSite,
 }
 
-/// Cookies that page scripts must read: the CSRF tokens of Django, Flask-WTF, Angular
-/// and Tornado. Lowercase.
-const READ_BY_SCRIPTS: &[&str] = &["csrftoken", "csrf_token", "xsrf-token", "_xsrf"];
-
 /// The names of the setter calls read.
 pub const SETTERS: &[&str] = &["set_cookie", "set_signed_cookie", "set_secure_cookie"];
 
@@ -428,9 +424,7 @@ fn cookie_name<'s>(arguments: Node, source: &'s [u8]) -> Option<&'s str> {
     });
     let first = children.first().filter(|a| a.kind() != "keyword_argument");
     let name = literal::plain_string(by_keyword.or(first.copied())?, source)?;
-    READ_BY_SCRIPTS
-        .contains(&name.to_ascii_lowercase().as_str())
-        .then_some(name)
+    super::is_read_by_scripts(name).then_some(name)
 }
 
 fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {

@@ -80,10 +80,6 @@ impl HeaderAttribute {
     }
 }
 
-/// Cookies that page scripts must read: the CSRF tokens of Django, Flask-WTF, Angular
-/// and Tornado, lowercase.
-const READ_BY_SCRIPTS: &[&str] = &["csrftoken", "csrf_token", "xsrf-token", "_xsrf"];
-
 /// Header methods whose first argument names the header and second gives its value:
 /// on a receiver named like headers (`response.headers.add`, werkzeug's and
 /// Starlette's `Headers`, aiohttp's `CIMultiDict`), or on any receiver (Tornado's
@@ -687,7 +683,7 @@ fn detection(context: &Context, sink: Sink, attribute: HeaderAttribute) -> Optio
         && sink
             .value
             .and_then(|value| value::cookie_name(value, context.source))
-            .is_some_and(|name| READ_BY_SCRIPTS.contains(&name.to_ascii_lowercase().as_str()));
+            .is_some_and(|name| super::is_read_by_scripts(&name));
     let (verdict, message, edits) = match (reading, sink.more_arguments) {
         (Reading::Set, _) => return None,
         (Reading::Absent(_), None) if scripts_read => (

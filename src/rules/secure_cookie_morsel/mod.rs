@@ -93,9 +93,7 @@ impl Flag {
         }
         match literal::plain_string(value, source) {
             Some("") => Some(false),
-            Some(policy) if ["strict", "lax", "none"].contains(&&*policy.to_ascii_lowercase()) => {
-                Some(true)
-            }
+            Some(policy) if crate::call::is_samesite_policy(policy) => Some(true),
             _ => None,
         }
     }

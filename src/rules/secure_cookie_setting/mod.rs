@@ -531,11 +531,8 @@ fn attribute_detection(
             "true in production",
         ),
         SettingAttribute::SameSite => {
-            let is_policy = |text: &str| {
-                ["strict", "lax", "none"].contains(&text.to_ascii_lowercase().as_str())
-            };
             let set = match literal::plain_string(given.value, source) {
-                Some(text) if is_policy(text) => Some(true),
+                Some(text) if crate::call::is_samesite_policy(text) => Some(true),
                 // A string that is no policy is the framework's error to raise: review.
                 Some(text) if !text.is_empty() => None,
                 _ => match literal::truthiness(given.value, source) {
