@@ -83,6 +83,8 @@ struct Line {
     class: bool,
     /// Starts with `async`, and `def` may follow.
     opens_async: bool,
+    /// Starts with `@`: a decorator, which parses only with its definition.
+    decorator: bool,
     /// The last token outside strings and comments.
     last: Last,
 }
@@ -109,6 +111,9 @@ struct Scanner<'a> {
     line: Option<Line>,
     /// The indentation of the compound statement whose block the last window takes in.
     block: Option<usize>,
+    /// The indentation of a decorator in a window: the lines from it to the header of
+    /// the definition it decorates join the window.
+    decorated: Option<usize>,
     windows: Vec<Range<usize>>,
     comments: Vec<Range<usize>>,
     trailing: Vec<Range<usize>>,
@@ -133,6 +138,7 @@ impl<'a> Scanner<'a> {
             depth: 0,
             line: None,
             block: None,
+            decorated: None,
             windows: Vec::new(),
             comments: Vec::new(),
             trailing: Vec::new(),
@@ -350,6 +356,7 @@ impl<'a> Scanner<'a> {
                     definition: false,
                     class: false,
                     opens_async: false,
+                    decorator: self.body[self.at] == b'@',
                     last: kind,
                 });
             }
@@ -503,6 +510,15 @@ impl<'a> Scanner<'a> {
         let within = self.hits[behind..].partition_point(|&hit| hit < end);
         line.interesting |= within > 0;
         self.hits = &self.hits[behind + within..];
+        // A decorator alone does not parse (`@override_settings(...)`, then nothing): its
+        // window runs on through the decorators after it to the definition's header, and
+        // so takes in the definition's block.
+        let in_block = self.block.is_some_and(|block| line.indent > block);
+        let decorated = !in_block && self.decorated.take() == Some(line.indent);
+        line.interesting |= decorated;
+        if !in_block && line.interesting && line.decorator {
+            self.decorated = Some(line.indent);
+        }
         self.follow_headers(&line);
         // Python rejects an unfinished statement; tree-sitter reads on into the next line.
         let unfinished = match line.needs {
@@ -526,7 +542,7 @@ impl<'a> Scanner<'a> {
             return;
         }
         match self.windows.last_mut() {
-            Some(window) if window.end == line.start => window.end = end,
+            Some(window) if window.end == line.start || decorated => window.end = end,
             _ => self.windows.push(line.start..end),
         }
         if line.last == Last::Colon {
@@ -684,6 +700,20 @@ mod tests {
             windows(body).unwrap(),
             ["def set_cookie(self, k,\n        secure=False):\n    pass\n\n    # c\n    return k\n"]
         );
+    }
+
+    #[test]
+    fn a_decorator_window_runs_on_to_its_definition() {
+        let body = "class T:\n    @override_settings(SESSION_COOKIE_SECURE=False)\n    # why\n    @other\n    def test(self):\n        pass\n    def g(self):\n        pass\n@app.route('/set-cookie')\nclass V:\n    x = 1\ny = 2\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            [
+                "@override_settings(SESSION_COOKIE_SECURE=False)\n    # why\n    @other\n    def test(self):\n        pass\n",
+                "@app.route('/set-cookie')\nclass V:\n    x = 1\n",
+            ]
+        );
+        let scan = scan_for_rules(body.as_bytes());
+        assert_eq!(scan.methods, [body.find("def test").unwrap()]);
     }
 
     #[test]

@@ -727,6 +727,8 @@ fn simple_statement(invalid: bool) -> BoxedStrategy<String> {
         1 => Just("try: import webob\nexcept ImportError: pass".to_owned()),
         1 => Just("@decorate\ndef view(): response.set_cookie(\"k\", \"v\")".to_owned()),
         1 => Just("@response.set_cookie(\"k\", \"v\")\ndef view(): pass".to_owned()),
+        1 => Just("@app.route(\"/set-cookie\")\n# why\n@login_required\ndef view():\n    response.set_cookie(\"k\", \"v\")\n    return response".to_owned()),
+        1 => Just("@override_settings(SESSION_COOKIE_SECURE=False)\nclass T:\n    @mark(\"-cookie\")\n    def test(self):\n        pass\n\n    def other(self):\n        self.response.set_cookie(\"k\")".to_owned()),
         1 => Just("async def view():\n    await response.set_cookie(\"k\", secure=None)".to_owned()),
         1 => Just("x = [response.set_cookie(k, v) for k, v in items]".to_owned()),
         1 => Just("response.\\\n    set_cookie(\"k\", \"v\")".to_owned()),
