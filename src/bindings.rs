@@ -5,6 +5,8 @@
 
 use tree_sitter::{Node, Tree};
 
+use crate::parse;
+
 /// The names bound by a module's import statements, each with the dotted path it
 /// stands for. Where a name is imported twice, the last import wins; names bound
 /// otherwise (assigned, defined) are not known here.
@@ -126,6 +128,36 @@ pub fn import_statements<'t>(tree: &'t Tree, source: &[u8]) -> Vec<Node<'t>> {
         .collect();
     statements.dedup_by_key(|statement| statement.id());
     statements
+}
+
+/// The first name of each module that `statements` import (`a` of `import a.b as c` and
+/// of `from a.b import c`; none for a relative import): the package each comes from.
+pub fn imported_packages<'t>(statements: &[Node<'t>]) -> Vec<Node<'t>> {
+    let mut packages = Vec::new();
+    for statement in statements {
+        let mut cursor = statement.walk();
+        let modules: Vec<Node> = match statement.kind() {
+            "import_from_statement" => statement
+                .child_by_field_name("module_name")
+                .into_iter()
+                .collect(),
+            _ => statement
+                .children_by_field_name("name", &mut cursor)
+                .filter_map(|name| match name.kind() {
+                    "aliased_import" => name.child_by_field_name("name"),
+                    _ => Some(name),
+                })
+                .collect(),
+        };
+        packages.extend(
+            modules
+                .into_iter()
+                .filter(|module| module.kind() == "dotted_name")
+                .filter_map(|module| parse::first_code_child(module))
+                .filter(|first| first.kind() == "identifier"),
+        );
+    }
+    packages
 }
 
 /// Whether a dotted path is `prefix` or lies inside it (`aiohttp.web.Response` in

@@ -5,10 +5,7 @@
 mod frameworks;
 mod signature;
 
-use std::cell::RefCell;
-use std::sync::LazyLock;
-
-use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
+use tree_sitter::Node;
 
 use super::secure_cookie_header as header;
 use super::secure_cookie_morsel as morsel;
@@ -128,15 +125,8 @@ pub fn check_every_sink(context: &Context, sinks: &EverySink) -> Checked {
 /// Litestar's cookie class, called by its own name as often as through an attribute.
 const COOKIE_CLASS: &str = "Cookie";
 
-/// The query every cookie-call rule runs.
-pub static QUERY: LazyLock<Query> =
-    LazyLock::new(|| super::compile_query("cookie_calls/query.scm", include_str!("query.scm")));
-
-thread_local! {
-    static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());
-}
-
-/// Everything in a file that the rule reads, gathered in one pass of the query.
+/// Everything in a file that the rule reads, looked up where the setters' names are: a
+/// query visits every call and definition of the file.
 #[derive(Default)]
 struct Captured<'tree> {
     calls: Vec<(Node<'tree>, Node<'tree>, Node<'tree>, &'static str)>,
@@ -429,55 +419,55 @@ fn cookie_name<'s>(arguments: Node, source: &'s [u8]) -> Option<&'s str> {
 
 fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
     let tree = context.tree;
-    let query = &*QUERY;
-    let index = |name: &str| {
-        query
-            .capture_index_for_name(name)
-            .unwrap_or_else(|| panic!("cookie_calls/query.scm has no @{name}"))
+    let mut captured = Captured {
+        imports: bindings::imported_packages(&bindings::import_statements(tree, source)),
+        ..Captured::default()
     };
-    let (call, receiver, method, arguments) = (
-        index("call"),
-        index("receiver"),
-        index("method"),
-        index("arguments"),
-    );
-    let (import, definition, definition_name, parameters) = (
-        index("import"),
-        index("definition"),
-        index("definition.name"),
-        index("definition.parameters"),
-    );
-
-    let setter = |node: Node| {
-        let text = node.utf8_text(source).ok()?;
-        SETTERS.iter().copied().find(|&name| name == text)
-    };
-
-    CURSOR.with_borrow_mut(|cursor| {
-        let mut captured = Captured::default();
-        let mut matches = cursor.matches(query, tree.root_node(), source);
-        while let Some(found) = matches.next() {
-            let node = |capture| found.nodes_for_capture_index(capture).next();
-            if let Some(import) = node(import) {
-                captured.imports.push(import);
-            } else if let (Some(definition), Some(name), Some(parameters)) =
-                (node(definition), node(definition_name), node(parameters))
-            {
+    for &setter in SETTERS {
+        for at in memchr::memmem::find_iter(source, setter.as_bytes()) {
+            let Some(name) = tree
+                .root_node()
+                .descendant_for_byte_range(at, at + setter.len())
+                .filter(|node| {
+                    node.kind() == "identifier" && node.byte_range() == (at..at + setter.len())
+                })
+            else {
+                continue;
+            };
+            let Some(parent) = name.parent() else {
+                continue;
+            };
+            match parent.kind() {
+                "attribute" if parent.child_by_field_name("attribute") == Some(name) => {
+                    let call = parent.parent().filter(|call| {
+                        call.kind() == "call"
+                            && call.child_by_field_name("function") == Some(parent)
+                    });
+                    let arguments = call
+                        .and_then(|call| call.child_by_field_name("arguments"))
+                        .filter(|arguments| arguments.kind() == "argument_list");
+                    let receiver = parent.child_by_field_name("object");
+                    if let (Some(call), Some(receiver), Some(arguments)) =
+                        (call, receiver, arguments)
+                    {
+                        captured.calls.push((call, receiver, arguments, setter));
+                    }
+                }
                 // Only a method is what an attribute call reaches: a module-level
                 // `def set_cookie()` is a view or a helper.
-                if let Some(name) = setter(name).filter(|_| context.is_method(definition)) {
-                    captured.definitions.push((name, parameters, definition));
+                "function_definition"
+                    if parent.child_by_field_name("name") == Some(name)
+                        && context.is_method(parent) =>
+                {
+                    if let Some(parameters) = parent.child_by_field_name("parameters") {
+                        captured.definitions.push((setter, parameters, parent));
+                    }
                 }
-            } else if let (Some(call), Some(receiver), Some(method), Some(arguments)) =
-                (node(call), node(receiver), node(method), node(arguments))
-            {
-                if let Some(method) = setter(method) {
-                    captured.calls.push((call, receiver, arguments, method));
-                }
+                _ => {}
             }
         }
-        captured
-    })
+    }
+    captured
 }
 
 /// Test clients and cookie jars also have a `set_cookie`; their calls are not HTTP responses.
@@ -571,22 +561,6 @@ mod tests {
         union.extend(setting::ATTRIBUTE_NEEDLES);
         union.extend(session::ATTRIBUTE_NEEDLES);
         assert_eq!(EVERY_SINK_NEEDLES, union.as_slice());
-    }
-
-    #[test]
-    fn query_compiles_with_every_capture() {
-        for name in [
-            "call",
-            "receiver",
-            "method",
-            "arguments",
-            "import",
-            "definition",
-            "definition.name",
-            "definition.parameters",
-        ] {
-            assert!(QUERY.capture_index_for_name(name).is_some(), "@{name}");
-        }
     }
 
     fn may_call_setter(text: &str) -> bool {

@@ -24,7 +24,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: cookie_calls::NEEDLES,
     may_match: cookie_calls::may_be_called,
-    query: Some(|| &cookie_calls::QUERY),
+    query: None,
     check,
 };
 
