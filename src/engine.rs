@@ -8,7 +8,7 @@ use crate::diagnostic::{Detection, Finding};
 use crate::edit::{self, Edit, OverlappingEdits};
 use crate::needles;
 use crate::parse::{self, first_error};
-use crate::rules::{Context, NeedsWholeFile, Rule, RuleSet};
+use crate::rules::{Context, NeedsMore, Rule, RuleSet};
 use crate::scan;
 use crate::source::{self, DecodeError, LineIndex, Position, Source};
 use crate::suppress::Suppressions;
@@ -142,26 +142,26 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
         .iter()
         .filter_map(|offset| offset.checked_sub(bom_len))
         .collect();
-    let scan = scan::scan(&view, &hit_offsets);
+    let mut scan = scan::scan(&view, &hit_offsets);
     let masked = parse::mask(&view, &scan.own_line_comments);
-    let windows = scan.windows.as_deref().filter(|found| match mode {
+    let worth = |found: &[Range<usize>]| match mode {
         Windows::Never => false,
         Windows::WhenWorthIt => worth_windows(found, body.len()),
         Windows::Always => true,
-    });
+    };
+    let windows = scan.windows.as_deref().filter(|found| worth(found));
     if windows.is_some_and(|found| found.is_empty()) {
         // Needles only in comments: nothing to read.
         return Ok(FileReport::default());
     }
-    let windowed = windows
-        .and_then(|windows| parse::parse_windows(&masked, windows, &lines))
-        .filter(|tree| !tree.root_node().has_error());
+    let windowed = windows.and_then(|windows| parse_windows(&masked, windows, &lines));
     let mut parsed_whole = windowed.is_none();
     let mut tree = match windowed {
         Some(tree) => tree,
         None => parse_whole(&masked, &lines)?,
     };
     let exact = scan.windows.is_some();
+    let mut widened = false;
     let mut findings = loop {
         let suppressions = Suppressions::in_file(&tree, &scan, exact, &view, &lines);
         let context = Context {
@@ -173,13 +173,39 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
             settings,
             methods_in_windows: if parsed_whole { &[] } else { &scan.methods },
         };
-        match check_rules(&context, hits.rules, &suppressions) {
+        let needs = match check_rules(&context, hits.rules, &suppressions) {
             Ok(findings) => break findings,
-            Err(NeedsWholeFile) if !parsed_whole => {
+            Err(_) if parsed_whole => panic!("a rule refused the tree of a whole file"),
+            Err(needs) => needs,
+        };
+        // The windows of the classes and functions around what a rule asked for, once;
+        // the whole file if one is at the module's level, or if that is not enough.
+        let around = match needs {
+            NeedsMore::ScopesOf(offsets) if !widened => offsets
+                .iter()
+                .map(|&offset| scan.enclosing_definition(offset))
+                .collect::<Option<Vec<usize>>>(),
+            _ => None,
+        };
+        widened = true;
+        let wider = around.and_then(|starts| {
+            let mut offsets = [hit_offsets.as_slice(), &starts].concat();
+            offsets.sort_unstable();
+            offsets.dedup();
+            let wider = scan::scan(&view, &offsets);
+            let tree = wider
+                .windows
+                .as_deref()
+                .filter(|found| worth(found))
+                .and_then(|windows| parse_windows(&masked, windows, &lines))?;
+            Some((wider, tree))
+        });
+        match wider {
+            Some((wider, wider_tree)) => (scan, tree) = (wider, wider_tree),
+            None => {
                 tree = parse_whole(&masked, &lines)?;
                 parsed_whole = true;
             }
-            Err(NeedsWholeFile) => panic!("a rule refused the tree of a whole file"),
         }
     };
     // Before sorting: insertions at one place are joined in the table's order of rules,
@@ -201,22 +227,39 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     Ok(report(findings, Some(fixed), bom_len))
 }
 
-/// The findings of every rule of `rules` in one tree.
+/// The findings of every rule of `rules` in one tree, or what the rules that could not
+/// tell need, together: the whole file if any needs it.
 fn check_rules(
     context: &Context,
     rules: RuleSet,
     suppressions: &Suppressions,
-) -> Result<Vec<Finding>, NeedsWholeFile> {
+) -> Result<Vec<Finding>, NeedsMore> {
     let mut findings: Vec<Finding> = Vec::new();
+    let mut needs: Option<NeedsMore> = None;
     for (_, rule) in rules.iter() {
-        let detections = (rule.check)(context)?;
-        findings.extend(
-            detections
-                .into_iter()
-                .map(|detection| finding(rule, detection, context.lines, suppressions)),
-        );
+        match (rule.check)(context) {
+            Ok(detections) if needs.is_none() => findings.extend(
+                detections
+                    .into_iter()
+                    .map(|detection| finding(rule, detection, context.lines, suppressions)),
+            ),
+            Ok(_) => {}
+            Err(asked) => {
+                needs = Some(match (needs.take(), asked) {
+                    (None, asked) => asked,
+                    (Some(NeedsMore::ScopesOf(mut offsets)), NeedsMore::ScopesOf(more)) => {
+                        offsets.extend(more);
+                        NeedsMore::ScopesOf(offsets)
+                    }
+                    _ => NeedsMore::WholeFile,
+                });
+            }
+        }
     }
-    Ok(findings)
+    match needs {
+        Some(needs) => Err(needs),
+        None => Ok(findings),
+    }
 }
 
 /// The edits of all findings: insertions at one place are joined into one edit, in
@@ -282,6 +325,15 @@ fn worth_windows(windows: &[Range<usize>], body_len: usize) -> bool {
     covered <= body_len / 2
 }
 
+/// Parses the windows of a masked body; none if they do not parse alone.
+fn parse_windows(
+    masked: &[u8],
+    windows: &[Range<usize>],
+    lines: &LineIndex,
+) -> Option<tree_sitter::Tree> {
+    parse::parse_windows(masked, windows, lines).filter(|tree| !tree.root_node().has_error())
+}
+
 /// Parses all of a masked body, refusing it if it has a syntax error.
 fn parse_whole(masked: &[u8], lines: &LineIndex) -> Result<tree_sitter::Tree, FileError> {
     let tree = parse::parse_whole(masked).ok_or(FileError::ParserFailed)?;
@@ -334,4 +386,33 @@ fn report(mut findings: Vec<Finding>, fixed: Option<Vec<u8>>, bom_len: usize) ->
         }
     }
     FileReport { findings, fixed }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rule that asks for the scope of a sink reads it through windows: the syntax
+    /// error at the end, outside every window, is never parsed (nor would it be, but
+    /// for a fix).
+    #[test]
+    fn the_scopes_rules_ask_for_are_read_through_windows() {
+        let after = "x = = 1\n";
+        for (body, findings) in [
+            (
+                "import httpx\n\nclass T:\n    def test(self):\n        client = httpx.Client()\n        client.headers['Set-Cookie'] = 'sid=1'\n",
+                0,
+            ),
+            (
+                "from http.cookies import SimpleCookie\n\ndef view():\n    c = SimpleCookie()\n    c['sid'] = token\n    c['sid']['secure'] = settings.SECURE\n    print(c)\n",
+                1,
+            ),
+        ] {
+            let body = format!("{body}{after}");
+            let report = fix_parsing_windows(body.as_bytes(), &Settings::default());
+            assert_eq!(report.map(|r| r.findings.len()), Ok(findings), "{body}");
+            let whole = fix_parsing_whole(body.as_bytes(), &Settings::default());
+            assert!(matches!(whole, Err(FileError::Syntax(_))), "{body}");
+        }
+    }
 }

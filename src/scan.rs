@@ -37,6 +37,21 @@ pub struct Scan {
     /// The start of every definition (`def`, `async def`) in a window whose nearest
     /// enclosing class or function is a class: the methods, sorted.
     pub methods: Vec<usize>,
+    /// Every class and function with a block, from its header's first token to the
+    /// first token after its block (or the end of the body), sorted by start.
+    pub definitions: Vec<Range<usize>>,
+}
+
+impl Scan {
+    /// The start of the innermost class or function whose block holds `offset`; none at
+    /// the module's level (or in a one-line definition's body).
+    pub fn enclosing_definition(&self, offset: usize) -> Option<usize> {
+        self.definitions
+            .iter()
+            .filter(|definition| definition.start < offset && offset < definition.end)
+            .map(|definition| definition.start)
+            .max()
+    }
 }
 
 /// The kinds of compound statement whose blocks decide what a definition is.
@@ -122,8 +137,9 @@ struct Scanner<'a> {
     hits: &'a [usize],
     /// The compound statements whose blocks the current line may be in, innermost last,
     /// with their indentation.
-    headers: Vec<(usize, Header)>,
+    headers: Vec<(usize, Header, usize)>,
     methods: Vec<usize>,
+    definitions: Vec<Range<usize>>,
 }
 
 impl<'a> Scanner<'a> {
@@ -132,6 +148,7 @@ impl<'a> Scanner<'a> {
             hits,
             headers: Vec::new(),
             methods: Vec::new(),
+            definitions: Vec::new(),
             body,
             at: 0,
             frames: Vec::new(),
@@ -158,11 +175,16 @@ impl<'a> Scanner<'a> {
             self.exact = false;
         }
         self.end_line(self.body.len());
+        while let Some(header) = self.headers.pop() {
+            self.close(header, self.body.len());
+        }
+        self.definitions.sort_by_key(|definition| definition.start);
         Scan {
             own_line_comments: self.comments,
             trailing_comments: self.trailing,
             windows: self.exact.then_some(self.windows),
             methods: self.methods,
+            definitions: self.definitions,
         }
     }
 
@@ -555,19 +577,20 @@ impl Scanner<'_> {
     /// Leaves the blocks that `line` is not in, notes it if it defines a method, and
     /// enters its block if it is a compound statement's header.
     fn follow_headers(&mut self, line: &Line) {
-        while self
+        while let Some(&header) = self
             .headers
             .last()
-            .is_some_and(|&(indent, _)| indent >= line.indent)
+            .filter(|&&(indent, _, _)| indent >= line.indent)
         {
             self.headers.pop();
+            self.close(header, line.start);
         }
         let in_class = self
             .headers
             .iter()
             .rev()
-            .find(|(_, header)| *header != Header::Other)
-            .is_some_and(|(_, header)| *header == Header::Class);
+            .find(|(_, header, _)| *header != Header::Other)
+            .is_some_and(|(_, header, _)| *header == Header::Class);
         if line.definition && line.interesting && in_class {
             self.methods.push(line.start);
         }
@@ -579,7 +602,14 @@ impl Scanner<'_> {
             } else {
                 Header::Other
             };
-            self.headers.push((line.indent, header));
+            self.headers.push((line.indent, header, line.start));
+        }
+    }
+
+    /// A header's block ends before `end`: a class or function becomes a definition.
+    fn close(&mut self, (_, header, start): (usize, Header, usize), end: usize) {
+        if header != Header::Other {
+            self.definitions.push(start..end);
         }
     }
 }
@@ -714,6 +744,28 @@ mod tests {
         );
         let scan = scan_for_rules(body.as_bytes());
         assert_eq!(scan.methods, [body.find("def test").unwrap()]);
+    }
+
+    #[test]
+    fn definitions_span_their_blocks() {
+        let body = "class A:\n    def f(self):\n        x = 1\n\n    y = 2\ndef g(): pass\nasync def h():\n    z = 3";
+        let scan = scan_for_rules(body.as_bytes());
+        let spans: Vec<&str> = scan.definitions.iter().map(|d| &body[d.clone()]).collect();
+        assert_eq!(
+            spans,
+            [
+                "class A:\n    def f(self):\n        x = 1\n\n    y = 2\n",
+                "def f(self):\n        x = 1\n\n    ",
+                "async def h():\n    z = 3",
+            ]
+        );
+        let at = |text: &str| body.find(text).unwrap();
+        assert_eq!(scan.enclosing_definition(at("x = 1")), Some(at("def f")));
+        assert_eq!(scan.enclosing_definition(at("y = 2")), Some(0));
+        assert_eq!(scan.enclosing_definition(at("def f")), Some(0));
+        assert_eq!(scan.enclosing_definition(at("pass")), None);
+        assert_eq!(scan.enclosing_definition(at("z = 3")), Some(at("async")));
+        assert_eq!(scan.enclosing_definition(0), None);
     }
 
     #[test]

@@ -66,13 +66,21 @@ pub struct Rule {
     pub check: fn(&Context) -> Checked,
 }
 
-/// A rule's findings, or word that the windows do not show enough to tell them (a
-/// setting that may be missing from a module can only be told from all of it).
-pub type Checked = Result<Vec<Detection>, NeedsWholeFile>;
+/// A rule's findings, or word that the windows do not show enough to tell them.
+pub type Checked = Result<Vec<Detection>, NeedsMore>;
 
-/// A rule's answer when the tree holds only windows and it must read the whole file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct NeedsWholeFile;
+/// A rule's answer when the tree holds only windows and it must read more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NeedsMore {
+    /// All of the file: a setting that may be missing from a module can only be told
+    /// from all of it.
+    WholeFile,
+    /// The whole scope (function, class or module) of the nodes at these offsets, which
+    /// [`Context::holds_scope_of`] says the tree lacks: where a name a sink uses is
+    /// bound. The engine adds the windows of the functions and classes around them,
+    /// or parses the whole file for a node at the module's level.
+    ScopesOf(Vec<usize>),
+}
 
 /// Whether a cookie is one that page scripts must read, so that HttpOnly would break
 /// it: the CSRF tokens of Django, Flask-WTF, Angular and Tornado, in any case.
@@ -101,7 +109,7 @@ pub struct Context<'a> {
     /// The syntax tree of the file, or of the windows that hold its needles.
     pub tree: &'a Tree,
     /// Whether `tree` is the whole file's: a rule that reads more than the lines that
-    /// hold its needles answers [`NeedsWholeFile`] when it is not.
+    /// hold its needles answers [`NeedsMore`] when it is not.
     pub whole: bool,
     /// What the parser read (see `Source::view_of`): names and keywords are read here.
     pub source: &'a [u8],
@@ -115,6 +123,13 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// Whether the tree holds all of the scope `node` is in. A class or function in a
+    /// window comes with its whole block (see [`crate::scan`]), and a lambda with its
+    /// line, so only the module's own scope can be partial.
+    pub fn holds_scope_of(&self, node: Node) -> bool {
+        self.whole || crate::scope::scope_of(node).kind() != "module"
+    }
+
     /// Whether a function definition is a method: the nearest class or function around
     /// it is a class (its body, or a block in its body such as `if` or `try`).
     pub fn is_method(&self, definition: Node) -> bool {

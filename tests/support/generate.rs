@@ -661,7 +661,7 @@ fn header_value() -> impl Strategy<Value = String> {
 /// (and in client code, which it must leave alone), `http.cookies` morsels, Litestar's
 /// `Cookie(...)` and Sanic's `add_cookie(...)`.
 fn cookie_by_hand() -> BoxedStrategy<String> {
-    let header = (header_name(), header_value(), gap(), gap(), 0..9usize).prop_map(
+    let header = (header_name(), header_value(), gap(), gap(), 0..12usize).prop_map(
         |(name, value, before, after, shape)| {
             let (a, b) = (before.render("", "    "), after.render("", "    "));
             match shape {
@@ -675,6 +675,10 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
                 7 => format!(
                     "await send({{\"type\": \"http.response.start\", \"headers\": [({name}, {value})]}})"
                 ),
+                // A client's object, bound where no needle is: only its scope tells.
+                8 => format!("response = httpx.Response(200)\nx = 1\nresponse.headers[{name}] = {value}"),
+                9 => format!("with httpx.Client() as client:\n    client.headers.add({name}, {value})"),
+                10 => format!("headers = []\nheaders.append(({name}, {value}))\nstart_response(\"200 OK\", headers)"),
                 _ => format!("value = response.headers.get({name}) == {value}"),
             }
         },
@@ -682,7 +686,7 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
     let morsel = (
         one_of(&["\"sid\"", "'sid'", "name"]),
         secure_value(),
-        0..6usize,
+        0..7usize,
     )
         .prop_map(|(key, flag, shape)| match shape {
             0 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"path\"] = \"/\"\nprint(c)"),
@@ -692,7 +696,9 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
             // A name beyond ASCII, which a latin-1 file holds in one byte a letter.
             4 => format!("größe = SimpleCookie()\ngröße[{key}] = token\nprint(größe)"),
             // Written nowhere in its scope: no flag is added.
-            _ => format!("c = SimpleCookie()\nc[{key}] = token\njar.update_cookies(c)"),
+            5 => format!("c = SimpleCookie()\nc[{key}] = token\njar.update_cookies(c)"),
+            // Set up where no needle is: only its scope tells.
+            _ => format!("c = SimpleCookie()\nvalue = token\nc[{key}] = value\nc[{key}][\"secure\"] = {flag}\nprint(c)"),
         });
     let object = (keywords(), 0..2usize).prop_map(|(keywords, shape)| {
         let keywords = keywords.join(", ");

@@ -11,7 +11,7 @@ use super::secure_cookie_header as header;
 use super::secure_cookie_morsel as morsel;
 use super::secure_cookie_setting as setting;
 use super::secure_session_cookie as session;
-use super::{Checked, Context, NeedsWholeFile};
+use super::{Checked, Context, NeedsMore};
 use crate::bindings::{self, Bindings};
 use crate::call::{Arguments, Outcome, Reading, Signature};
 use crate::diagnostic::{Detection, Verdict};
@@ -174,7 +174,9 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
                     Some(true) => forwarded_to.push(read(parameters)),
                     Some(false) => {}
                     // The window shows the method, not its class.
-                    None if !context.whole => return Err(NeedsWholeFile),
+                    None if !context.whole => {
+                        return Err(NeedsMore::ScopesOf(vec![definition.start_byte()]))
+                    }
                     None => {}
                 }
             }

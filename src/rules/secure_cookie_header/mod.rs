@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, NeedsWholeFile, Rule};
+use super::{Checked, Context, NeedsMore, Rule};
 use crate::bindings::{self, Bindings};
 use crate::diagnostic::{Detection, Verdict};
 use crate::literal;
@@ -195,14 +195,20 @@ pub fn check_attribute(context: &Context, attribute: HeaderAttribute) -> Checked
     // Where a name holding headers goes, and which names hold a client's objects, lie
     // anywhere in the scope. Without a client package imported or a fixture of one
     // named, no name can hold one: a shape that is a literal where it is used (the
-    // window holds its whole statement) is told without the rest of the file.
-    if !context.whole
-        && (may_hold_clients(&bindings, source)
-            || shapes
-                .iter()
-                .any(|(shape, _)| follows_a_name(*shape, source)))
-    {
-        return Err(NeedsWholeFile);
+    // window holds its whole statement) is told without the rest of its scope.
+    let told_by_scope = may_hold_clients(&bindings, source)
+        || shapes
+            .iter()
+            .any(|(shape, _)| follows_a_name(*shape, source));
+    if told_by_scope {
+        let partial: Vec<usize> = shapes
+            .iter()
+            .filter(|(_, name)| !context.holds_scope_of(*name))
+            .map(|(_, name)| name.start_byte())
+            .collect();
+        if !partial.is_empty() {
+            return Err(NeedsMore::ScopesOf(partial));
+        }
     }
     let mut scopes: HashMap<usize, ScopeFacts> = HashMap::new();
     let mut detections = Vec::new();
@@ -210,7 +216,7 @@ pub fn check_attribute(context: &Context, attribute: HeaderAttribute) -> Checked
         let scope = scope::scope_of(name);
         let facts = scopes
             .entry(scope.id())
-            .or_insert_with(|| match context.whole {
+            .or_insert_with(|| match told_by_scope {
                 true => ScopeFacts::of(scope, source, &bindings),
                 false => ScopeFacts::default(),
             });

@@ -8,7 +8,7 @@
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, NeedsWholeFile, Rule};
+use super::{Checked, Context, NeedsMore, Rule};
 use crate::bindings::{self, Bindings};
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::{indentation_at, insert_line_after};
@@ -129,10 +129,17 @@ pub fn check_flag(context: &Context, flag: Flag) -> Checked {
     // The statements that set a morsel up lie anywhere in the object's scope; a file
     // that names no flag and writes no cookie can have no finding.
     if !context.whole {
-        return match may_find(source, flag) {
-            true => Err(NeedsWholeFile),
-            false => Ok(Vec::new()),
-        };
+        if !may_find(source, flag) {
+            return Ok(Vec::new());
+        }
+        let partial: Vec<usize> = objects
+            .iter()
+            .filter(|(name, _)| !context.holds_scope_of(*name))
+            .map(|(name, _)| name.start_byte())
+            .collect();
+        if !partial.is_empty() {
+            return Err(NeedsMore::ScopesOf(partial));
+        }
     }
     let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
     let test_module = super::is_test_module(&bindings.modules());

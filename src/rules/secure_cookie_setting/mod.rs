@@ -14,7 +14,7 @@ use std::sync::LazyLock;
 
 use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
 
-use super::{Checked, Context, NeedsWholeFile, Rule};
+use super::{Checked, Context, NeedsMore, Rule};
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::Edit;
 use crate::literal;
@@ -229,7 +229,7 @@ fn check(context: &Context) -> Checked {
             || flask::may_miss(&gathered)
             || django::may_miss(context, &gathered);
         return if anything {
-            Err(NeedsWholeFile)
+            Err(NeedsMore::WholeFile)
         } else {
             Ok(Vec::new())
         };
@@ -487,7 +487,7 @@ pub fn check_attribute(context: &Context, attribute: SettingAttribute) -> Checke
     }
     // The windows do not show whether an indented setting is in a function.
     if !context.whole {
-        return Err(NeedsWholeFile);
+        return Err(NeedsMore::WholeFile);
     }
     let quote = literal::first_quote(context.tree.root_node(), context.source).unwrap_or('"');
     Ok(gathered
