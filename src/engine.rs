@@ -33,8 +33,13 @@ pub enum FileError {
     /// Applying the fixes would have introduced a syntax error at this position.
     BrokenFix(Position),
     Overlap(OverlappingEdits),
-    /// The file holds a rule's needle but is too large to parse (its size in bytes).
-    TooLarge(usize),
+    /// The file holds a rule's needle but is too large to read (over
+    /// [`MAX_READ_BYTES`]), or to parse whole (over [`MAX_PARSED_BYTES`]) where it must
+    /// be: its size in bytes, and which.
+    TooLarge {
+        size: usize,
+        whole: bool,
+    },
     /// The parser gave up (it has no time limit set, so this should not happen).
     ParserFailed,
 }
@@ -56,10 +61,19 @@ impl fmt::Display for FileError {
             FileError::Overlap(overlap) => {
                 write!(f, "internal error: {overlap}; file left unchanged")
             }
-            FileError::TooLarge(size) => write!(
+            FileError::TooLarge { size, whole: false } => write!(
                 f,
                 "file is {:.1} MiB; files over {} MiB are not parsed",
                 *size as f64 / MIB as f64,
+                MAX_READ_BYTES / MIB
+            ),
+            FileError::TooLarge { size, whole: true } => write!(
+                f,
+                "file is {:.1} MiB and has to be parsed whole, which takes up to {} bytes of \
+                 memory per byte; files over {} MiB are read only through the lines that \
+                 hold cookie code",
+                *size as f64 / MIB as f64,
+                PEAK_MEMORY_PER_BYTE,
                 MAX_PARSED_BYTES / MIB
             ),
             FileError::ParserFailed => write!(f, "internal error: the parser failed"),
@@ -71,10 +85,22 @@ impl std::error::Error for FileError {}
 
 const MIB: usize = 1024 * 1024;
 
-/// The largest file that is parsed. A syntax tree takes up to a kilobyte per short
-/// line, so a huge generated file could take gigabytes; the largest hand-written or
-/// generated module in our benchmark corpus of 50,000 files is 6 MiB.
-pub const MAX_PARSED_BYTES: usize = 10 * MIB;
+/// The largest file that is read: its needles' lines are parsed as windows, in memory
+/// that grows with what they cover, not with the file. The largest hand-written or
+/// generated module of the benchmark corpus of 50,000 files is 6 MiB.
+pub const MAX_READ_BYTES: usize = 64 * MIB;
+
+/// The peak memory of a whole parse and its verification, per byte of the file, at its
+/// worst: 8 MiB of `x = 1` lines (the densest code: a statement every 6 bytes) peaked
+/// at 2.1 GB under `/usr/bin/time -v`, 255 bytes per byte; a 6 MiB module of the
+/// corpus (kubernetes' `core_v1_api.py`) took 87 MB, 15 per byte.
+pub const PEAK_MEMORY_PER_BYTE: usize = 256;
+
+/// What one whole parse may take, at worst: one per thread runs at a time.
+const WHOLE_PARSE_MEMORY: usize = 2560 * MIB;
+
+/// The largest file that is parsed whole, as a fix or a rule needs (10 MiB).
+pub const MAX_PARSED_BYTES: usize = WHOLE_PARSE_MEMORY / PEAK_MEMORY_PER_BYTE;
 
 /// Finds the insecure cookie calls of one file and fixes what can be fixed.
 ///
@@ -128,8 +154,11 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     if hits.rules.is_empty() {
         return Ok(FileReport::default());
     }
-    if bytes.len() > MAX_PARSED_BYTES {
-        return Err(FileError::TooLarge(bytes.len()));
+    if bytes.len() > MAX_READ_BYTES {
+        return Err(FileError::TooLarge {
+            size: bytes.len(),
+            whole: false,
+        });
     }
     let source = Source::new(bytes).map_err(FileError::Decode)?;
     let body = source.body();
@@ -144,9 +173,18 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
         .collect();
     let mut scan = scan::scan(&view, &hit_offsets);
     let masked = parse::mask(&view, &scan.own_line_comments);
+    // A file too large to parse whole can only be read through its windows.
+    let whole_allowed = bytes.len() <= MAX_PARSED_BYTES;
+    let parse_whole = |masked: &[u8], lines: &LineIndex| match whole_allowed {
+        true => parse_whole(masked, lines),
+        false => Err(FileError::TooLarge {
+            size: bytes.len(),
+            whole: true,
+        }),
+    };
     let worth = |found: &[Range<usize>]| match mode {
         Windows::Never => false,
-        Windows::WhenWorthIt => worth_windows(found, body.len()),
+        Windows::WhenWorthIt => !whole_allowed || worth_windows(found, body.len()),
         Windows::Always => true,
     };
     let windows = scan.windows.as_deref().filter(|found| worth(found));

@@ -94,6 +94,12 @@ pub fn add_ignores(
     let bom_len = source.bom_len();
     let view = source.view_of(body);
     let lines = LineIndex::new(body, source.encoding());
+    if bytes.len() > engine::MAX_PARSED_BYTES {
+        return Err(MarkError::File(FileError::TooLarge {
+            size: bytes.len(),
+            whole: true,
+        }));
+    }
     let masked = parse::mask(&view, &scan::scan(&view, &[]).own_line_comments);
     let tree = parse::parse_whole(&masked).ok_or(MarkError::File(FileError::ParserFailed))?;
     if let Some(error) = parse::first_error(&tree) {

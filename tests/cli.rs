@@ -2218,12 +2218,65 @@ fn a_file_of_50_mb_with_a_cookie_call_is_skipped_with_an_error() {
         outcome(
             2,
             "",
-            "error: big.py: file is 50.0 MiB; files over 10 MiB are not parsed\n\
+            "error: big.py: file is 50.0 MiB and has to be parsed whole, which takes up to \
+             256 bytes of memory per byte; files over 10 MiB are read only through the lines \
+             that hold cookie code\n\
              Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("big.py", &big);
     t.assert_fixed("ok.py", SECURED);
+}
+
+#[test]
+fn a_file_of_50_mb_is_read_through_windows_where_nothing_is_fixed() {
+    let t = Tree::new();
+    let mut big =
+        b"from flask import Response\nresp.set_cookie(\"k\", \"v\", secure=flag)\n".to_vec();
+    let line = b"VALUES = [1, 2, 3]\n";
+    while big.len() < 50 * 1024 * 1024 {
+        big.extend_from_slice(line);
+    }
+    t.put("big.py", &big);
+    assert_eq!(
+        run(&t.root, &["--check"]),
+        outcome(
+            0,
+            "big.py:2:1: secure-cookie set_cookie() with secure=flag: check that it is true in \
+             production [review]\n",
+            "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    assert_eq!(
+        run(&t.root, &["--add-ignore"]),
+        outcome(
+            2,
+            "",
+            "error: big.py: file is 50.0 MiB and has to be parsed whole, which takes up to \
+             256 bytes of memory per byte; files over 10 MiB are read only through the lines \
+             that hold cookie code\n\
+             Added ignore markers for 0 findings in 0 files; 0 could not be marked; 0 fixes left for --write; 1 skipped.\n"
+        )
+    );
+    t.assert_untouched("big.py", &big);
+}
+
+#[test]
+fn a_file_over_64_mb_with_a_cookie_call_is_not_read() {
+    let t = Tree::new();
+    let mut big = b"resp.set_cookie(\"k\", \"v\", secure=flag)\n".to_vec();
+    big.resize(65 * 1024 * 1024, b'#');
+    big.push(b'\n');
+    t.put("big.py", &big);
+    assert_eq!(
+        run(&t.root, &["--check"]),
+        outcome(
+            2,
+            "",
+            "error: big.py: file is 65.0 MiB; files over 64 MiB are not parsed\n\
+             Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 1 skipped.\n"
+        )
+    );
 }
 
 #[test]
