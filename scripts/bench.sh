@@ -12,9 +12,12 @@
 #   --no-build      time the cookie-fix binary as it is, without `cargo build --release`
 #                   (env COOKIE_FIX picks another binary than target/release/cookie-fix)
 #
-# Two cases: the whole corpus (`--check DIR`), and a pre-commit run on 20 named files
-# (process start to exit). Peak RSS comes from one extra run of each tool under
-# /usr/bin/time -v. Before timing, every tool runs once on the web corpus and its match
+# Four cases: the whole corpus (`--check DIR`), its web group, a migrated copy of the web
+# group (after `cookie-fix --write`: nothing left to fix), and a pre-commit run on 20
+# named files (process start to exit). rg, the floor, searches every needle of the
+# default rules (NEEDLES below, which a test holds to the rule table); ast-grep and
+# semgrep, with a rule for set_cookie calls, run in the first and last cases only.
+# Peak RSS comes from one extra run of each tool under /usr/bin/time -v. Before timing, every tool runs once on the web corpus and its match
 # count is printed, so a rule that silently matches nothing cannot pass for fast.
 # A tool whose binary is missing (cookie-fix not built yet, a failed pip install) is
 # skipped with a warning. ripgrep, hyperfine and GNU time are installed with apt-get
@@ -141,11 +144,25 @@ fi
 touch "$CORPUS/.semgrepignore" "$WEB/.semgrepignore"
 
 # ---------------------------------------------------------------- commands
+# Every needle of the default rules (tests/bench_script.rs holds this list to the table).
+NEEDLES=(
+  -cookie -Cookie -COOKIE AuthTktAuthenticationPolicy AuthTktCookieHelper BaseCookie
+  BaseCookieSessionFactory CSRF_COOKIE_SECURE Cookie CookieBackendConfig
+  EncryptedCookieStorage INSTALLED_APPS JWT_AUTH_SECURE JWT_COOKIE_SECURE
+  LANGUAGE_COOKIE_SECURE MIDDLEWARE MemcachedStorage Morsel NaClCookieStorage
+  REMEMBER_COOKIE_SECURE RedisStorage SECRET_KEY SESSION_COOKIE_SECURE
+  ServerSideSessionConfig SessionMiddleware SignedCookieSessionFactory SimpleCookie
+  SimpleCookieStorage add_cookie secret_key secure_cookies_by_default set_cookie
+  set_secure_cookie set_signed_cookie tools.sessions.on xsrf_cookie_kwargs xsrf_cookies
+)
+NEEDLE_ARGS=""
+for n in "${NEEDLES[@]}"; do NEEDLE_ARGS+=" -e $n"; done
 AST_RULE=scripts/rules/ast-grep-set-cookie.yml
 SEMGREP_RULE=scripts/rules/semgrep-set-cookie.yml
 NAMES_RE='set_(cookie|signed_cookie|secure_cookie)'
-# The brief's floor; rg 13's "py" type lacks *.pyi and *.pyw, which cookie-fix reads.
-cmd_rg()         { echo rg -l -t py --type-add "'py:*.{pyi,pyw}'" set_cookie "$@"; }
+# The floor: every file that holds a needle; rg 13's "py" type lacks *.pyi and *.pyw,
+# which cookie-fix reads.
+cmd_rg()         { echo rg -l -F -t py --type-add "'py:*.{pyi,pyw}'" "$NEEDLE_ARGS" "$@"; }
 cmd_cookie_fix() { echo "$COOKIE_FIX" --check "$@"; }
 cmd_ast_grep()   { echo "$ROOT/$AST_GREP" scan -r "$AST_RULE" "$@"; }
 cmd_semgrep()    {  # $1 is the project root (it must hold every target)
@@ -162,16 +179,19 @@ say "tools: ${TOOLS[*]}${SKIP:+ (skipped: ${SKIP#,})}"
 command_for() {  # TOOL CASE: the shell command line (hyperfine parses it, -N: no shell)
   case $1:$2 in
     rg:full) cmd_rg "$CORPUS_ABS" ;;
-    rg:web) echo rg -c -t py --type-add "'py:*.{pyi,pyw}'" "'\\.$NAMES_RE\\s*\\('" "$WEB_ABS" ;;
+    rg:counts) echo rg -c -t py --type-add "'py:*.{pyi,pyw}'" "'\\.$NAMES_RE\\s*\\('" "$WEB_ABS" ;;
+    rg:web) cmd_rg "$WEB_ABS" ;;
+    rg:migrated) cmd_rg "$MIGRATED" ;;
     rg:pre) cmd_rg "${PRE_FILES[@]}" ;;
     cookie-fix:full) cmd_cookie_fix "$CORPUS_ABS" ;;
-    cookie-fix:web) cmd_cookie_fix "$WEB_ABS" ;;
+    cookie-fix:counts | cookie-fix:web) cmd_cookie_fix "$WEB_ABS" ;;
+    cookie-fix:migrated) cmd_cookie_fix "$MIGRATED" ;;
     cookie-fix:pre) cmd_cookie_fix "${PRE_FILES[@]}" ;;
     ast-grep:full) cmd_ast_grep "$CORPUS_ABS" ;;
-    ast-grep:web) cmd_ast_grep --json=stream "$WEB_ABS" ;;
+    ast-grep:counts) cmd_ast_grep --json=stream "$WEB_ABS" ;;
     ast-grep:pre) cmd_ast_grep "${PRE_FILES[@]}" ;;
     semgrep:full) cmd_semgrep "$CORPUS_ABS" --quiet "$CORPUS_ABS" ;;
-    semgrep:web) cmd_semgrep "$WEB_ABS" --json "$WEB_ABS" ;;
+    semgrep:counts) cmd_semgrep "$WEB_ABS" --json "$WEB_ABS" ;;
     semgrep:pre) cmd_semgrep "$WEB_ABS" --quiet "${PRE_FILES[@]}" ;;
   esac
 }
@@ -194,7 +214,7 @@ COUNTS=$OUT/counts.md
 } > "$COUNTS"
 for t in "${TOOLS[@]}"; do
   out=$OUT/web-$t.out
-  rc=0; eval "$(command_for "$t" web)" > "$out" 2> "$OUT/web-$t.err" || rc=$?
+  rc=0; eval "$(command_for "$t" counts)" > "$out" 2> "$OUT/web-$t.err" || rc=$?
   python3 - "$t" "$out" "$rc" >> "$COUNTS" <<'PY'
 import json, re, sys
 tool, path, rc = sys.argv[1], sys.argv[2], int(sys.argv[3])
@@ -234,9 +254,15 @@ fi
 
 # ---------------------------------------------------------------- 2. timings
 HF_COMMON=(-N --output=pipe --ignore-failure --style basic --warmup "$WARMUP")
+case_tools() {  # CASE: the tools timed in it (ast-grep and semgrep read set_cookie calls only)
+  local t
+  for t in "${TOOLS[@]}"; do
+    [[ ($t == ast-grep || $t == semgrep) && ($1 == web || $1 == migrated) ]] || echo "$t"
+  done
+}
 time_case() {  # CASE
   local case=$1 t runs
-  for t in "${TOOLS[@]}"; do
+  for t in $(case_tools "$case"); do
     runs=$RUNS; [[ $t == ast-grep || $t == semgrep ]] && runs=$SLOW_RUNS
     say "hyperfine: $t, $case ($runs runs)"
     hyperfine "${HF_COMMON[@]}" --runs "$runs" --command-name "$t" \
@@ -245,7 +271,7 @@ time_case() {  # CASE
 }
 peak_rss() {  # CASE: one run of each tool under GNU time
   local case=$1 t rc
-  for t in "${TOOLS[@]}"; do
+  for t in $(case_tools "$case"); do
     say "peak RSS: $t, $case"
     rc=0
     # shellcheck disable=SC2046 # the command line is split into words on purpose
@@ -254,10 +280,21 @@ peak_rss() {  # CASE: one run of each tool under GNU time
     [[ $rc -le 1 ]] || warn "$t exited $rc in the $case case (see $OUT/$case-$t.err)"
   done
 }
-time_case full
-peak_rss full
-time_case pre
-peak_rss pre
+# The migrated copy: the web group after `--write`, so that nothing is left to fix.
+MIGRATED=$ROOT/$OUT/corpus-web-migrated
+if ! skipped cookie-fix; then
+  say "migrating a copy of $WEB to $MIGRATED"
+  rm -rf "$MIGRATED"
+  cp -R "$WEB_ABS" "$MIGRATED"
+  rc=0; "$COOKIE_FIX" --isolated --write "$MIGRATED" > "$OUT/migrate.out" 2>&1 || rc=$?
+  [[ $rc -le 1 ]] || warn "cookie-fix --write exited $rc on the copy (see $OUT/migrate.out)"
+fi
+rm -f "$OUT"/hyperfine-*.json "$OUT"/time-*.txt
+for case in full web migrated pre; do
+  if [[ $case == migrated ]] && skipped cookie-fix; then continue; fi
+  time_case "$case"
+  peak_rss "$case"
+done
 
 # ---------------------------------------------------------------- 3. report
 CPU=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo)
@@ -301,16 +338,24 @@ def rss(case, tool):
     m = re.search(r"Maximum resident set size \(kbytes\): (\d+)", text)
     return f"{int(m.group(1)) / 1024:.0f} MB" if m else "?"
 
-for case, title in (("full", "Whole corpus"), ("pre", "Pre-commit: 20 named files, process start to exit")):
+cases = (("full", "Whole corpus"), ("web", "Web group"),
+         ("migrated", "Web group, migrated (after `--write`)"),
+         ("pre", "Pre-commit: 20 named files, process start to exit"))
+for case, title in cases:
     res = {}
     for t in tools:
-        with open(os.path.join(out, f"hyperfine-{case}-{t}.json")) as f:
-            res[t] = json.load(f)["results"][0]
+        try:
+            with open(os.path.join(out, f"hyperfine-{case}-{t}.json")) as f:
+                res[t] = json.load(f)["results"][0]
+        except OSError:
+            continue
+    if not res:
+        continue
     print(f"## {title}\n")
     print("| tool | median | mean ± σ | min … max | runs | ratio to rg (median) | CPU user+sys (mean) | peak RSS |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
     base = res.get("rg", {}).get("median")
-    for t in tools:
+    for t in res:
         r = res[t]
         ratio = f"{r['median'] / base:.1f}×" if base else "–"
         codes = sorted(set(r.get("exit_codes") or []))
@@ -333,6 +378,8 @@ PY
   echo
   echo '```'
   for t in "${TOOLS[@]}"; do command_for "$t" full; done
+  for t in $(case_tools web); do command_for "$t" web; done
+  for t in $(case_tools migrated); do command_for "$t" migrated; done
   for t in "${TOOLS[@]}"; do
     # shellcheck disable=SC2016 # a placeholder, shown as is
     (PRE_FILES=('$(cat target/bench/precommit-files.txt)'); command_for "$t" pre)
