@@ -1,16 +1,14 @@
 //! `secure-session-cookie`: session middlewares, session storages and cookie factories
 //! that leave their cookie without the Secure attribute.
 //!
-//! A new sink is a row of [`SINKS`], its name also in `query.scm`. Two frameworks
+//! A new sink is a row of [`SINKS`], its name also in [`NEEDLES`]. Two frameworks
 //! configure their cookie in a mapping instead, read by [`configured_cookies`]: Tornado's
 //! XSRF cookie and CherryPy's session.
 
-use std::cell::RefCell;
-use std::sync::LazyLock;
-
-use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
+use tree_sitter::Node;
 
 use super::{Checked, Context, Rule};
+use crate::bindings;
 use crate::call::{Arguments, Outcome, Reading, Signature};
 use crate::diagnostic::{Detection, Verdict};
 use crate::literal;
@@ -40,7 +38,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: NEEDLES,
     may_match: is_a_name,
-    query: Some(|| &QUERY),
+    query: None,
     check,
 };
 
@@ -213,12 +211,94 @@ const TORNADO_XSRF_KWARGS: &str = "xsrf_cookie_kwargs";
 const CHERRYPY_SESSIONS: &str = "tools.sessions.on";
 const CHERRYPY_SECURE: &str = "tools.sessions.secure";
 
-static QUERY: LazyLock<Query> = LazyLock::new(|| {
-    super::compile_query("secure_session_cookie/query.scm", include_str!("query.scm"))
-});
+/// The calls of a sink, or of a caller that takes a sink's class first
+/// (`app.add_middleware(SessionMiddleware, ...)`), looked up where their names are: a
+/// query would visit every call of the file. Each is the call, its callee's name and its
+/// argument list, in source order.
+fn calls<'t>(context: &Context<'t>) -> Vec<(Node<'t>, Node<'t>, Node<'t>)> {
+    let source = context.source;
+    let mut names: Vec<&str> = SINKS.iter().map(|sink| sink.name).collect();
+    names.extend(
+        SINKS
+            .iter()
+            .flat_map(|sink| sink.passed_as_class_to.iter().copied()),
+    );
+    names.sort_unstable();
+    names.dedup();
+    let mut calls = Vec::new();
+    for name in names {
+        for at in memchr::memmem::find_iter(source, name.as_bytes()) {
+            let Some((call, callee)) = parse::call_named_at(context.tree, at, name.len()) else {
+                continue;
+            };
+            let callee = match callee.kind() {
+                "attribute" => callee.child_by_field_name("attribute"),
+                _ => Some(callee),
+            };
+            let arguments = call
+                .child_by_field_name("arguments")
+                .filter(|arguments| arguments.kind() == "argument_list");
+            if let (Some(callee), Some(arguments)) = (callee, arguments) {
+                calls.push((call, callee, arguments));
+            }
+        }
+    }
+    calls.sort_by_key(|(call, _, _)| call.start_byte());
+    calls
+}
 
-thread_local! {
-    static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());
+/// The configuration mappings that may turn a framework's own cookie on, found from
+/// their keys: a dict with a `"xsrf_cookies"` or `"tools.sessions.on"` key, or the
+/// arguments of `Application(...)` or `dict(...)` given `xsrf_cookies=`. In source
+/// order, each once.
+fn mappings<'t>(context: &Context<'t>) -> Vec<Node<'t>> {
+    let (source, root) = (context.source, context.tree.root_node());
+    let mut mappings: Vec<Node> = Vec::new();
+    for key in [TORNADO_XSRF, CHERRYPY_SESSIONS] {
+        for at in memchr::memmem::find_iter(source, key.as_bytes()) {
+            let Some(node) = root.descendant_for_byte_range(at, at + key.len()) else {
+                continue;
+            };
+            let mapping = match node.kind() {
+                "identifier" => keywords_of_a_settings_call(node, source),
+                _ => dict_keyed_by(node),
+            };
+            mappings.extend(mapping);
+        }
+    }
+    mappings.sort_by_key(|node| node.start_byte());
+    mappings.dedup_by_key(|node| node.id());
+    mappings
+}
+
+/// The argument list of `Application(...)` or `dict(...)` that `name` is a keyword of.
+fn keywords_of_a_settings_call<'t>(name: Node<'t>, source: &[u8]) -> Option<Node<'t>> {
+    let keyword = name.parent().filter(|k| {
+        k.kind() == "keyword_argument" && k.child_by_field_name("name") == Some(name)
+    })?;
+    let arguments = keyword.parent().filter(|a| a.kind() == "argument_list")?;
+    let function = arguments.parent()?.child_by_field_name("function")?;
+    let callee = match function.kind() {
+        "attribute" => function.child_by_field_name("attribute")?,
+        "identifier" => function,
+        _ => return None,
+    };
+    matches!(callee.utf8_text(source).ok()?, "Application" | "dict").then_some(arguments)
+}
+
+/// The dict whose key is the string that `inside` (its content) is in.
+fn dict_keyed_by(inside: Node) -> Option<Node> {
+    let mut key = inside.parent().filter(|string| string.kind() == "string")?;
+    while let Some(parent) = key
+        .parent()
+        .filter(|p| p.kind() == "parenthesized_expression")
+    {
+        key = parent;
+    }
+    let pair = key
+        .parent()
+        .filter(|pair| pair.kind() == "pair" && pair.child_by_field_name("key") == Some(key))?;
+    pair.parent().filter(|dict| dict.kind() == "dictionary")
 }
 
 /// A needle counts where it is a whole name, not part of a longer one, that may be
@@ -251,37 +331,14 @@ fn check(context: &Context) -> Checked {
 /// Secure is read in configuration mappings (Tornado's, CherryPy's).
 pub fn check_attribute(context: &Context, attribute: SessionAttribute) -> Checked {
     let source = context.source;
-    let query = &*QUERY;
-    let index = |name: &str| {
-        query
-            .capture_index_for_name(name)
-            .unwrap_or_else(|| panic!("secure_session_cookie/query.scm has no @{name}"))
-    };
-    let (call, callee, arguments, import, settings) = (
-        index("call"),
-        index("callee"),
-        index("arguments"),
-        index("import"),
-        index("settings"),
-    );
-    let mut calls = Vec::new();
-    let mut mappings: Vec<Node> = Vec::new();
-    let mut imports: Vec<&str> = Vec::new();
-    CURSOR.with_borrow_mut(|cursor| {
-        let mut matches = cursor.matches(query, context.tree.root_node(), source);
-        while let Some(found) = matches.next() {
-            let node = |capture| found.nodes_for_capture_index(capture).next();
-            if let Some(import) = node(import) {
-                imports.extend(import.utf8_text(source).ok());
-            } else if let Some(mapping) = node(settings) {
-                mappings.push(mapping);
-            } else if let (Some(call), Some(callee), Some(arguments)) =
-                (node(call), node(callee), node(arguments))
-            {
-                calls.push((call, callee, arguments));
-            }
-        }
-    });
+    let tree = context.tree;
+    let packages = bindings::imported_packages(&bindings::import_statements(tree, source));
+    let imports: Vec<&str> = packages
+        .iter()
+        .filter_map(|package| package.utf8_text(source).ok())
+        .collect();
+    let calls = calls(context);
+    let mappings = mappings(context);
 
     let mut detections = Vec::new();
     for (call, callee, arguments) in calls {
@@ -319,8 +376,6 @@ pub fn check_attribute(context: &Context, attribute: SessionAttribute) -> Checke
         .filter(|node| literal::plain_string(*node, source) == Some(TORNADO_XSRF_KWARGS))
         .filter_map(|node| read_from(node, source))
         .collect();
-    mappings.sort_by_key(|node| node.start_byte());
-    mappings.dedup_by_key(|node| node.id());
     for mapping in mappings.into_iter().filter_map(Mapping::of) {
         let kwargs_set_by_code = assigned_name(mapping.node(), source)
             .is_some_and(|name| kwargs_read_from.contains(&name));
@@ -704,18 +759,9 @@ mod tests {
     }
 
     #[test]
-    fn every_sink_is_a_needle_and_in_the_query() {
-        let query = include_str!("query.scm");
+    fn every_sink_is_a_needle() {
         for sink in SINKS {
             assert!(NEEDLES.contains(&sink.name), "{} is no needle", sink.name);
-            assert!(
-                query.contains(&format!("\"{}\"", sink.name)),
-                "{}",
-                sink.name
-            );
-            for caller in sink.passed_as_class_to {
-                assert!(query.contains(&format!("\"{caller}\"")), "{caller}");
-            }
         }
         assert_eq!(NEEDLES.len(), SINKS.len() + 3);
     }
