@@ -9,16 +9,15 @@
 mod django;
 mod flask;
 
-use std::cell::RefCell;
-use std::sync::LazyLock;
-
-use tree_sitter::{Node, Query, QueryCursor, StreamingIterator};
+use tree_sitter::{Node, Tree};
 
 use super::{Checked, Context, NeedsMore, Rule};
+use crate::bindings;
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::Edit;
 use crate::literal;
 use crate::mapping::Mapping;
+use crate::parse;
 
 pub static RULE: Rule = Rule {
     id: "secure-cookie-setting",
@@ -41,7 +40,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: NEEDLES,
     may_match: is_whole_name,
-    query: Some(|| &QUERY),
+    query: None,
     check,
 };
 
@@ -146,14 +145,6 @@ const NEEDLES: &[&str] = &[
     "secret_key",
 ];
 
-static QUERY: LazyLock<Query> = LazyLock::new(|| {
-    super::compile_query("secure_cookie_setting/query.scm", include_str!("query.scm"))
-});
-
-thread_local! {
-    static CURSOR: RefCell<QueryCursor> = RefCell::new(QueryCursor::new());
-}
-
 /// A needle counts as a whole name, not part of a longer one (`MIDDLEWARE_CLASSES`,
 /// `SOCIAL_AUTH_SECRET_KEY`), and where the rule may read it: `INSTALLED_APPS` and
 /// `MIDDLEWARE` at the start of a line (a settings module's own), `secret_key` as an
@@ -199,7 +190,8 @@ struct Given<'tree> {
     site: Node<'tree>,
 }
 
-/// Everything the rule reads of one file, gathered in one pass of the query.
+/// Everything the rule reads of one file, looked up where the names it reads are: a
+/// query would visit every assignment, class and call of the file.
 #[derive(Default)]
 struct Gathered<'tree> {
     given: Vec<Given<'tree>>,
@@ -251,163 +243,244 @@ fn check(context: &Context) -> Checked {
 }
 
 fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
-    let source = context.source;
-    let query = &*QUERY;
-    let index = |name: &str| {
-        query
-            .capture_index_for_name(name)
-            .unwrap_or_else(|| panic!("secure_cookie_setting/query.scm has no @{name}"))
-    };
-    let captures = Captures {
-        name: index("name"),
-        name_target: index("name.target"),
-        name_value: index("name.value"),
-        dict: index("dict"),
-        dict_value: index("dict.value"),
-        item: index("item"),
-        item_receiver: index("item.receiver"),
-        item_key: index("item.key"),
-        item_value: index("item.value"),
-        attribute: index("attribute"),
-        attribute_receiver: index("attribute.receiver"),
-        attribute_name: index("attribute.name"),
-        attribute_value: index("attribute.value"),
-        method: index("method"),
-        method_receiver: index("method.receiver"),
-        method_name: index("method.name"),
-        method_arguments: index("method.arguments"),
-        class: index("class"),
-        import: index("import"),
-    };
+    let (source, tree) = (context.source, context.tree);
+    let text = |node: Node<'tree>| node.utf8_text(source).unwrap_or("");
     let mut gathered = Gathered::default();
-    CURSOR.with_borrow_mut(|cursor| {
-        let mut matches = cursor.matches(query, context.tree.root_node(), source);
-        while let Some(found) = matches.next() {
-            let node = |capture| found.nodes_for_capture_index(capture).next();
-            captures.read(&node, source, &mut gathered);
+    let statements = bindings::import_statements(tree, source);
+    gathered.imports = bindings::imported_packages(&statements)
+        .into_iter()
+        .map(text)
+        .collect();
+    gathered.classes = keyword_statements(tree, source, "class", "class_definition");
+    let names = SETTINGS
+        .iter()
+        .map(|s| s.name)
+        .chain(ATTRIBUTE_SETTINGS.iter().map(|&(name, _)| name))
+        .chain([SECRET_KEY]);
+    for name in names {
+        for node in parse::mentions(tree, source, name) {
+            match node.kind() {
+                "identifier" if text(node) == name => read_name(node, name, &mut gathered),
+                "string" => read_key(node, name, source, &mut gathered),
+                _ => {}
+            }
         }
-    });
+    }
+    for dict in named_dicts(tree, source, REST_AUTH) {
+        for entry in Mapping::Dict(dict.value).entries(source) {
+            gathered.given.extend(setting(entry.key).map(|name| Given {
+                name,
+                value: entry.value,
+                shape: Shape::SettingsDict,
+                site: dict.site,
+            }));
+        }
+    }
+    for name in [FALCON_OPTION, "secret_key"] {
+        for at in memchr::memmem::find_iter(source, name.as_bytes()) {
+            read_attribute(tree, at, name, source, &mut gathered);
+        }
+    }
+    for method in CONFIG_METHODS {
+        for at in memchr::memmem::find_iter(source, method.as_bytes()) {
+            let Some((call, callee)) = parse::call_named_at(tree, at, method.len()) else {
+                continue;
+            };
+            let receiver = callee
+                .child_by_field_name("object")
+                .filter(|_| callee.kind() == "attribute");
+            let arguments = call
+                .child_by_field_name("arguments")
+                .filter(|arguments| arguments.kind() == "argument_list");
+            if let (Some(receiver), Some(arguments)) = (receiver, arguments) {
+                read_method(call, receiver, method, arguments, source, &mut gathered);
+            }
+        }
+    }
+    // In the order of the file, as a query over the tree gave them.
+    gathered.given.sort_by_key(|given| given.site.start_byte());
+    gathered.secret_keys.sort_by_key(|site| site.start_byte());
+    gathered
+        .app_secret_keys
+        .sort_by_key(|(statement, _, _)| statement.start_byte());
     // Any mention of the session setting in code, not only where it is given a value
     // (`setdefault`, a subclass): the file has made its choice.
-    gathered.session_mentioned =
-        crate::parse::mentions(context.tree, source, SESSION_COOKIE_SECURE)
-            .into_iter()
-            .any(|node| match node.kind() {
-                "string" => literal::plain_string(node, source) == Some(SESSION_COOKIE_SECURE),
-                _ => node.utf8_text(source).ok() == Some(SESSION_COOKIE_SECURE),
-            });
+    gathered.session_mentioned = parse::mentions(tree, source, SESSION_COOKIE_SECURE)
+        .into_iter()
+        .any(|node| match node.kind() {
+            "string" => literal::plain_string(node, source) == Some(SESSION_COOKIE_SECURE),
+            _ => node.utf8_text(source).ok() == Some(SESSION_COOKIE_SECURE),
+        });
     gathered
 }
 
-/// The capture indexes of the query.
-struct Captures {
-    name: u32,
-    name_target: u32,
-    name_value: u32,
-    dict: u32,
-    dict_value: u32,
-    item: u32,
-    item_receiver: u32,
-    item_key: u32,
-    item_value: u32,
-    attribute: u32,
-    attribute_receiver: u32,
-    attribute_name: u32,
-    attribute_value: u32,
-    method: u32,
-    method_receiver: u32,
-    method_name: u32,
-    method_arguments: u32,
-    class: u32,
-    import: u32,
+/// The methods of a config that give settings (`update`, `from_mapping`) or load them
+/// from elsewhere.
+const CONFIG_METHODS: &[&str] = &[
+    "update",
+    "from_mapping",
+    "from_object",
+    "from_pyfile",
+    "from_envvar",
+    "from_file",
+    "from_prefixed_env",
+];
+
+/// The dict of settings dj-rest-auth reads.
+const REST_AUTH: &str = "REST_AUTH";
+
+/// The statements of a kind that start with a keyword (`class`), found through the
+/// keyword in the bytes: a rule that reads nothing else of them needs no query.
+fn keyword_statements<'t>(
+    tree: &'t Tree,
+    source: &[u8],
+    keyword: &str,
+    kind: &str,
+) -> Vec<Node<'t>> {
+    let root = tree.root_node();
+    let mut statements: Vec<Node> = memchr::memmem::find_iter(source, keyword.as_bytes())
+        .filter_map(|at| {
+            let word = root.descendant_for_byte_range(at, at + keyword.len())?;
+            let statement = word.parent().filter(|_| word.kind() == keyword)?;
+            (statement.kind() == kind).then_some(statement)
+        })
+        .collect();
+    statements.dedup_by_key(|statement| statement.id());
+    statements
 }
 
-impl Captures {
-    /// Adds one match of the query to `gathered`.
-    fn read<'tree>(
-        &self,
-        node: &dyn Fn(u32) -> Option<Node<'tree>>,
-        source: &'tree [u8],
-        gathered: &mut Gathered<'tree>,
-    ) {
-        let text = |node: Node<'tree>| node.utf8_text(source).unwrap_or("");
-        if let Some(import) = node(self.import) {
-            gathered.imports.push(text(import));
-        } else if let Some(class) = node(self.class) {
-            gathered.classes.push(class);
-        } else if let (Some(site), Some(target), Some(value)) = (
-            node(self.name),
-            node(self.name_target),
-            node(self.name_value),
-        ) {
-            match text(target) {
-                SECRET_KEY => gathered.secret_keys.push(site),
-                name => gathered.given.extend(setting(name).map(|name| Given {
-                    name,
-                    value,
-                    shape: Shape::Assignment,
-                    site,
-                })),
-            }
-        } else if let (Some(site), Some(value)) = (node(self.dict), node(self.dict_value)) {
-            for entry in Mapping::Dict(value).entries(source) {
-                gathered.given.extend(setting(entry.key).map(|name| Given {
-                    name,
-                    value: entry.value,
-                    shape: Shape::SettingsDict,
-                    site,
-                }));
-            }
-        } else if let (Some(site), Some(receiver), Some(key), Some(value)) = (
-            node(self.item),
-            node(self.item_receiver),
-            node(self.item_key),
-            node(self.item_value),
-        ) {
-            if !is_config(receiver, source) {
-                return;
-            }
-            match literal::plain_string(key, source) {
-                Some(SECRET_KEY) => {
-                    let quote = literal::quote_of(key, source).unwrap_or('"');
-                    let statement = site.parent().unwrap_or(site);
-                    let config = text(receiver).to_owned();
-                    gathered.app_secret_keys.push((statement, config, quote));
-                }
-                Some(name) => gathered.given.extend(setting(name).map(|name| Given {
-                    name,
-                    value,
-                    shape: Shape::Entry,
-                    site,
-                })),
-                None => {}
-            }
-        } else if let (Some(site), Some(receiver), Some(name), Some(value)) = (
-            node(self.attribute),
-            node(self.attribute_receiver),
-            node(self.attribute_name),
-            node(self.attribute_value),
-        ) {
-            match text(name) {
-                FALCON_OPTION => gathered.given.push(Given {
-                    name: FALCON_OPTION,
-                    value,
-                    shape: Shape::Entry,
-                    site,
-                }),
-                _ => {
-                    let statement = site.parent().unwrap_or(site);
-                    let config = format!("{}.config", text(receiver));
-                    gathered.app_secret_keys.push((statement, config, '"'));
-                }
-            }
-        } else if let (Some(call), Some(receiver), Some(method), Some(arguments)) = (
-            node(self.method),
-            node(self.method_receiver),
-            node(self.method_name),
-            node(self.method_arguments),
-        ) {
-            read_method(call, receiver, text(method), arguments, source, gathered);
+/// A setting given a value by its name: `NAME = value`, `NAME: bool = value`.
+fn read_name<'tree>(name: Node<'tree>, text: &'static str, gathered: &mut Gathered<'tree>) {
+    let Some(site) = name.parent().filter(|site| {
+        site.kind() == "assignment" && site.child_by_field_name("left") == Some(name)
+    }) else {
+        return;
+    };
+    let Some(value) = site.child_by_field_name("right") else {
+        return;
+    };
+    match text {
+        SECRET_KEY => gathered.secret_keys.push(site),
+        name => gathered.given.extend(setting(name).map(|name| Given {
+            name,
+            value,
+            shape: Shape::Assignment,
+            site,
+        })),
+    }
+}
+
+/// A setting given a value as a config's item: `X["NAME"] = value`.
+fn read_key<'tree>(
+    key: Node<'tree>,
+    name: &'static str,
+    source: &'tree [u8],
+    gathered: &mut Gathered<'tree>,
+) {
+    if literal::plain_string(key, source) != Some(name) {
+        return;
+    }
+    let Some(subscript) = key.parent().filter(|subscript| {
+        subscript.kind() == "subscript" && subscript.child_by_field_name("subscript") == Some(key)
+    }) else {
+        return;
+    };
+    let Some(site) = subscript.parent().filter(|site| {
+        site.kind() == "assignment" && site.child_by_field_name("left") == Some(subscript)
+    }) else {
+        return;
+    };
+    let (Some(receiver), Some(value)) = (
+        subscript.child_by_field_name("value"),
+        site.child_by_field_name("right"),
+    ) else {
+        return;
+    };
+    if !is_config(receiver, source) {
+        return;
+    }
+    match name {
+        SECRET_KEY => {
+            let quote = literal::quote_of(key, source).unwrap_or('"');
+            let statement = site.parent().unwrap_or(site);
+            let config = receiver.utf8_text(source).unwrap_or("").to_owned();
+            gathered.app_secret_keys.push((statement, config, quote));
+        }
+        name => gathered.given.extend(setting(name).map(|name| Given {
+            name,
+            value,
+            shape: Shape::Entry,
+            site,
+        })),
+    }
+}
+
+/// A dict literal bound to `name` (`REST_AUTH = {...}`): the assignment and the dict.
+struct NamedDict<'tree> {
+    site: Node<'tree>,
+    value: Node<'tree>,
+}
+
+fn named_dicts<'tree>(tree: &'tree Tree, source: &[u8], name: &str) -> Vec<NamedDict<'tree>> {
+    parse::mentions(tree, source, name)
+        .into_iter()
+        .filter(|node| node.kind() == "identifier" && node.utf8_text(source).ok() == Some(name))
+        .filter_map(|node| {
+            let site = node.parent().filter(|site| {
+                site.kind() == "assignment" && site.child_by_field_name("left") == Some(node)
+            })?;
+            let value = site
+                .child_by_field_name("right")
+                .filter(|value| value.kind() == "dictionary")?;
+            Some(NamedDict { site, value })
+        })
+        .collect()
+}
+
+/// `X.secure_cookies_by_default = value` (Falcon), `X.secret_key = value` (Flask).
+fn read_attribute<'tree>(
+    tree: &'tree Tree,
+    at: usize,
+    name: &str,
+    source: &'tree [u8],
+    gathered: &mut Gathered<'tree>,
+) {
+    let Some(identifier) = tree
+        .root_node()
+        .descendant_for_byte_range(at, at + name.len())
+        .filter(|node| node.kind() == "identifier" && node.byte_range() == (at..at + name.len()))
+    else {
+        return;
+    };
+    let Some(attribute) = identifier.parent().filter(|attribute| {
+        attribute.kind() == "attribute"
+            && attribute.child_by_field_name("attribute") == Some(identifier)
+    }) else {
+        return;
+    };
+    let Some(site) = attribute.parent().filter(|site| {
+        site.kind() == "assignment" && site.child_by_field_name("left") == Some(attribute)
+    }) else {
+        return;
+    };
+    let (Some(receiver), Some(value)) = (
+        attribute.child_by_field_name("object"),
+        site.child_by_field_name("right"),
+    ) else {
+        return;
+    };
+    match name {
+        FALCON_OPTION => gathered.given.push(Given {
+            name: FALCON_OPTION,
+            value,
+            shape: Shape::Entry,
+            site,
+        }),
+        _ => {
+            let statement = site.parent().unwrap_or(site);
+            let receiver = receiver.utf8_text(source).unwrap_or("");
+            let config = format!("{receiver}.config");
+            gathered.app_secret_keys.push((statement, config, '"'));
         }
     }
 }
@@ -717,16 +790,35 @@ fn in_development_configuration(site: Node, source: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// A Flask app whose configuration comes from elsewhere may set the cookie there:
+    /// its missing setting is no finding, whichever loader reads it (`from_mapping`
+    /// given what the file does not show as a mapping).
     #[test]
-    fn every_setting_is_a_needle_and_in_the_query() {
-        let query = include_str!("query.scm");
+    fn each_loader_leaves_a_missing_setting_alone() {
+        let app = "from flask import Flask\n\napp = Flask(__name__)\napp.secret_key = 'k'\n";
+        let findings = |text: &str| {
+            crate::engine::fix(text.as_bytes(), &crate::engine::Settings::default())
+                .map(|report| report.findings.len())
+        };
+        assert_eq!(findings(app), Ok(1));
+        // Flask 3.1's Config, flask/config.py.
+        for method in [
+            "from_envvar",
+            "from_prefixed_env",
+            "from_pyfile",
+            "from_object",
+            "from_file",
+            "from_mapping",
+        ] {
+            let loading = format!("{app}app.config.{method}('settings')\n");
+            assert_eq!(findings(&loading), Ok(0), "{method}");
+        }
+    }
+
+    #[test]
+    fn every_setting_is_a_needle() {
         for setting in SETTINGS {
             assert!(NEEDLES.contains(&setting.name), "{}", setting.name);
-            assert!(
-                query.contains(&format!("\"{}\"", setting.name)),
-                "{}",
-                setting.name
-            );
         }
     }
 
