@@ -1,12 +1,14 @@
 //! The catalogue: each way a program creates a cookie is a rule, a row of [`RULES`].
 //!
 //! A rule is a module of its own (`rules/<id>/`) holding what it knows: the names and
-//! signatures of its sinks, its tree-sitter query (`query.scm`), its documentation.
-//! The engine knows rules only through this table: it searches a file for the needles of
-//! the selected rules, parses what they point at once, and hands the tree to each rule.
+//! signatures of its sinks, its documentation. The engine knows rules only through this
+//! table: it searches a file for the needles of the selected rules, parses what they
+//! point at once, and hands the tree to each rule, which looks its sinks up where its
+//! needles are (a tree-sitter query would visit every node of the tree: none of the
+//! rules has one now, though [`Rule::query`] allows it).
 //!
-//! Adding a rule: write `rules/<id>/mod.rs` with a `pub static RULE: Rule`, its
-//! `query.scm`, and its cases under `testdata/<id>/`; add one row to [`RULES`].
+//! Adding a rule: write `rules/<id>/mod.rs` with a `pub static RULE: Rule` and its cases
+//! under `testdata/<id>/`; add one row to [`RULES`].
 
 pub mod cookie_calls;
 pub mod httponly_cookie;
