@@ -175,7 +175,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     let masked = parse::mask(&view, &scan.own_line_comments);
     // A file too large to parse whole can only be read through its windows.
     let whole_allowed = bytes.len() <= MAX_PARSED_BYTES;
-    let parse_whole = |masked: &[u8], lines: &LineIndex| match whole_allowed {
+    let parse_whole_if_allowed = |masked: &[u8], lines: &LineIndex| match whole_allowed {
         true => parse_whole(masked, lines),
         false => Err(FileError::TooLarge {
             size: bytes.len(),
@@ -196,7 +196,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     let mut parsed_whole = windowed.is_none();
     let mut tree = match windowed {
         Some(tree) => tree,
-        None => parse_whole(&masked, &lines)?,
+        None => parse_whole_if_allowed(&masked, &lines)?,
     };
     let exact = scan.windows.is_some();
     let mut widened = false;
@@ -241,7 +241,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
         match wider {
             Some((wider, wider_tree)) => (scan, tree) = (wider, wider_tree),
             None => {
-                tree = parse_whole(&masked, &lines)?;
+                tree = parse_whole_if_allowed(&masked, &lines)?;
                 parsed_whole = true;
             }
         }
@@ -255,7 +255,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
         return Ok(report(findings, None, bom_len));
     }
     if !parsed_whole {
-        tree = parse_whole(&masked, &lines)?;
+        tree = parse_whole_if_allowed(&masked, &lines)?;
     }
     let fixed_body = edit::apply(body, &edits).map_err(FileError::Overlap)?;
     let incremental = mode != Windows::Never;
