@@ -114,20 +114,12 @@ impl Bindings {
 /// The import statements of a tree, found through the `import` keyword in the bytes: a
 /// rule that reads nothing else of a file's imports needs no query over all of it.
 pub fn import_statements<'t>(tree: &'t Tree, source: &[u8]) -> Vec<Node<'t>> {
-    let root = tree.root_node();
-    let mut statements: Vec<Node> = memchr::memmem::find_iter(source, b"import")
-        .filter_map(|at| {
-            let keyword = root.descendant_for_byte_range(at, at + "import".len())?;
-            let statement = keyword.parent().filter(|_| keyword.kind() == "import")?;
-            matches!(
-                statement.kind(),
-                "import_statement" | "import_from_statement"
-            )
-            .then_some(statement)
-        })
-        .collect();
-    statements.dedup_by_key(|statement| statement.id());
-    statements
+    parse::keyword_statements(
+        tree,
+        source,
+        "import",
+        &["import_statement", "import_from_statement"],
+    )
 }
 
 /// The first name of each module that `statements` import (`a` of `import a.b as c` and

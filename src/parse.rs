@@ -177,23 +177,45 @@ pub fn mentions<'tree>(tree: &'tree Tree, source: &[u8], text: &str) -> Vec<Node
 /// the call and its callee. A rule whose sinks are calls of a few names looks them up
 /// where its needles are, which costs less than a query over every call of a file.
 pub fn call_named_at(tree: &Tree, at: usize, len: usize) -> Option<(Node<'_>, Node<'_>)> {
-    let name = tree
-        .root_node()
-        .descendant_for_byte_range(at, at + len)
-        .filter(|node| node.kind() == "identifier" && node.byte_range() == (at..at + len))?;
-    let callee = match name.parent() {
-        Some(attribute)
-            if attribute.kind() == "attribute"
-                && attribute.child_by_field_name("attribute") == Some(name) =>
-        {
-            attribute
-        }
-        _ => name,
-    };
-    let call = callee.parent().filter(|call| {
-        call.kind() == "call" && call.child_by_field_name("function") == Some(callee)
-    })?;
+    let name = identifier_at(tree, at, len)?;
+    let callee = parent_holding(name, "attribute", "attribute").unwrap_or(name);
+    let call = parent_holding(callee, "call", "function")?;
     Some((call, callee))
+}
+
+/// The identifier that is exactly the bytes `at..at + len`, if the tree has one there.
+pub fn identifier_at(tree: &Tree, at: usize, len: usize) -> Option<Node<'_>> {
+    tree.root_node()
+        .descendant_for_byte_range(at, at + len)
+        .filter(|node| node.kind() == "identifier" && node.byte_range() == (at..at + len))
+}
+
+/// The parent of `node` when it is a `kind` that holds `node` as its `field`: the
+/// assignment whose `left` a name is, the call whose `function` an attribute is.
+pub fn parent_holding<'t>(node: Node<'t>, kind: &str, field: &str) -> Option<Node<'t>> {
+    node.parent()
+        .filter(|parent| parent.kind() == kind && parent.child_by_field_name(field) == Some(node))
+}
+
+/// The statements of one of `kinds` that a keyword starts (`import`, `class`), found
+/// through the keyword in the bytes: a rule that reads nothing else of them needs no
+/// query over all of the tree.
+pub fn keyword_statements<'t>(
+    tree: &'t Tree,
+    source: &[u8],
+    keyword: &str,
+    kinds: &[&str],
+) -> Vec<Node<'t>> {
+    let root = tree.root_node();
+    let mut statements: Vec<Node> = memchr::memmem::find_iter(source, keyword.as_bytes())
+        .filter_map(|at| {
+            let word = root.descendant_for_byte_range(at, at + keyword.len())?;
+            let statement = word.parent().filter(|_| word.kind() == keyword)?;
+            kinds.contains(&statement.kind()).then_some(statement)
+        })
+        .collect();
+    statements.dedup_by_key(|statement| statement.id());
+    statements
 }
 
 /// Whether `offset` is inside a string literal of the tree (so a `#` there is text).

@@ -132,6 +132,22 @@ impl Context<'_> {
         self.whole || crate::scope::scope_of(node).kind() != "module"
     }
 
+    /// A rule's answer when the tree lacks the scope of any of `nodes`: those to add.
+    pub fn needs_scopes_of<'n>(
+        &self,
+        nodes: impl IntoIterator<Item = Node<'n>>,
+    ) -> Result<(), NeedsMore> {
+        let lacking: Vec<usize> = nodes
+            .into_iter()
+            .filter(|node| !self.holds_scope_of(*node))
+            .map(|node| node.start_byte())
+            .collect();
+        match lacking.is_empty() {
+            true => Ok(()),
+            false => Err(NeedsMore::ScopesOf(lacking)),
+        }
+    }
+
     /// Whether a function definition is a method: the nearest class or function around
     /// it is a class (its body, or a block in its body such as `if` or `try`).
     pub fn is_method(&self, definition: Node) -> bool {

@@ -427,13 +427,7 @@ fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
     };
     for &setter in SETTERS {
         for at in memchr::memmem::find_iter(source, setter.as_bytes()) {
-            let Some(name) = tree
-                .root_node()
-                .descendant_for_byte_range(at, at + setter.len())
-                .filter(|node| {
-                    node.kind() == "identifier" && node.byte_range() == (at..at + setter.len())
-                })
-            else {
+            let Some(name) = parse::identifier_at(tree, at, setter.len()) else {
                 continue;
             };
             let Some(parent) = name.parent() else {
@@ -441,10 +435,7 @@ fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
             };
             match parent.kind() {
                 "attribute" if parent.child_by_field_name("attribute") == Some(name) => {
-                    let call = parent.parent().filter(|call| {
-                        call.kind() == "call"
-                            && call.child_by_field_name("function") == Some(parent)
-                    });
+                    let call = parse::parent_holding(parent, "call", "function");
                     let arguments = call
                         .and_then(|call| call.child_by_field_name("arguments"))
                         .filter(|arguments| arguments.kind() == "argument_list");

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, NeedsMore, Rule};
+use super::{Checked, Context, Rule};
 use crate::bindings::{self, Bindings};
 use crate::diagnostic::{Detection, Verdict};
 use crate::literal;
@@ -201,14 +201,7 @@ pub fn check_attribute(context: &Context, attribute: HeaderAttribute) -> Checked
             .iter()
             .any(|(shape, _)| follows_a_name(*shape, source));
     if told_by_scope {
-        let partial: Vec<usize> = shapes
-            .iter()
-            .filter(|(_, name)| !context.holds_scope_of(*name))
-            .map(|(_, name)| name.start_byte())
-            .collect();
-        if !partial.is_empty() {
-            return Err(NeedsMore::ScopesOf(partial));
-        }
+        context.needs_scopes_of(shapes.iter().map(|(_, name)| *name))?;
     }
     let mut scopes: HashMap<usize, ScopeFacts> = HashMap::new();
     let mut detections = Vec::new();

@@ -8,7 +8,7 @@
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, NeedsMore, Rule};
+use super::{Checked, Context, Rule};
 use crate::bindings::{self, Bindings};
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::{indentation_at, insert_line_after};
@@ -132,14 +132,7 @@ pub fn check_flag(context: &Context, flag: Flag) -> Checked {
         if !may_find(source, flag) {
             return Ok(Vec::new());
         }
-        let partial: Vec<usize> = objects
-            .iter()
-            .filter(|(name, _)| !context.holds_scope_of(*name))
-            .map(|(name, _)| name.start_byte())
-            .collect();
-        if !partial.is_empty() {
-            return Err(NeedsMore::ScopesOf(partial));
-        }
+        context.needs_scopes_of(objects.iter().map(|(name, _)| *name))?;
     }
     let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
     let test_module = super::is_test_module(&bindings.modules());
@@ -198,10 +191,7 @@ fn objects<'t>(context: &Context<'t>) -> Vec<(Node<'t>, Node<'t>)> {
             let Some((call, callee)) = parse::call_named_at(context.tree, at, class.len()) else {
                 continue;
             };
-            let assignment = call.parent().filter(|assignment| {
-                assignment.kind() == "assignment"
-                    && assignment.child_by_field_name("right") == Some(call)
-            });
+            let assignment = parse::parent_holding(call, "assignment", "right");
             let object = assignment
                 .and_then(|assignment| assignment.child_by_field_name("left"))
                 .filter(|left| left.kind() == "identifier");

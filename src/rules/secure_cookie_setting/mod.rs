@@ -251,13 +251,8 @@ fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
         .into_iter()
         .map(text)
         .collect();
-    gathered.classes = keyword_statements(tree, source, "class", "class_definition");
-    let names = SETTINGS
-        .iter()
-        .map(|s| s.name)
-        .chain(ATTRIBUTE_SETTINGS.iter().map(|&(name, _)| name))
-        .chain([SECRET_KEY]);
-    for name in names {
+    gathered.classes = parse::keyword_statements(tree, source, "class", &["class_definition"]);
+    for name in setting_names().chain([SECRET_KEY]) {
         for node in parse::mentions(tree, source, name) {
             match node.kind() {
                 "identifier" if text(node) == name => read_name(node, name, &mut gathered),
@@ -329,31 +324,9 @@ const CONFIG_METHODS: &[&str] = &[
 /// The dict of settings dj-rest-auth reads.
 const REST_AUTH: &str = "REST_AUTH";
 
-/// The statements of a kind that start with a keyword (`class`), found through the
-/// keyword in the bytes: a rule that reads nothing else of them needs no query.
-fn keyword_statements<'t>(
-    tree: &'t Tree,
-    source: &[u8],
-    keyword: &str,
-    kind: &str,
-) -> Vec<Node<'t>> {
-    let root = tree.root_node();
-    let mut statements: Vec<Node> = memchr::memmem::find_iter(source, keyword.as_bytes())
-        .filter_map(|at| {
-            let word = root.descendant_for_byte_range(at, at + keyword.len())?;
-            let statement = word.parent().filter(|_| word.kind() == keyword)?;
-            (statement.kind() == kind).then_some(statement)
-        })
-        .collect();
-    statements.dedup_by_key(|statement| statement.id());
-    statements
-}
-
 /// A setting given a value by its name: `NAME = value`, `NAME: bool = value`.
 fn read_name<'tree>(name: Node<'tree>, text: &'static str, gathered: &mut Gathered<'tree>) {
-    let Some(site) = name.parent().filter(|site| {
-        site.kind() == "assignment" && site.child_by_field_name("left") == Some(name)
-    }) else {
+    let Some(site) = parse::parent_holding(name, "assignment", "left") else {
         return;
     };
     let Some(value) = site.child_by_field_name("right") else {
@@ -380,14 +353,10 @@ fn read_key<'tree>(
     if literal::plain_string(key, source) != Some(name) {
         return;
     }
-    let Some(subscript) = key.parent().filter(|subscript| {
-        subscript.kind() == "subscript" && subscript.child_by_field_name("subscript") == Some(key)
-    }) else {
+    let Some(subscript) = parse::parent_holding(key, "subscript", "subscript") else {
         return;
     };
-    let Some(site) = subscript.parent().filter(|site| {
-        site.kind() == "assignment" && site.child_by_field_name("left") == Some(subscript)
-    }) else {
+    let Some(site) = parse::parent_holding(subscript, "assignment", "left") else {
         return;
     };
     let (Some(receiver), Some(value)) = (
@@ -426,9 +395,7 @@ fn named_dicts<'tree>(tree: &'tree Tree, source: &[u8], name: &str) -> Vec<Named
         .into_iter()
         .filter(|node| node.kind() == "identifier" && node.utf8_text(source).ok() == Some(name))
         .filter_map(|node| {
-            let site = node.parent().filter(|site| {
-                site.kind() == "assignment" && site.child_by_field_name("left") == Some(node)
-            })?;
+            let site = parse::parent_holding(node, "assignment", "left")?;
             let value = site
                 .child_by_field_name("right")
                 .filter(|value| value.kind() == "dictionary")?;
@@ -445,22 +412,13 @@ fn read_attribute<'tree>(
     source: &'tree [u8],
     gathered: &mut Gathered<'tree>,
 ) {
-    let Some(identifier) = tree
-        .root_node()
-        .descendant_for_byte_range(at, at + name.len())
-        .filter(|node| node.kind() == "identifier" && node.byte_range() == (at..at + name.len()))
-    else {
+    let Some(identifier) = parse::identifier_at(tree, at, name.len()) else {
         return;
     };
-    let Some(attribute) = identifier.parent().filter(|attribute| {
-        attribute.kind() == "attribute"
-            && attribute.child_by_field_name("attribute") == Some(identifier)
-    }) else {
+    let Some(attribute) = parse::parent_holding(identifier, "attribute", "attribute") else {
         return;
     };
-    let Some(site) = attribute.parent().filter(|site| {
-        site.kind() == "assignment" && site.child_by_field_name("left") == Some(attribute)
-    }) else {
+    let Some(site) = parse::parent_holding(attribute, "assignment", "left") else {
         return;
     };
     let (Some(receiver), Some(value)) = (
@@ -538,11 +496,15 @@ fn read_method<'tree>(
 
 /// The setting of this name, of any attribute.
 fn setting(name: &str) -> Option<&'static str> {
+    setting_names().find(|&known| known == name)
+}
+
+/// The names of every setting the rule reads, of any attribute.
+fn setting_names() -> impl Iterator<Item = &'static str> {
     SETTINGS
         .iter()
         .map(|s| s.name)
         .chain(ATTRIBUTE_SETTINGS.iter().map(|&(name, _)| name))
-        .find(|&known| known == name)
 }
 
 /// The settings of a file that leave a cookie without `attribute`, where the framework

@@ -273,9 +273,7 @@ fn mappings<'t>(context: &Context<'t>) -> Vec<Node<'t>> {
 
 /// The argument list of `Application(...)` or `dict(...)` that `name` is a keyword of.
 fn keywords_of_a_settings_call<'t>(name: Node<'t>, source: &[u8]) -> Option<Node<'t>> {
-    let keyword = name.parent().filter(|k| {
-        k.kind() == "keyword_argument" && k.child_by_field_name("name") == Some(name)
-    })?;
+    let keyword = parse::parent_holding(name, "keyword_argument", "name")?;
     let arguments = keyword.parent().filter(|a| a.kind() == "argument_list")?;
     let function = arguments.parent()?.child_by_field_name("function")?;
     let callee = match function.kind() {
@@ -295,9 +293,7 @@ fn dict_keyed_by(inside: Node) -> Option<Node> {
     {
         key = parent;
     }
-    let pair = key
-        .parent()
-        .filter(|pair| pair.kind() == "pair" && pair.child_by_field_name("key") == Some(key))?;
+    let pair = parse::parent_holding(key, "pair", "key")?;
     pair.parent().filter(|dict| dict.kind() == "dictionary")
 }
 
