@@ -9,7 +9,7 @@ use crate::edit::{self, Edit, OverlappingEdits};
 use crate::needles;
 use crate::parse::{self, first_error};
 use crate::rules::{Context, NeedsMore, Rule, RuleSet};
-use crate::scan;
+use crate::scan::{self, Hit};
 use crate::source::{self, DecodeError, LineIndex, Position, Source};
 use crate::suppress::Suppressions;
 
@@ -166,12 +166,15 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     let lines = LineIndex::new(body, source.encoding());
     // What the parser and the rules read; messages and edits come from the body itself.
     let view = source.view_of(body);
-    let hit_offsets: Vec<usize> = hits
-        .offsets
+    let found: Vec<Hit> = hits
+        .found
         .iter()
-        .filter_map(|offset| offset.checked_sub(bom_len))
+        .filter_map(|hit| {
+            let at = hit.at.checked_sub(bom_len)?;
+            Some(Hit { at, ..*hit })
+        })
         .collect();
-    let mut scan = scan::scan(&view, &hit_offsets);
+    let mut scan = scan::scan(&view, &found);
     let masked = parse::mask(&view, &scan.own_line_comments);
     // A file too large to parse whole can only be read through its windows.
     let whole_allowed = bytes.len() <= MAX_PARSED_BYTES;
@@ -189,7 +192,8 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     };
     let windows = scan.windows.as_deref().filter(|found| worth(found));
     if windows.is_some_and(|found| found.is_empty()) {
-        // Needles only in comments: nothing to read.
+        // Needles only where they do not count (in comments, a name in a string): nothing
+        // to read.
         return Ok(FileReport::default());
     }
     let windowed = windows.and_then(|windows| parse_windows(&masked, windows, &lines));
@@ -227,10 +231,11 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
         };
         widened = true;
         let wider = around.and_then(|starts| {
-            let mut offsets = [hit_offsets.as_slice(), &starts].concat();
-            offsets.sort_unstable();
-            offsets.dedup();
-            let wider = scan::scan(&view, &offsets);
+            let mut wider_hits = found.clone();
+            wider_hits.extend(starts.into_iter().map(Hit::anywhere));
+            wider_hits.sort_unstable();
+            wider_hits.dedup();
+            let wider = scan::scan(&view, &wider_hits);
             let tree = wider
                 .windows
                 .as_deref()

@@ -17,6 +17,7 @@ use aho_corasick::packed;
 use aho_corasick::{AhoCorasick, Input, MatchKind, Span};
 
 use crate::rules::{RuleSet, RULES};
+use crate::scan::{Counts, Hit};
 
 /// The shortest shared piece worth searching instead of each needle. Shorter ones
 /// cover more needles but occur everywhere: with `ookie` and `ession` (which cover the
@@ -40,6 +41,8 @@ struct Needle {
     rule: usize,
     text: &'static str,
     offset: usize,
+    /// Where it counts, as its rule says.
+    counts: Counts,
 }
 
 /// The anchors are chosen over every rule's needles at once, so that rules whose needles
@@ -64,6 +67,7 @@ static SEARCHES: LazyLock<Vec<Search>> = LazyLock::new(|| {
                     rule,
                     text,
                     offset: text.find(anchor).unwrap_or(0),
+                    counts: (RULES[rule].counts)(text),
                 })
                 .collect();
             let rules = needles.iter().fold(RuleSet::EMPTY, |set, needle| {
@@ -129,8 +133,9 @@ fn anchors(needles: &[&'static str]) -> Vec<(&'static str, Vec<&'static str>)> {
 /// Where the needles of a file's rules occur.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Hits {
-    /// The offset of every occurrence, sorted.
-    pub offsets: Vec<usize>,
+    /// Every occurrence, sorted: those of a needle that counts only as a name, only
+    /// where it is one (not in `CookieArg`).
+    pub found: Vec<Hit>,
     /// The rules with an occurrence that their own finer test says may be a sink: the
     /// rules worth running on the file.
     pub rules: RuleSet,
@@ -208,10 +213,16 @@ fn find_with(searcher: &Searcher, bytes: &[u8], rules: RuleSet) -> Hits {
                 let Some(at) = found.checked_sub(needle.offset) else {
                     continue;
                 };
-                if !bytes[at..].starts_with(needle.text.as_bytes()) {
+                if !bytes[at..].starts_with(needle.text.as_bytes())
+                    || needle.counts == Counts::AsAName
+                        && !is_whole_name(bytes, at, needle.text.len())
+                {
                     continue;
                 }
-                hits.offsets.push(at);
+                hits.found.push(Hit {
+                    at,
+                    counts: needle.counts,
+                });
                 if !hits.rules.contains(needle.rule)
                     && (RULES[needle.rule].may_match)(bytes, at, needle.text)
                 {
@@ -220,9 +231,21 @@ fn find_with(searcher: &Searcher, bytes: &[u8], rules: RuleSet) -> Hits {
             }
         }
     }
-    hits.offsets.sort_unstable();
-    hits.offsets.dedup();
+    hits.found.sort_unstable();
+    hits.found.dedup();
     hits
+}
+
+/// Whether the `len` bytes at `at` are a name of their own, not part of a longer one:
+/// what a needle that counts only as a name must be, since the rules look such names up
+/// as whole identifiers (`CookieArg` holds no `Cookie`). A byte beyond ASCII counts as
+/// part of a name: where it is not one, the lexical pass trusts no windows anyway.
+fn is_whole_name(bytes: &[u8], at: usize, len: usize) -> bool {
+    let name_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80;
+    !at.checked_sub(1)
+        .and_then(|before| bytes.get(before))
+        .is_some_and(name_byte)
+        && !bytes.get(at + len).is_some_and(name_byte)
 }
 
 #[cfg(test)]
@@ -274,14 +297,26 @@ mod tests {
         assert_eq!(covered, all, "every rule's needle is searched once");
     }
 
+    fn is_name_char(byte: u8) -> bool {
+        byte == b'_' || byte.is_ascii_alphanumeric() || !byte.is_ascii()
+    }
+
     /// Every needle of `rules` at every offset, compared byte by byte: the reference.
     fn every_needle_everywhere(bytes: &[u8], rules: RuleSet) -> Hits {
         let mut hits = Hits::default();
         for at in 0..bytes.len() {
             for (rule, row) in RULES.iter().enumerate().filter(|(r, _)| rules.contains(*r)) {
                 for needle in row.needles {
-                    if bytes[at..].starts_with(needle.as_bytes()) {
-                        hits.offsets.push(at);
+                    let counts = (row.counts)(needle);
+                    let whole = at == 0 || !is_name_char(bytes[at - 1]);
+                    let whole = whole
+                        && bytes
+                            .get(at + needle.len())
+                            .is_none_or(|&b| !is_name_char(b));
+                    if bytes[at..].starts_with(needle.as_bytes())
+                        && (whole || counts != Counts::AsAName)
+                    {
+                        hits.found.push(Hit { at, counts });
                         if (row.may_match)(bytes, at, needle) {
                             hits.rules = hits.rules.union(RuleSet::single(rule));
                         }
@@ -289,7 +324,8 @@ mod tests {
                 }
             }
         }
-        hits.offsets.dedup();
+        hits.found.sort_unstable();
+        hits.found.dedup();
         hits
     }
 
@@ -301,6 +337,7 @@ mod tests {
             "h = [('Set-Cookie', v)]; SimpleCookieStorage(); x.BaseCookie()",
             "cookiecookie-cookie-COOKIE-Cookie Morsel() tools.sessions.on",
             "AuthTktAuthenticationPolicy(s) INSTALLED_APPS MIDDLEWARE SECRET_KEY app.secret_key = 1",
+            "cookies: CookieArg = None; my_set_cookie(); SimpleCookie(); _Cookie; Cookieé",
             "",
             "c",
         ]
@@ -332,16 +369,31 @@ mod tests {
         }
     }
 
+    fn offsets(hits: &Hits, counts: Counts) -> Vec<usize> {
+        let found = hits.found.iter().filter(|hit| hit.counts == counts);
+        found.map(|hit| hit.at).collect()
+    }
+
     #[test]
     fn hits_of_selected_rules_only() {
         let bytes = b"def set_cookie(self):\n    r.set_secure_cookie('k')\nx.get_cookie()\n";
         let hits = find(bytes, RuleSet::defaults());
-        assert_eq!(hits.offsets, [4, 28]);
+        assert_eq!(offsets(&hits, Counts::AsAName), [4, 28]);
+        assert_eq!(hits.found.len(), 2, "a setter's name counts only as a name");
         let secure_cookie = crate::rules::index_of("secure-cookie").expect("a rule");
         assert_eq!(hits.rules, RuleSet::single(secure_cookie));
         assert_eq!(find(bytes, RuleSet::EMPTY), Hits::default());
+        let longer = find(
+            b"def f(c: CookieArg, s: SimpleCookie): set_cookies()\n",
+            RuleSet::defaults(),
+        );
+        assert_eq!(
+            offsets(&longer, Counts::AsAName),
+            [23],
+            "SimpleCookie alone is a name"
+        );
         let named_only = find(b"handler = Response.set_cookie, 1\n", RuleSet::defaults());
-        assert_eq!(named_only.offsets, [19]);
+        assert_eq!(offsets(&named_only, Counts::AsAName), [19]);
         assert!(named_only.rules.is_empty());
     }
 

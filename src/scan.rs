@@ -2,11 +2,14 @@
 //! line, and which stretches of the file the rules have to read.
 //!
 //! The rules read their sinks, the file's imports, and definitions named like a sink.
-//! Each of those lies in a logical line that holds one of the rules' needles (anywhere in
-//! its bytes, strings included) or the `import` keyword; this pass finds those lines (the
-//! *windows*) so that the parser can read them alone, which is what keeps a file with one
-//! cookie call in ten thousand lines cheap. A window holding a compound statement's header
-//! (`def set_cookie(...):`) takes in the statement's block, so that it parses on its own.
+//! Each of those lies in a logical line that holds one of the rules' needles or the
+//! `import` keyword; this pass finds those lines (the *windows*) so that the parser can
+//! read them alone, which is what keeps a file with one cookie call in ten thousand lines
+//! cheap. A window holding a compound statement's header (`def set_cookie(...):`) takes
+//! in the statement's block, so that it parses on its own. A needle counts anywhere in
+//! its line's bytes, strings included, unless its rule says it counts in less
+//! ([`Counts`]): a setter's name in a docstring, or a header's name in a triple-quoted
+//! string, is no reason to read its line.
 //!
 //! The pass knows strings (every prefix, triple quotes, f-string replacement fields
 //! nested to any depth), comments, brackets and backslash continuations. It never
@@ -62,8 +65,51 @@ enum Header {
     Other,
 }
 
-/// Scans `body` once; `hits` are the sorted offsets of the needles in it.
-pub fn scan(body: &[u8], hits: &[usize]) -> Scan {
+/// Where an occurrence of a needle counts: what its rule may read there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Counts {
+    /// Only in code: a name that is called or built (a setter's, a class's), which the
+    /// rule looks up as an identifier; in a comment or in a string's text (a docstring's
+    /// `response.set_cookie(...)`) it names nothing. The text of an f-string or t-string
+    /// is not told from its fields, so there it counts. [`crate::needles`] finds such a
+    /// needle only as a name of its own (`CookieArg` holds none).
+    AsAName,
+    /// In code and in strings, but not in a comment or a triple-quoted string: a
+    /// header's name, which no one writes in triple quotes, and docstrings often quote.
+    OutsideLongStrings,
+    /// Anywhere in its line: a setting's name, which a string may hold
+    /// (`app.config["SESSION_COOKIE_SECURE"]`).
+    Anywhere,
+}
+
+/// A needle found in a body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Hit {
+    /// Its offset.
+    pub at: usize,
+    pub counts: Counts,
+}
+
+impl Hit {
+    /// A place the pass reads the line of, whatever stands there.
+    pub fn anywhere(at: usize) -> Hit {
+        Hit {
+            at,
+            counts: Counts::Anywhere,
+        }
+    }
+}
+
+/// What stands outside code in a line, where a needle may not count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Text {
+    Comment,
+    String,
+    TripleQuoted,
+}
+
+/// Scans `body` once; `hits` are the needles in it, sorted by offset.
+pub fn scan(body: &[u8], hits: &[Hit]) -> Scan {
     Scanner::new(body, hits).run()
 }
 
@@ -133,8 +179,11 @@ struct Scanner<'a> {
     comments: Vec<Range<usize>>,
     trailing: Vec<Range<usize>>,
     exact: bool,
-    /// The needles' offsets not yet behind the current line.
-    hits: &'a [usize],
+    /// The needles not yet behind the current line.
+    hits: &'a [Hit],
+    /// The comments and strings (but f-strings and t-strings) of the current line, in
+    /// order: where a needle may not count.
+    texts: Vec<(Range<usize>, Text)>,
     /// The compound statements whose blocks the current line may be in, innermost last,
     /// with their indentation.
     headers: Vec<(usize, Header, usize)>,
@@ -143,9 +192,10 @@ struct Scanner<'a> {
 }
 
 impl<'a> Scanner<'a> {
-    fn new(body: &'a [u8], hits: &'a [usize]) -> Self {
+    fn new(body: &'a [u8], hits: &'a [Hit]) -> Self {
         Scanner {
             hits,
+            texts: Vec::new(),
             headers: Vec::new(),
             methods: Vec::new(),
             definitions: Vec::new(),
@@ -396,6 +446,7 @@ impl<'a> Scanner<'a> {
         } else {
             end
         };
+        self.texts.push((start..end, Text::Comment));
         if self.body[line_start..start]
             .iter()
             .all(|&b| matches!(b, b' ' | b'\t' | 0x0c))
@@ -414,6 +465,7 @@ impl<'a> Scanner<'a> {
 
     /// A string whose opening quote is at `self.at`; an f-string or t-string opens a frame.
     fn string(&mut self, prefix: &[u8]) {
+        let start = self.at;
         let quote = self.body[self.at];
         let triple = self.peek(1) == Some(quote) && self.peek(2) == Some(quote);
         self.at += if triple { 3 } else { 1 };
@@ -451,6 +503,12 @@ impl<'a> Scanner<'a> {
                 b'\n' => self.at += 1,
                 _ => {
                     if self.closes(quote, triple) {
+                        let text = if triple {
+                            Text::TripleQuoted
+                        } else {
+                            Text::String
+                        };
+                        self.texts.push((start..self.at, text));
                         return;
                     }
                     self.at += 1;
@@ -504,6 +562,21 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// Whether a needle of the current line counts where it stands.
+    fn counts(&self, hit: &Hit) -> bool {
+        let before = self.texts.partition_point(|(span, _)| span.start <= hit.at);
+        let around = before
+            .checked_sub(1)
+            .map(|last| &self.texts[last])
+            .filter(|(span, _)| span.contains(&hit.at))
+            .map(|&(_, text)| text);
+        match (hit.counts, around) {
+            (Counts::Anywhere, _) | (_, None) => true,
+            (Counts::OutsideLongStrings, Some(text)) => text == Text::String,
+            (Counts::AsAName, Some(_)) => false,
+        }
+    }
+
     /// One byte of a format spec: nested fields open, `}` closes the field.
     fn spec(&mut self) {
         match self.body[self.at] {
@@ -525,13 +598,17 @@ impl<'a> Scanner<'a> {
     /// The logical line being read ends at `end`.
     fn end_line(&mut self, end: usize) {
         let Some(mut line) = self.line.take() else {
+            self.texts.clear();
             return;
         };
         // Needles before the line lie in comments or blank lines: no rule reads them.
-        let behind = self.hits.partition_point(|&hit| hit < line.start);
-        let within = self.hits[behind..].partition_point(|&hit| hit < end);
-        line.interesting |= within > 0;
+        let behind = self.hits.partition_point(|hit| hit.at < line.start);
+        let within = self.hits[behind..].partition_point(|hit| hit.at < end);
+        line.interesting |= self.hits[behind..behind + within]
+            .iter()
+            .any(|hit| self.counts(hit));
         self.hits = &self.hits[behind + within..];
+        self.texts.clear();
         // A decorator alone does not parse (`@override_settings(...)`, then nothing): its
         // window runs on through the decorators after it to the definition's header, and
         // so takes in the definition's block.
@@ -693,7 +770,7 @@ mod tests {
     /// The scan with the needles of the default rules.
     fn scan_for_rules(body: &[u8]) -> Scan {
         let hits = crate::needles::find(body, crate::rules::RuleSet::defaults());
-        scan(body, &hits.offsets)
+        scan(body, &hits.found)
     }
 
     fn windows(body: &str) -> Option<Vec<&str>> {
@@ -769,13 +846,22 @@ mod tests {
     }
 
     #[test]
-    fn needles_count_anywhere_in_a_logical_line_but_not_in_comment_lines() {
-        let body = "s = 'set_cookie'\nt = '''\nimport x\n'''  # set_cookie\n# import\n# set_cookie\nx = 1\nu = f'{a!r:>{w}} {{set_cookie}}'\ny = 'import'\n";
+    fn needles_count_where_their_rules_say() {
+        // A setter's name counts only in code, and in the text of an f-string, which
+        // the pass does not tell from its fields; a string of `import` is no import.
+        let body = "s = 'set_cookie'\nt = '''\nimport x\n'''  # set_cookie\n# import\n# set_cookie\nx = 1\nu = f'{a!r:>{w}} {{set_cookie}}'\ny = 'import'\nv = (  # r.set_cookie('k')\n    b'r.set_cookie(k)', 1)\n";
+        assert_eq!(
+            windows(body).unwrap(),
+            ["u = f'{a!r:>{w}} {{set_cookie}}'\n"]
+        );
+        // A header's name counts in code and strings, but not in triple quotes or
+        // comments; a setting's name counts anywhere in its line.
+        let body = "h = {'Set-Cookie': v}\n'''The 'Set-Cookie' header.'''\nx = 1  # 'Set-Cookie'\ny = 1  # SESSION_COOKIE_SECURE\nz = '''SESSION_COOKIE_SECURE'''\n";
         assert_eq!(
             windows(body).unwrap(),
             [
-                "s = 'set_cookie'\nt = '''\nimport x\n'''  # set_cookie\n",
-                "u = f'{a!r:>{w}} {{set_cookie}}'\n"
+                "h = {'Set-Cookie': v}\n",
+                "y = 1  # SESSION_COOKIE_SECURE\nz = '''SESSION_COOKIE_SECURE'''\n"
             ]
         );
     }

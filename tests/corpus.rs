@@ -3,7 +3,9 @@
 //! parse has no error:
 //! - the comments the pass finds alone on their line are exactly the tree's, and so
 //!   are the others (after code) where the pass models the whole file;
-//! - every import, and every needle of a rule outside a comment, lies in a window;
+//! - every import, and every needle of a rule where it counts (never in a comment, a
+//!   setter's or a class's name only as an identifier, a header's name anywhere but in
+//!   triple quotes), lies in a window;
 //! - and, for a file that may call a setter, parsing windows first gives the same
 //!   report as parsing the whole file.
 //!
@@ -17,7 +19,7 @@ use std::sync::Mutex;
 use tree_sitter::{Node, Parser};
 
 use cookie_fix::engine::{fix_parsing_whole, fix_parsing_windows, windows_agree};
-use cookie_fix::rules::RuleSet;
+use cookie_fix::rules::{Counts, RuleSet};
 use cookie_fix::source::{Encoding, LineIndex};
 use cookie_fix::{needles, parse, scan, Settings};
 
@@ -118,7 +120,7 @@ fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
         return Outcome::NotParsed;
     }
     let hits = needles::find(bytes, RuleSet::defaults());
-    let scan = scan::scan(bytes, &hits.offsets);
+    let scan = scan::scan(bytes, &hits.found);
     let mut failures = Vec::new();
     let mut comments = Vec::new();
     let mut trailing = Vec::new();
@@ -146,9 +148,11 @@ fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
         let mut cursor = node.walk();
         stack.extend(node.children(&mut cursor));
     }
-    for &hit in &hits.offsets {
-        let node = tree.root_node().descendant_for_byte_range(hit, hit + 1);
-        if let Some(node) = node.filter(|node| node.kind() != "comment") {
+    for hit in &hits.found {
+        let node = tree
+            .root_node()
+            .descendant_for_byte_range(hit.at, hit.at + 1);
+        if let Some(node) = node.filter(|node| counts(*node, hit.counts, bytes)) {
             must_be_read.push(node);
         }
     }
@@ -207,6 +211,26 @@ fn check(parser: &mut Parser, bytes: &[u8]) -> Outcome {
         compared,
         windows_alone,
         failures,
+    }
+}
+
+/// Whether a needle counts at `node`, the tree's smallest node at its first byte, as
+/// tree-sitter reads the file: never in a comment; a name only as an identifier; a
+/// header's name anywhere but in a triple-quoted string.
+fn counts(node: Node, counts: Counts, bytes: &[u8]) -> bool {
+    let string = std::iter::successors(Some(node), |node| node.parent())
+        .take_while(|node| node.kind() != "interpolation")
+        .find(|node| node.kind() == "string");
+    match counts {
+        _ if node.kind() == "comment" => false,
+        Counts::Anywhere => true,
+        Counts::AsAName => node.kind() == "identifier",
+        Counts::OutsideLongStrings => string.is_none_or(|string| {
+            let text = &bytes[string.byte_range()];
+            let quotes = text.iter().skip_while(|b| b.is_ascii_alphabetic());
+            let quotes: Vec<u8> = quotes.take(3).copied().collect();
+            !(quotes == b"'''" || quotes == b"\"\"\"")
+        }),
     }
 }
 

@@ -26,6 +26,7 @@ use tree_sitter::{Node, Query, Tree};
 use crate::diagnostic::Detection;
 use crate::literal;
 use crate::parse;
+pub use crate::scan::Counts;
 use crate::source::LineIndex;
 
 /// One rule of the catalogue.
@@ -60,6 +61,9 @@ pub struct Rule {
     /// Whether the needle found at `at` in a file's bytes may be a sink, a finer test
     /// that spares a file a parse (`Response.set_cookie` named, never called).
     pub may_match: fn(bytes: &[u8], at: usize, needle: &str) -> bool,
+    /// Where an occurrence of the needle counts, so that the lexical pass reads its
+    /// line: the narrower, the fewer lines are parsed.
+    pub counts: fn(needle: &str) -> Counts,
     /// The rule's compiled query, if it reads the tree through one (a rule whose sinks
     /// stand where its needles are looks them up instead: a query visits every node).
     pub query: Option<fn() -> &'static Query>,

@@ -90,6 +90,9 @@ fn string_literal() -> impl Strategy<Value = String> {
         "{value}",
         "a,b) # not a comment",
         "\\\\",
+        // A name in a string's text is no call; in an f-string's field it is one.
+        "r.set_cookie(k)",
+        "{r.set_cookie(k)}",
     ]);
     (one_of(STRING_PREFIXES), body, one_of(&["\"", "'"])).prop_map(|(prefix, body, quote)| {
         // A bytes literal holds ASCII only.
@@ -729,6 +732,11 @@ fn simple_statement(invalid: bool) -> BoxedStrategy<String> {
         1 => Just("def set_cookie(self, key, value='', secure=False):\n    # cookie-fix: ignore\n    return key".to_owned()),
         1 => Just("s = '''\n# nosec\nresponse.set_cookie(\"k\")\n'''".to_owned()),
         1 => Just("s = '''\n# '''".to_owned()),
+        // Names in strings and longer names, beside the same names in code.
+        1 => Just("\"\"\"Call response.set_cookie(\"k\", \"v\") with the 'Set-Cookie' header.\"\"\"".to_owned()),
+        1 => Just("s = 'it\\'s r.set_cookie(k)'; response.set_cookie('set_cookie', \"v\")".to_owned()),
+        1 => Just("s = (\"Cookie(\"  # Cookie(\n     \"x\"); response.set_cookie(\n    \"k\", rb'''set_cookie''')".to_owned()),
+        1 => Just("def view(c: CookieArg, jar: SimpleCookieJar):\n    return response.set_cookie(\"k\")".to_owned()),
         1 => Just("try:\n    import flask\nexcept ImportError:\n    flask = None".to_owned()),
         1 => Just("try: import webob\nexcept ImportError: pass".to_owned()),
         1 => Just("@decorate\ndef view(): response.set_cookie(\"k\", \"v\")".to_owned()),

@@ -11,7 +11,7 @@ use super::secure_cookie_header as header;
 use super::secure_cookie_morsel as morsel;
 use super::secure_cookie_setting as setting;
 use super::secure_session_cookie as session;
-use super::{Checked, Context, NeedsMore};
+use super::{Checked, Context, Counts, NeedsMore};
 use crate::bindings::{self, Bindings};
 use crate::call::{Arguments, Outcome, Reading, Signature};
 use crate::diagnostic::{Detection, Verdict};
@@ -98,6 +98,17 @@ pub fn every_sink_may_match(bytes: &[u8], at: usize, needle: &str) -> bool {
         session::is_a_name(bytes, at, needle)
     } else {
         may_be_called(bytes, at, needle)
+    }
+}
+
+/// Where each needle counts, as for its own rule: calls and classes as names.
+pub fn every_sink_counts(needle: &str) -> Counts {
+    if header::NEEDLES.contains(&needle) {
+        Counts::OutsideLongStrings
+    } else if setting::ATTRIBUTE_NEEDLES.contains(&needle) {
+        Counts::Anywhere
+    } else {
+        Counts::AsAName
     }
 }
 

@@ -34,6 +34,7 @@ pub static RULE: Rule = Rule {
     default: false,
     needles: cookie_calls::EVERY_SINK_NEEDLES,
     may_match: cookie_calls::every_sink_may_match,
+    counts: cookie_calls::every_sink_counts,
     query: None,
     check,
 };

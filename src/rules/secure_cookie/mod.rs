@@ -1,7 +1,7 @@
 //! `secure-cookie`: a cookie call without `secure=True` (DESIGN.md sections 1 to 3).
 
 use super::cookie_calls::{self, Attribute, Kind};
-use super::{Checked, Context, Rule};
+use super::{Checked, Context, Counts, Rule};
 
 pub static RULE: Rule = Rule {
     id: "secure-cookie",
@@ -24,6 +24,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: cookie_calls::NEEDLES,
     may_match: cookie_calls::may_be_called,
+    counts: |_| Counts::AsAName,
     query: None,
     check,
 };

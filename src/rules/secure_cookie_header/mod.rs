@@ -14,7 +14,7 @@ use std::collections::HashMap;
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, Rule};
+use super::{Checked, Context, Counts, Rule};
 use crate::bindings::{self, Bindings};
 use crate::diagnostic::{Detection, Verdict};
 use crate::literal;
@@ -41,6 +41,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: NEEDLES,
     may_match: is_header_name,
+    counts: |_| Counts::OutsideLongStrings,
     query: None,
     check,
 };

@@ -8,7 +8,7 @@
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, Rule};
+use super::{Checked, Context, Counts, Rule};
 use crate::bindings::{self, Bindings};
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::{indentation_at, insert_line_after};
@@ -35,6 +35,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: CLASSES,
     may_match: is_constructed,
+    counts: |_| Counts::AsAName,
     query: None,
     check,
 };

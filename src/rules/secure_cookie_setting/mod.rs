@@ -11,7 +11,7 @@ mod flask;
 
 use tree_sitter::{Node, Tree};
 
-use super::{Checked, Context, NeedsMore, Rule};
+use super::{Checked, Context, Counts, NeedsMore, Rule};
 use crate::bindings;
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::Edit;
@@ -40,6 +40,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: NEEDLES,
     may_match: is_whole_name,
+    counts: |_| Counts::Anywhere,
     query: None,
     check,
 };

@@ -7,7 +7,7 @@
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, Rule};
+use super::{Checked, Context, Counts, Rule};
 use crate::bindings;
 use crate::call::{Arguments, Outcome, Reading, Signature};
 use crate::diagnostic::{Detection, Verdict};
@@ -38,6 +38,7 @@ pub static RULE: Rule = Rule {
     default: true,
     needles: NEEDLES,
     may_match: is_a_name,
+    counts: needle_counts,
     query: None,
     check,
 };
@@ -317,6 +318,15 @@ pub fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
             next,
             None | Some(b'(' | b',' | b')' | b'\n' | b'\r' | b'#' | b'\\')
         )
+}
+
+/// The classes and factories count as names; the configuration keys also as a dict's
+/// string keys.
+pub fn needle_counts(needle: &str) -> Counts {
+    match [TORNADO_XSRF, TORNADO_XSRF_KWARGS, CHERRYPY_SESSIONS].contains(&needle) {
+        true => Counts::Anywhere,
+        false => Counts::AsAName,
+    }
 }
 
 fn check(context: &Context) -> Checked {
