@@ -152,13 +152,28 @@ pub fn first_code_child(node: Node<'_>) -> Option<Node<'_>> {
     first
 }
 
+/// The offsets of `text` in the parts of `source` that `tree` was parsed from: its
+/// windows, or all of it. Only there can a node be found, and a file's windows are
+/// often a small part of it, so a rule that looks its sinks up by name searches them.
+pub fn occurrences(tree: &Tree, source: &[u8], text: &str) -> Vec<usize> {
+    let finder = memchr::memmem::Finder::new(text.as_bytes());
+    let mut found = Vec::new();
+    for range in tree.included_ranges() {
+        let end = range.end_byte.min(source.len());
+        let start = range.start_byte.min(end);
+        found.extend(finder.find_iter(&source[start..end]).map(|at| start + at));
+    }
+    found
+}
+
 /// The nodes of the tree that hold `text` in code: the identifier it is, or the string
 /// literal it is in; an occurrence in a comment, or outside the tree's windows, is none.
 /// Searching the bytes and asking the tree is cheaper than a query pattern over every
 /// identifier or string of a file.
 pub fn mentions<'tree>(tree: &'tree Tree, source: &[u8], text: &str) -> Vec<Node<'tree>> {
     let root = tree.root_node();
-    memchr::memmem::find_iter(source, text.as_bytes())
+    occurrences(tree, source, text)
+        .into_iter()
         .filter_map(|at| {
             let mut node = root.descendant_for_byte_range(at, at + text.len())?;
             while node.kind() != "string" && node.kind() != "identifier" {
@@ -207,7 +222,8 @@ pub fn keyword_statements<'t>(
     kinds: &[&str],
 ) -> Vec<Node<'t>> {
     let root = tree.root_node();
-    let mut statements: Vec<Node> = memchr::memmem::find_iter(source, keyword.as_bytes())
+    let mut statements: Vec<Node> = occurrences(tree, source, keyword)
+        .into_iter()
         .filter_map(|at| {
             let word = root.descendant_for_byte_range(at, at + keyword.len())?;
             let statement = word.parent().filter(|_| word.kind() == keyword)?;

@@ -218,7 +218,7 @@ fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) ->
     let source = context.source;
     let mut calls = Vec::new();
     for object in frameworks::COOKIE_OBJECTS {
-        for at in memchr::memmem::find_iter(source, object.name.as_bytes()) {
+        for at in parse::occurrences(context.tree, source, object.name) {
             let Some((call, callee)) = parse::call_named_at(context.tree, at, object.name.len())
             else {
                 continue;
@@ -437,7 +437,7 @@ fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
         ..Captured::default()
     };
     for &setter in SETTERS {
-        for at in memchr::memmem::find_iter(source, setter.as_bytes()) {
+        for at in parse::occurrences(tree, source, setter) {
             let Some(name) = parse::identifier_at(tree, at, setter.len()) else {
                 continue;
             };

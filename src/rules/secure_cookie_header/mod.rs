@@ -230,7 +230,7 @@ fn header_names<'t>(context: &Context<'t>) -> Vec<Node<'t>> {
     let (source, root) = (context.source, context.tree.root_node());
     let mut names: Vec<Node> = Vec::new();
     for needle in NEEDLES {
-        for at in memchr::memmem::find_iter(source, needle.as_bytes()) {
+        for at in parse::occurrences(context.tree, source, needle) {
             if !is_header_name(source, at, needle) {
                 continue;
             }

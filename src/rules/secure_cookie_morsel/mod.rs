@@ -188,7 +188,7 @@ fn objects<'t>(context: &Context<'t>) -> Vec<(Node<'t>, Node<'t>)> {
     let source = context.source;
     let mut objects = Vec::new();
     for class in CLASSES {
-        for at in memchr::memmem::find_iter(source, class.as_bytes()) {
+        for at in parse::occurrences(context.tree, source, class) {
             let Some((call, callee)) = parse::call_named_at(context.tree, at, class.len()) else {
                 continue;
             };

@@ -273,12 +273,12 @@ fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
         }
     }
     for name in [FALCON_OPTION, "secret_key"] {
-        for at in memchr::memmem::find_iter(source, name.as_bytes()) {
+        for at in parse::occurrences(tree, source, name) {
             read_attribute(tree, at, name, source, &mut gathered);
         }
     }
     for method in CONFIG_METHODS {
-        for at in memchr::memmem::find_iter(source, method.as_bytes()) {
+        for at in parse::occurrences(tree, source, method) {
             let Some((call, callee)) = parse::call_named_at(tree, at, method.len()) else {
                 continue;
             };

@@ -228,7 +228,7 @@ fn calls<'t>(context: &Context<'t>) -> Vec<(Node<'t>, Node<'t>, Node<'t>)> {
     names.dedup();
     let mut calls = Vec::new();
     for name in names {
-        for at in memchr::memmem::find_iter(source, name.as_bytes()) {
+        for at in parse::occurrences(context.tree, source, name) {
             let Some((call, callee)) = parse::call_named_at(context.tree, at, name.len()) else {
                 continue;
             };
@@ -256,7 +256,7 @@ fn mappings<'t>(context: &Context<'t>) -> Vec<Node<'t>> {
     let (source, root) = (context.source, context.tree.root_node());
     let mut mappings: Vec<Node> = Vec::new();
     for key in [TORNADO_XSRF, CHERRYPY_SESSIONS] {
-        for at in memchr::memmem::find_iter(source, key.as_bytes()) {
+        for at in parse::occurrences(context.tree, source, key) {
             let Some(node) = root.descendant_for_byte_range(at, at + key.len()) else {
                 continue;
             };
