@@ -17,7 +17,7 @@ use aho_corasick::packed;
 use aho_corasick::{AhoCorasick, Input, MatchKind, Span};
 
 use crate::rules::{RuleSet, RULES};
-use crate::scan::{Counts, Hit};
+use crate::scan::{is_word_byte, Counts, Hit};
 
 /// The shortest shared piece worth searching instead of each needle. Shorter ones
 /// cover more needles but occur everywhere: with `ookie` and `ession` (which cover the
@@ -241,7 +241,7 @@ fn find_with(searcher: &Searcher, bytes: &[u8], rules: RuleSet) -> Hits {
 /// as whole identifiers (`CookieArg` holds no `Cookie`). A byte beyond ASCII counts as
 /// part of a name: where it is not one, the lexical pass trusts no windows anyway.
 fn is_whole_name(bytes: &[u8], at: usize, len: usize) -> bool {
-    let name_byte = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_' || *b >= 0x80;
+    let name_byte = |b: &u8| is_word_byte(*b);
     !at.checked_sub(1)
         .and_then(|before| bytes.get(before))
         .is_some_and(name_byte)
@@ -297,10 +297,6 @@ mod tests {
         assert_eq!(covered, all, "every rule's needle is searched once");
     }
 
-    fn is_name_char(byte: u8) -> bool {
-        byte == b'_' || byte.is_ascii_alphanumeric() || !byte.is_ascii()
-    }
-
     /// Every needle of `rules` at every offset, compared byte by byte: the reference.
     fn every_needle_everywhere(bytes: &[u8], rules: RuleSet) -> Hits {
         let mut hits = Hits::default();
@@ -308,11 +304,11 @@ mod tests {
             for (rule, row) in RULES.iter().enumerate().filter(|(r, _)| rules.contains(*r)) {
                 for needle in row.needles {
                     let counts = (row.counts)(needle);
-                    let whole = at == 0 || !is_name_char(bytes[at - 1]);
+                    let whole = at == 0 || !is_word_byte(bytes[at - 1]);
                     let whole = whole
                         && bytes
                             .get(at + needle.len())
-                            .is_none_or(|&b| !is_name_char(b));
+                            .is_none_or(|&b| !is_word_byte(b));
                     if bytes[at..].starts_with(needle.as_bytes())
                         && (whole || counts != Counts::AsAName)
                     {

@@ -727,7 +727,9 @@ const HEADERS: &[&[u8]] = &[
     b"while", b"with",
 ];
 
-fn is_word_byte(byte: u8) -> bool {
+/// A byte of a name (or of a number) as the pass reads words: beyond ASCII, any byte,
+/// since a name that is not all letters and digits makes it trust no windows.
+pub fn is_word_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'_' || byte >= 0x80
 }
 

@@ -532,7 +532,7 @@ pub fn may_be_called(bytes: &[u8], at: usize, needle: &str) -> bool {
 }
 
 fn is_identifier_byte(byte: Option<&u8>) -> bool {
-    byte.is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80)
+    byte.is_some_and(|&b| crate::scan::is_word_byte(b))
 }
 
 /// The name may follow a `.`: the last byte before it on its line, past blanks, is a

@@ -212,6 +212,10 @@ const TORNADO_XSRF_KWARGS: &str = "xsrf_cookie_kwargs";
 const CHERRYPY_SESSIONS: &str = "tools.sessions.on";
 const CHERRYPY_SECURE: &str = "tools.sessions.secure";
 
+/// The needles that are configuration keys, not classes: they stand in a string (a
+/// dict's key) or before `=` (a keyword argument).
+const CONFIGURATION_KEYS: &[&str] = &[TORNADO_XSRF, TORNADO_XSRF_KWARGS, CHERRYPY_SESSIONS];
+
 /// The calls of a sink, or of a caller that takes a sink's class first
 /// (`app.add_middleware(SessionMiddleware, ...)`), looked up where their names are: a
 /// query would visit every call of the file. Each is the call, its callee's name and its
@@ -310,7 +314,7 @@ pub fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
     let next = bytes[end..].iter().find(|b| !crate::source::is_blank(b));
     let whole = !name_byte(at.checked_sub(1).and_then(|before| bytes.get(before)))
         && !name_byte(bytes.get(end));
-    if [TORNADO_XSRF, TORNADO_XSRF_KWARGS, CHERRYPY_SESSIONS].contains(&needle) {
+    if CONFIGURATION_KEYS.contains(&needle) {
         return whole;
     }
     whole
@@ -323,7 +327,7 @@ pub fn is_a_name(bytes: &[u8], at: usize, needle: &str) -> bool {
 /// The classes and factories count as names; the configuration keys also as a dict's
 /// string keys.
 pub fn needle_counts(needle: &str) -> Counts {
-    match [TORNADO_XSRF, TORNADO_XSRF_KWARGS, CHERRYPY_SESSIONS].contains(&needle) {
+    match CONFIGURATION_KEYS.contains(&needle) {
         true => Counts::Anywhere,
         false => Counts::AsAName,
     }
