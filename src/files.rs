@@ -200,3 +200,12 @@ pub fn display(path: &Path) -> String {
     }
     text.to_owned()
 }
+
+/// An I/O error's reason without Rust's " (os error N)" suffix.
+pub fn io_reason(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_owned(),
+        None => text,
+    }
+}

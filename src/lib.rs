@@ -13,13 +13,16 @@ pub mod literal;
 pub mod mapping;
 pub mod mark;
 pub mod needles;
+pub mod outcome;
 pub mod output;
 pub mod parse;
+pub mod plan;
 pub mod rules;
 pub mod run;
 pub mod scan;
 pub mod scope;
 pub mod source;
+pub mod stdin;
 pub mod suppress;
 pub mod write;
 

@@ -1,5 +1,6 @@
 //! How results are shown: diffs, findings as text or GitHub annotations, the summary.
 
+pub mod catalogue;
 pub mod diff;
 pub mod fingerprint;
 pub mod github;
@@ -7,6 +8,7 @@ pub mod gitlab;
 pub mod json;
 pub mod junit;
 pub mod rdjson;
+pub mod report;
 pub mod sarif;
 pub mod text;
 
