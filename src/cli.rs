@@ -8,7 +8,8 @@ use clap::{ArgGroup, Parser, ValueEnum};
 #[command(
     name = "cookie-fix",
     version,
-    about = "Find Python set_cookie() calls without secure=True (CWE-614) and fix them.",
+    // The package's description (Cargo.toml), which pyproject.toml repeats for PyPI.
+    about,
     after_help = "Exit status: 0 nothing (left) to fix, 1 fixes pending or findings left \
                   (see --strict, --exit-non-zero-on-fix), 2 an error.",
     group(ArgGroup::new("mode").args(["dry_run", "write", "check", "add_ignore"]))

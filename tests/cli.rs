@@ -2330,6 +2330,33 @@ fn a_long_comment_block_after_a_call_is_processed_promptly() {
 
 // ---- rule selection, suppression by rule, and the rules' own documentation
 
+/// The one line that says what cookie-fix does opens `--help`, and PyPI shows the same
+/// line (pyproject.toml's `description`, which wins over Cargo.toml's in the wheel).
+#[test]
+fn help_opens_with_the_packages_description() {
+    let t = Tree::new();
+    let pyproject =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("pyproject.toml"))
+            .expect("pyproject.toml");
+    let pyproject: toml::Table = pyproject.parse().expect("pyproject.toml is TOML");
+    let description = pyproject["project"]["description"]
+        .as_str()
+        .expect("a description");
+    assert_eq!(description, env!("CARGO_PKG_DESCRIPTION"));
+    let (code, stdout, stderr) = run(&t.root, &["--help"]);
+    let stdout = String::from_utf8(stdout.0).expect("UTF-8 help");
+    // clap wraps the line at 100 columns.
+    let (about, rest) = stdout
+        .split_once("\n\n")
+        .expect("a blank line after the about");
+    assert_eq!(about.replace('\n', " "), description, "{stdout}");
+    assert!(
+        rest.starts_with("Usage: cookie-fix [OPTIONS] [PATHS]...\n"),
+        "{rest}"
+    );
+    assert_eq!((code, stderr), (0, Text(Vec::new())));
+}
+
 #[test]
 fn list_rules_prints_each_rule_with_its_default_and_summary() {
     let t = Tree::new();
