@@ -49,7 +49,7 @@ PY
     fi
 }
 
-check "check mode over a project with fixes, a review, suppressions and an error" 7 1 --check .
+check "check mode over a project with fixes, a review, suppressions and an error" 9 1 --check .
 check "a single file with one fix" 1 0 --check fastapi_app.py
 
 summary

@@ -52,8 +52,10 @@ def offset(data, position):
     return starts[position["line"] - 1] + position["column"] - 1
 for path, suggestions in suggested.items():
     data = open(os.path.join(project, path), "rb").read()
-    edits = sorted(((offset(data, s["range"]["start"]), offset(data, s["range"]["end"]), s["text"]) for s in suggestions), reverse=True)
-    for start, end, text in edits:
+    # From the end backwards; insertions at one place in reverse document order, so
+    # that the first lands first (two settings added at the end of a module).
+    edits = sorted(((offset(data, s["range"]["start"]), offset(data, s["range"]["end"]), rank, s["text"]) for rank, s in enumerate(suggestions)), reverse=True)
+    for start, end, _, text in edits:
         data = data[:start] + text.encode() + data[end:]
     want = open(os.path.join(fixed, path), "rb").read()
     assert data == want, f"{path}: the suggestions do not give what --write writes"

@@ -248,7 +248,7 @@ impl Tree {
         out
     }
 
-    /// The demo project's three files, at `folder` ("" for the root).
+    /// The demo project's four files, at `folder` ("" for the root).
     fn put_demo(&self, folder: &str) {
         for (name, text) in DEMO {
             self.put(&format!("{folder}{name}"), text);
@@ -274,7 +274,11 @@ fn replaced(text: &str, edits: &[(&str, &str)]) -> String {
 // The demo project and what cookie-fix must make of it
 // ---------------------------------------------------------------------------
 
-const DEMO: [(&str, &str); 3] = [
+const DEMO: [(&str, &str); 4] = [
+    (
+        "django_settings.py",
+        include_str!("../testdata/demo/django_settings.py"),
+    ),
     (
         "django_views.py",
         include_str!("../testdata/demo/django_views.py"),
@@ -292,6 +296,10 @@ const DEMO: [(&str, &str); 3] = [
 fn demo_fixed(name: &str) -> String {
     let (_, original) = DEMO.iter().find(|(n, _)| *n == name).expect("a demo file");
     let edits: &[(&str, &str)] = match name {
+        "django_settings.py" => &[(
+            "60 * 60 * 24 * 14\n",
+            "60 * 60 * 24 * 14\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\n",
+        )],
         "django_views.py" => &[
             ("max_age=1209600)", "max_age=1209600, secure=True)"),
             ("secure=False)", "secure=True)"),
@@ -309,6 +317,16 @@ fn demo_fixed(name: &str) -> String {
     };
     replaced(original, edits)
 }
+
+const DJANGO_SETTINGS_DIFF: &str = r#"--- a/django_settings.py
++++ b/django_settings.py
+@@ -20,3 +20,5 @@
+ 
+ ROOT_URLCONF = "shop.urls"
+ SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
++SESSION_COOKIE_SECURE = True
++CSRF_COOKIE_SECURE = True
+"#;
 
 // Blank context lines of a diff hold a single space.
 const DJANGO_DIFF: &str = r#"--- a/django_views.py
@@ -370,6 +388,8 @@ const DEMO_REVIEW_WARNING: &str = "warning: django_views.py:20:5: secure-cookie 
      with secure=settings.SESSION_COOKIE_SECURE: check that it is true in production [review]\n";
 
 const DEMO_FINDINGS: &str = "\
+django_settings.py:11:5: secure-cookie-setting SESSION_COOKIE_SECURE is not set, so it is False: `manage.py check --deploy` warns (security.W012) [fix]
+django_settings.py:17:5: secure-cookie-setting CSRF_COOKIE_SECURE is not set, so it is False: `manage.py check --deploy` warns (security.W016) [fix]
 django_views.py:19:5: secure-cookie set_signed_cookie() without secure=True [fix]
 django_views.py:20:5: secure-cookie set_cookie() with secure=settings.SESSION_COOKIE_SECURE: check that it is true in production [review]
 django_views.py:26:5: secure-cookie set_cookie() with secure=False [fix]
@@ -380,12 +400,12 @@ flask_app.py:47:5: secure-cookie set_cookie() without secure=True [fix]
 ";
 
 fn demo_diff() -> String {
-    [DJANGO_DIFF, FASTAPI_DIFF, FLASK_DIFF].concat()
+    [DJANGO_SETTINGS_DIFF, DJANGO_DIFF, FASTAPI_DIFF, FLASK_DIFF].concat()
 }
 
 fn demo_dry_run_stderr() -> String {
     format!(
-        "{DEMO_REVIEW_WARNING}Would fix 6 findings in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+        "{DEMO_REVIEW_WARNING}Would fix 8 findings in 4 files; 1 needs review; 0 suppressed; 0 skipped.\n"
     )
 }
 
@@ -441,7 +461,7 @@ fn check_prints_the_findings_and_writes_nothing() {
         outcome(
             1,
             DEMO_FINDINGS,
-            "Would fix 6 findings in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "Would fix 8 findings in 4 files; 1 needs review; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_demo_untouched(&t);
@@ -458,7 +478,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
             0,
             "",
             format!(
-                "{DEMO_REVIEW_WARNING}Fixed 6 findings in 3 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+                "{DEMO_REVIEW_WARNING}Fixed 8 findings in 4 files; 1 needs review; 0 suppressed; 0 skipped.\n"
             )
         )
     );
@@ -471,6 +491,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
         t.listing(),
         [
             "clean.py",
+            "django_settings.py",
             "django_views.py",
             "fastapi_app.py",
             "flask_app.py"
@@ -576,6 +597,7 @@ fn git_apply_of_the_dry_run_equals_write() {
 
     let diff = [
         CRLF_DIFF,
+        DJANGO_SETTINGS_DIFF.as_bytes(),
         DJANGO_DIFF.as_bytes(),
         FASTAPI_DIFF.as_bytes(),
         FLASK_DIFF.as_bytes(),
@@ -584,7 +606,7 @@ fn git_apply_of_the_dry_run_equals_write() {
         NO_NEWLINE_DIFF.as_bytes(),
     ]
     .concat();
-    let summary = "Would fix 10 findings in 7 files; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary = "Would fix 12 findings in 8 files; 1 needs review; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&patched.root, &["--dry-run"]),
         outcome(1, &diff, format!("{DEMO_REVIEW_WARNING}{summary}"))
@@ -598,7 +620,7 @@ fn git_apply_of_the_dry_run_equals_write() {
     );
     assert_eq!(finish(apply, b""), outcome(0, "", ""));
 
-    let summary = "Fixed 10 findings in 7 files; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary = "Fixed 12 findings in 8 files; 1 needs review; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&written.root, &["--write"]),
         outcome(0, "", format!("{DEMO_REVIEW_WARNING}{summary}"))
