@@ -29,7 +29,7 @@ pub fn document(files: &[FileFindings], mode: Mode) -> String {
                             "range": range(&lines, finding.range.start, finding.range.end),
                         },
                         "severity": if finding.verdict.is_fixable() { "ERROR" } else { "WARNING" },
-                        "code": { "value": finding.rule, "url": rules::PROJECT_URI },
+                        "code": { "value": finding.rule, "url": rule_uri(finding.rule) },
                     });
                     if let Some(suggestion) = suggestion(&file.original, &lines, finding) {
                         diagnostic["suggestions"] = json!([suggestion]);
@@ -44,6 +44,11 @@ pub fn document(files: &[FileFindings], mode: Mode) -> String {
         "diagnostics": diagnostics,
     });
     serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// The page of the rule with this id (every finding's rule is in the table).
+fn rule_uri(id: &str) -> String {
+    rules::by_id(id).map_or_else(|| rules::PROJECT_URI.to_owned(), |rule| rule.help_uri())
 }
 
 /// A finding's edits as one replacement: from the first edit's start to the last

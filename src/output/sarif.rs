@@ -66,7 +66,7 @@ fn descriptor(rule: &Rule) -> Value {
             "text": rule.help,
             "markdown": rule.help_markdown,
         },
-        "helpUri": rule.help_uri,
+        "helpUri": rule.help_uri(),
         "defaultConfiguration": { "level": "error" },
         "properties": {
             "tags": ["security", format!("external/cwe/cwe-{}", rule.cwe)],

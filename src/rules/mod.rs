@@ -8,7 +8,8 @@
 //! rules has one now, though [`Rule::query`] allows it).
 //!
 //! Adding a rule: write `rules/<id>/mod.rs` with a `pub static RULE: Rule` and its cases
-//! under `testdata/<id>/`; add one row to [`RULES`].
+//! under `testdata/<id>/`; add one row to [`RULES`]; write its page in `docs/rules/`
+//! with `UPDATE_RULE_PAGES=1 cargo test --test rule_pages`.
 
 pub mod cookie_calls;
 pub mod httponly_cookie;
@@ -44,8 +45,6 @@ pub struct Rule {
     pub help_markdown: &'static str,
     /// What a fix does, in a few words (SARIF's fix description).
     pub fix_title: &'static str,
-    /// Where its documentation is read on the web (SARIF's `helpUri`).
-    pub help_uri: &'static str,
     /// The weakness it finds, by its CWE number (SARIF's tags).
     pub cwe: u16,
     /// GitHub code scanning's `security-severity`, a CVSS score (SARIF's properties).
@@ -94,8 +93,25 @@ pub fn is_read_by_scripts(name: &str) -> bool {
     ["csrftoken", "csrf_token", "xsrf-token", "_xsrf"].contains(&name.to_ascii_lowercase().as_str())
 }
 
-/// The project's home, where the README documents every rule.
+/// The project's home.
 pub const PROJECT_URI: &str = "https://github.com/cookie-fix/cookie-fix";
+
+/// The folder of the rule pages in the repository, one page per rule, written from
+/// the table by [`crate::output::catalogue::rule_page`].
+pub const RULE_PAGES: &str = "docs/rules";
+
+impl Rule {
+    /// Its page, relative to the repository's root.
+    pub fn page(&self) -> String {
+        format!("{RULE_PAGES}/{}.md", self.id)
+    }
+
+    /// Where its documentation is read on the web (SARIF's `helpUri`, rdjson's code
+    /// URL): its page on the default branch.
+    pub fn help_uri(&self) -> String {
+        format!("{PROJECT_URI}/blob/main/{}", self.page())
+    }
+}
 
 /// The catalogue, in the order its edits are joined when two rules insert at one place.
 pub static RULES: &[&Rule] = &[

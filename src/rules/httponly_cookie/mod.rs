@@ -29,7 +29,6 @@ pub static RULE: Rule = Rule {
                     call as it is, add `# cookie-fix: ignore[httponly-cookie]` on one of \
                     its lines.",
     fix_title: "Set the HttpOnly attribute",
-    help_uri: super::PROJECT_URI,
     cwe: 1004,
     security_severity: "4.3",
     docs: include_str!("docs.md"),

@@ -27,7 +27,6 @@ pub static RULE: Rule = Rule {
                     policy. To keep a call as it is, \
                     add `# cookie-fix: ignore[samesite-cookie]` on one of its lines.",
     fix_title: "Set a SameSite policy",
-    help_uri: super::PROJECT_URI,
     cwe: 1275,
     security_severity: "4.3",
     docs: include_str!("docs.md"),

@@ -17,7 +17,6 @@ pub static RULE: Rule = Rule {
                     `cookie-fix --write` inserts it. To keep a call \
                     as it is, add `# cookie-fix: ignore` on one of its lines.",
     fix_title: "Set the Secure attribute",
-    help_uri: super::PROJECT_URI,
     cwe: 614,
     security_severity: "5.3",
     docs: include_str!("docs.md"),

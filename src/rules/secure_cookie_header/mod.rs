@@ -34,7 +34,6 @@ pub static RULE: Rule = Rule {
     help_markdown: "End the header's value with `; Secure`. `cookie-fix --write` appends \
                     it to the string literal.",
     fix_title: "Append the Secure attribute to the header",
-    help_uri: super::PROJECT_URI,
     cwe: 614,
     security_severity: "5.3",
     docs: include_str!("docs.md"),

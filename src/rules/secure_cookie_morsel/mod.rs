@@ -28,7 +28,6 @@ pub static RULE: Rule = Rule {
     help_markdown: "Set `morsel[\"secure\"] = True` on each morsel. `cookie-fix --write` \
                     adds the statement after the ones that set the morsel up.",
     fix_title: "Set the morsel's secure flag",
-    help_uri: super::PROJECT_URI,
     cwe: 614,
     security_severity: "5.3",
     docs: include_str!("docs.md"),

@@ -33,7 +33,6 @@ pub static RULE: Rule = Rule {
     help_markdown: "Set `SESSION_COOKIE_SECURE`, `CSRF_COOKIE_SECURE` and the other \
                     `*_COOKIE_SECURE` settings to `True`. `cookie-fix --write` sets them.",
     fix_title: "Set the cookie setting to True",
-    help_uri: super::PROJECT_URI,
     cwe: 614,
     security_severity: "5.3",
     docs: include_str!("docs.md"),

@@ -31,7 +31,6 @@ pub static RULE: Rule = Rule {
                     Litestar's session and authentication cookie factories. \
                     `cookie-fix --write` inserts it.",
     fix_title: "Set the Secure attribute of the session cookie",
-    help_uri: "https://github.com/cookie-fix/cookie-fix#rules",
     cwe: 614,
     security_severity: "5.3",
     docs: include_str!("docs.md"),
