@@ -1,5 +1,5 @@
 //! `--output-format json`: one document with every finding, its edits, the
-//! skipped paths and the summary. The schema is documented in the README;
+//! skipped paths and the summary. The schema is documented in docs/output-formats.md;
 //! `schema_version` changes whenever a field changes meaning or disappears.
 
 use serde_json::{json, Value};
