@@ -39,7 +39,9 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   by a falsy `secure=` made True. A Set-Cookie header value (secure-cookie-header: a dict
   entry, pair, item or header call the rule reads, not in client-side code, not
   suppressed) gains `; Secure` in place of the trailing `;`/blank run of its last
-  literal piece, only where it had no Secure attribute. An http.cookies object made in
+  literal piece, only where it had no Secure attribute and each replacement field
+  (f-string, `%`, `.format`, read by Python's rules) stands for a value: right after
+  `NAME=` or joined to a value's text, or in the cookie's name. An http.cookies object made in
   the scope (secure-cookie-morsel): a falsy `["secure"]` made True, or a line
   `N[K]["secure"] = True` added right after its block's last statement that sets that
   morsel, where the scope gives it no secure, once per block, outside test modules.
@@ -48,7 +50,8 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   out or false, a setting Django's checks warn about, a Flask config class's missing
   setting ("missed-fix" otherwise; scripts/django-agreement.sh holds the Django part to
   Django itself). Of the cookies written by hand: a Litestar or Sanic call's plain fix, a one-piece
-  str header value with nothing to review in a file without client code, a falsy
+  str header value (or such a template whose fields stand for values) with nothing to
+  review in a file without client code, a falsy
   morsel flag, and one literal-keyed value of a `SimpleCookie()` atop its block in a
   scope that says nothing of secure.
 - A file Python parses is not skipped for a syntax error ("lost-fix", unless
@@ -65,6 +68,7 @@ import io
 import json
 import os
 import re
+import string
 import sys
 import tokenize
 import warnings
@@ -1679,14 +1683,64 @@ def header_template(value) -> Optional[ast.AST]:
     return None
 
 
-def template_text(template) -> str:
-    """A template's text as a browser reads it, with \\0 for a replacement field."""
+# printf-style formatting as the Python documentation words it: `%`, a mapping key,
+# flags, width, precision, length modifier, conversion type (`%%` is a `%`).
+PERCENT_FIELD = re.compile(
+    r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]"
+)
+
+
+def percent_fields(text: str) -> Optional[str]:
+    """`text % args` as a browser reads it, \\0 for each field; None where Python refuses."""
+    out, at = [], 0
+    while (start := text.find("%", at)) >= 0:
+        match = PERCENT_FIELD.match(text, start)
+        if match is None:
+            return None
+        out += [text[at:start], "%" if match.group() == "%%" else "\0"]
+        at = match.end()
+    return "".join(out) + text[at:]
+
+
+def brace_fields(text: str) -> Optional[str]:
+    """`text.format(...)` read by Python's own parser of it, \\0 for each field."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    return "".join(literal + ("" if name is None else "\0") for literal, name, _, _ in parts)
+
+
+def template_text(template, value=None) -> Optional[str]:
+    """A template's text as a browser reads it, with \\0 for a replacement field: an
+    f-string's, and those of `%` or `.format` when V (`value`) applies one; None for a
+    template Python would refuse."""
+    fields = (lambda text: text)
+    if isinstance(value, ast.BinOp):
+        fields = percent_fields
+    elif isinstance(value, ast.Call):
+        fields = brace_fields
     if isinstance(template, ast.JoinedStr):
-        return "".join(
-            part.value if isinstance(part, ast.Constant) else "\0" for part in template.values
-        )
-    value = template.value
-    return value.decode("latin-1") if isinstance(value, bytes) else value
+        parts = [
+            fields(part.value) if isinstance(part, ast.Constant) else "\0"
+            for part in template.values
+        ]
+        return None if None in parts else "".join(parts)
+    text = template.value
+    return fields(text.decode("latin-1") if isinstance(text, bytes) else text)
+
+
+def fields_stand_for_values(text: str) -> bool:
+    """Each replacement field (\\0) of a header's text stands for part of a value, which
+    cannot add an attribute: after its segment's first `=` and joined to the character
+    before it (not a blank or another field), or in the cookie's name (`{}={}`)."""
+    for at, segment in enumerate(text.split(";")):
+        name, equals, value = segment.partition("=")
+        if "\0" in name and (at > 0 or not equals):
+            return False
+        if any(c == "\0" and i > 0 and value[i - 1] in " \t\0" for i, c in enumerate(value)):
+            return False
+    return True
 
 
 def has_secure_attribute(text: str) -> bool:
@@ -1799,8 +1853,9 @@ class HeaderFacts:
                 self.sinks.setdefault(id(sink.template), []).append(sink)
 
     def expected(self, tree, rules, suppressions) -> list:
-        """The plain header fixes: a one-piece str value in a sink of a file with no
-        client code, whose text leaves nothing to review."""
+        """The plain header fixes: a one-piece str value (or such a template filled by `%`
+        or `.format`, its fields standing for values) in a sink of a file with no client
+        code, whose text leaves nothing to review."""
         if may_hold_client_code(tree, rules):
             return []
         found = []
@@ -1810,14 +1865,18 @@ class HeaderFacts:
         return found
 
     def plain(self, sink, suppressions) -> bool:
-        text = template_text(sink.template)
+        text = template_text(sink.template, sink.value)
+        if text is None:
+            return False
         first = text.split(";")[0]
+        filled = sink.template is not sink.value
         return (
-            sink.template is sink.value
-            and const_str(sink.value) is not None
-            and PLAIN_STR.fullmatch(node_bytes(self.source, sink.value)) is not None
+            const_str(sink.template) is not None
+            and PLAIN_STR.fullmatch(node_bytes(self.source, sink.template)) is not None
             and text.strip(" \t;") != ""
-            and not any(c in text for c in "\n\r,%{}")
+            and not any(c in text for c in "\n\r,")
+            and (filled or not any(c in text for c in "%{}"))
+            and fields_stand_for_values(text)
             and "=" in first
             and not has_secure_attribute(text)
             and not sink.client
@@ -1943,9 +2002,14 @@ def header_change_problems(change, facts: "SinkFacts", suppressions):
         return [("client-side", "changed a Set-Cookie header of client-side code")]
     if all(suppressions.covers(s.site, strict=True, rule=HEADER_RULE) for s in live):
         return [("suppressed", "changed a suppressed Set-Cookie header")]
-    text = template_text(change.before)
+    text = template_text(change.before, live[0].value)
+    if text is None:
+        return []  # a template Python refuses to fill: nothing to hold the edit to
     if not text:
         return [("no-finding", "added Secure to an empty header value")]
+    if not fields_stand_for_values(text):
+        return [("review-edited", f"added Secure to `{describe(live[0].value)}`, whose "
+                 "replacement fields may stand for whole attributes")]
     if has_secure_attribute(text):
         return [("already-secure", f"added Secure to `{describe(change.before)}`, which has it")]
     return []
@@ -3293,6 +3357,20 @@ SELF_TEST = [
      "import requests\nwith requests.Session() as s:\n    s.headers['Set-Cookie'] = 'a=b'\n",
      "import requests\nwith requests.Session() as s:\n    s.headers['Set-Cookie'] = 'a=b; Secure'\n",
      None, "client-side"),
+    ("header template whose fields are values", "resp['Set-Cookie'] = 'sid=%s; Max-Age=%d' % (v, n)\n",
+     "resp['Set-Cookie'] = 'sid=%s; Max-Age=%d; Secure' % (v, n)\n", None, None),
+    ("header .format whose fields are values", "resp['Set-Cookie'] = 'sid={}; Path={:>{}}'.format(v, p, 2)\n",
+     "resp['Set-Cookie'] = 'sid={}; Path={:>{}}; Secure'.format(v, p, 2)\n", None, None),
+    ("header template with an escaped %", "resp['Set-Cookie'] = 'sid=%s; %%s' % v\n",
+     "resp['Set-Cookie'] = 'sid=%s; %%s; Secure' % v\n", None, None),
+    ("header field where attributes go", "resp['Set-Cookie'] = 'sid=%s; %s' % (v, a)\n",
+     "resp['Set-Cookie'] = 'sid=%s; %s; Secure' % (v, a)\n", None, "review-edited"),
+    ("header field after a field", "resp['Set-Cookie'] = 'sid=%(v)s%(a)s' % d\n",
+     "resp['Set-Cookie'] = 'sid=%(v)s%(a)s; Secure' % d\n", None, "review-edited"),
+    ("header .format field that is the cookie", "resp['Set-Cookie'] = '{}; {}'.format(v, a)\n",
+     "resp['Set-Cookie'] = '{}; {}; Secure'.format(v, a)\n", None, "review-edited"),
+    ("header f-string field after a blank", "resp['Set-Cookie'] = f'sid={v} {a}'\n",
+     "resp['Set-Cookie'] = f'sid={v} {a}; Secure'\n", None, "review-edited"),
     ("header that had secure", "resp['Set-Cookie'] = 'sid=abc; secure'\n",
      "resp['Set-Cookie'] = 'sid=abc; secure; Secure'\n", None, "already-secure"),
     ("header given another attribute", "resp['Set-Cookie'] = 'sid=abc'\n",
@@ -3314,10 +3392,12 @@ SELF_TEST = [
     ("header suppressed", "resp['Set-Cookie'] = 'a=b'  # cookie-fix: ignore[secure-cookie-header]\n",
      "resp['Set-Cookie'] = 'a=b; Secure'  # cookie-fix: ignore[secure-cookie-header]\n", None, "suppressed"),
     ("missed header", "resp['Set-Cookie'] = 'sid=abc; Path=/'\n", None, None, "missed-fix"),
+    ("missed header template", "resp['Set-Cookie'] = 'sid=%(s)s; Max-Age=%(a)d' % d\n", None, None,
+     "missed-fix"),
     ("missed header in a dict through a name",
      "def f():\n    h = {'Set-Cookie': 'a=b'}\n    return Response(headers=h)\n", None, None, "missed-fix"),
     ("no header fix wanted",
-     "resp['Set-Cookie'] = 'a=b, c=d'\nresp['Set-Cookie'] = 'a=b\\\\n'\nresp['Set-Cookie'] = 'a=%s' % v\n"
+     "resp['Set-Cookie'] = 'a=b, c=d'\nresp['Set-Cookie'] = 'a=b\\\\n'\nresp['Set-Cookie'] = 'a=%s%s' % (v, w)\n"
      "resp['Set-Cookie'] = x\nresp.headers.add('Set-Cookie', 'a=b', 'c')\nresp['Set-Cookie'] = 'a=b; Secure'\n"
      "resp['Set-Cookie'] = 'a=b'  # NOSONAR\nclass C:\n    resp['Set-Cookie'] = 'a=b'\n", None, None, None),
     ("no header fix wanted beside a client", "import requests\nresp['Set-Cookie'] = 'a=b'\n",

@@ -634,28 +634,47 @@ fn header_value() -> impl Strategy<Value = String> {
         "{sid}; Path=/",
         "sid=%s",
         "%(k)s=%(v)s;",
+        "sid={sid}; Max-Age={age}",
+        "sid={sid} {flags}",
         "",
         "a=1, b=2",
         "préférence=sombre",
         "p=C:\\\\x",
         "a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT",
     ]);
-    let literal =
-        (one_of(STRING_PREFIXES), body, one_of(&["\"", "'"])).prop_map(|(prefix, body, quote)| {
-            let bytes = prefix.contains(['b', 'B']);
-            let body = if bytes && !body.is_ascii() {
-                "sid=abc"
-            } else {
-                body
-            };
-            format!("{prefix}{quote}{body}{quote}")
-        });
-    (literal, 0..8usize, gap()).prop_map(|(literal, shape, gap)| match shape {
+    // What `%` and `.format` fill: fields standing for values (fixed), and fields that
+    // may stand for whole attributes (review).
+    let template_body = one_of(&[
+        "sid=%s",
+        "%(k)s=%(v)s;",
+        "sid={sid}",
+        "sid=abc; Path=/",
+        "sid=%s; Max-Age=%d",
+        "sid={0}; Path=/{1}",
+        "sid=%(sid)s; Max-Age=%(age)d;",
+        "a=%s; Path=%%s",
+        "sid=%s; %s",
+        "sid=%s%s",
+        "{0}; {1}",
+        "sid={0} {1}",
+    ]);
+    let quoted = |(prefix, body, quote): (&str, &str, &str)| {
+        let bytes = prefix.contains(['b', 'B']);
+        let body = if bytes && !body.is_ascii() {
+            "sid=abc"
+        } else {
+            body
+        };
+        format!("{prefix}{quote}{body}{quote}")
+    };
+    let literal = (one_of(STRING_PREFIXES), body, one_of(&["\"", "'"])).prop_map(quoted);
+    let template = (one_of(STRING_PREFIXES), template_body, one_of(&["\"", "'"])).prop_map(quoted);
+    (literal, template, 0..8usize, gap()).prop_map(|(literal, template, shape, gap)| match shape {
         0..=2 => literal,
         3 => format!("({literal})"),
         4 => format!("\"sid=\"{} {literal}", gap.render(" ", "    ")),
-        5 => format!("{literal} % sid"),
-        6 => format!("{literal}.format(sid)"),
+        5 => format!("{template} % sid"),
+        6 => format!("{template}.format(sid)"),
         _ => "cookie_header".to_owned(),
     })
 }
