@@ -222,6 +222,9 @@ struct Morsels<'t> {
     /// `Cookie` header (`c.output(header="", sep=";")`), fill a client's jar or are
     /// returned to code that may do either are not known to be a server's cookies.
     sent: bool,
+    /// The scope hands the object to a client's cookie jar (`jar.update_cookies(c)`): its
+    /// cookies are the client's, whatever else the name is given to.
+    jarred: bool,
     source: &'t [u8],
     flag: Flag,
 }
@@ -235,6 +238,7 @@ impl<'t> Morsels<'t> {
             unknown: Vec::new(),
             empty: Vec::new(),
             sent: false,
+            jarred: false,
             source,
             flag,
         };
@@ -259,6 +263,12 @@ impl<'t> Morsels<'t> {
                 }
                 "call" if morsels.writes_set_cookie(node, &morsel_of, &is_object) => {
                     morsels.sent = true;
+                }
+                "call"
+                    if super::secure_cookie_header::handed_to_a_jar(node, source)
+                        .contains(&object) =>
+                {
+                    morsels.jarred = true;
                 }
                 _ => {}
             }
@@ -411,6 +421,9 @@ impl<'t> Morsels<'t> {
 
     fn detections(&self, context: &Context, object: &str, test_module: bool) -> Vec<Detection> {
         let mut detections = Vec::new();
+        if self.jarred {
+            return detections;
+        }
         for &(statement, key, value) in &self.flags {
             detections.extend(self.flag_detection(context, object, statement, key, value));
         }
