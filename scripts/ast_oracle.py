@@ -2113,7 +2113,8 @@ class MorselScope:
                     self.objects.setdefault(target.id, set()).add(kind)
             if isinstance(target, ast.Subscript) and is_secure_key(target.slice):
                 held = holder_of(target.value)
-                if held is not None:
+                # `N[K1, K2]` is no morsel (SimpleCookie raises on a tuple): it flags none.
+                if held is not None and not isinstance(held[1], ast.Tuple):
                     name, key, _ = held
                     self.secured.add((name, self.key_of(key)))
 
@@ -3468,6 +3469,18 @@ SELF_TEST = [
     ("morsel flag added to a SimpleCookie of another module",
      "from mylib import SimpleCookie\n" + MORSEL_FUNCTION + WRITE,
      "from mylib import SimpleCookie\n" + MORSEL_FUNCTION + SECURE_LINE + WRITE, None, "not-a-sink"),
+    ("morsel flag under a tuple of keys made True",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure', 'x'] = False\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure', 'x'] = True\nprint(c)\n",
+     None, "tree-changed"),
+    ("morsel flag added after a tuple of keys",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure',] = False\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure',] = False\n"
+     "c['sid']['secure'] = True\nprint(c)\n", None, None),
+    ("morsel flag added beside a tuple morsel's",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid', 'x']['secure'] = True\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure'] = True\n"
+     "c['sid', 'x']['secure'] = True\nprint(c)\n", None, None),
     ("morsel flag added, suppressed", COOKIES + "c = SimpleCookie()\nc['sid'] = v  # nosec\nprint(c)\n",
      COOKIES + "c = SimpleCookie()\nc['sid'] = v  # nosec\nc['sid']['secure'] = True\nprint(c)\n",
      None, "suppressed"),

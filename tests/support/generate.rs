@@ -708,7 +708,7 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
     let morsel = (
         one_of(&["\"sid\"", "'sid'", "name"]),
         secure_value(),
-        0..7usize,
+        0..9usize,
     )
         .prop_map(|(key, flag, shape)| match shape {
             0 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"path\"] = \"/\"\nprint(c)"),
@@ -719,6 +719,9 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
             4 => format!("größe = SimpleCookie()\ngröße[{key}] = token\nprint(größe)"),
             // Written nowhere in its scope: no flag is added.
             5 => format!("c = SimpleCookie()\nc[{key}] = token\njar.update_cookies(c)"),
+            // A tuple of keys is no flag: the morsel is set up, not flagged.
+            7 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"secure\", \"path\"] = {flag}\nprint(c)"),
+            8 => format!("m = Morsel()\nm.set({key}, token, token)\nm[\"secure\",] = {flag}\nprint(m.OutputString())"),
             // Set up where no needle is: only its scope tells.
             _ => format!("c = SimpleCookie()\nvalue = token\nc[{key}] = value\nc[{key}][\"secure\"] = {flag}\nprint(c)"),
         });

@@ -250,8 +250,10 @@ impl<'t> Morsels<'t> {
                 return is_object(node).then_some(None);
             }
             let node = literal::unparenthesize(node);
-            (node.kind() == "subscript" && is_object(node.child_by_field_name("value")?))
-                .then(|| node.child_by_field_name("subscript"))
+            if node.kind() != "subscript" || !is_object(node.child_by_field_name("value")?) {
+                return None;
+            }
+            Some(Some(parse::subscript_key(node)?))
         };
         for node in scope::nodes_of(scope) {
             match node.kind() {
@@ -299,17 +301,24 @@ impl<'t> Morsels<'t> {
                 let Some(target) = left.child_by_field_name("value") else {
                     return;
                 };
-                let attribute = left.child_by_field_name("subscript");
+                // A tuple of keys names no morsel and no attribute (`Morsel` raises on it):
+                // `c[k]["secure", "x"] = v` sets up `c[k]` without flagging it.
+                let Some(attribute) = parse::subscript_key(left) else {
+                    if let Some(key) = morsel_of(target) {
+                        self.attributes.push((statement, key));
+                    }
+                    return;
+                };
                 // `c[key] = value`: the morsel's value.
                 if !single && is_object(target) {
-                    self.values.push((statement, attribute));
+                    self.values.push((statement, Some(attribute)));
                     if is_empty_string(right, source) {
                         self.empty.push(statement);
                     }
                     return;
                 }
                 // `c[key][name] = value`, `m[name] = value`: an attribute.
-                let (Some(key), Some(attribute)) = (morsel_of(target), attribute) else {
+                let Some(key) = morsel_of(target) else {
                     return;
                 };
                 match literal::plain_string(attribute, source) {
