@@ -22,7 +22,10 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   have (section 2: local methods, else the imported frameworks), on a call that is not
   left alone (section 1) and not suppressed.
 - No byte outside the changed calls changes; inside them the comments stay, in order,
-  and no new kind of line ending appears.
+  and no new kind of line ending appears. A new last argument or entry is laid out as
+  section 3 says: on a line of its own, indented as the last one's first line, where the
+  last one and the closing bracket each start a line (its comma, comments and backslash
+  continuations after it being layout), else on the last one's line.
 - Configuration (secure-cookie-setting; Tornado's and CherryPy's mappings of
   secure-session-cookie): a setting's literal made `True` where the framework reads it
   (not in a function, not a test override; a true literal only in a complete Django
@@ -57,8 +60,8 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
 - A file Python parses is not skipped for a syntax error ("lost-fix", unless
   --no-lost-fixes) or an internal error.
 
-Python's tree hides parentheses and layout inside a call: those are left to the
-byte-level tests (tests/fixtures.rs, tests/properties.rs).
+Python's tree hides parentheses inside a call: where an argument starts is read from the
+bytes between two arguments, which hold only brackets, a comma, comments and layout.
 """
 
 import argparse
@@ -2800,7 +2803,8 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
     if change.kind == "entry":
         key_node, value = change.entry
         at, until = fixed.span(key_node)[0] - start, fixed.span(value)[1] - start
-        return entry_edit_problems(old, new, at, until, change.keyword)
+        return entry_edit_problems(old, new, at, until, change.keyword) + layout_problems(
+            source, fixed, change.before, fixed.span(key_node)[0])
     if change.kind == "header":
         return header_edit_problems(old, new)
     if change.kind == "value":
@@ -2808,11 +2812,64 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
         literal = source.data[slice(*source.span(change.old_value))]
         return replacement_edit_problems(old, new, at, until, literal)
     if change.kind == "insert":
+        added = fixed.span(change.after.keywords[-1])[0]
         at, until = (offset - start for offset in fixed.span(change.after.keywords[-1]))
-        return insertion_edit_problems(old, new, at, until, change.keyword)
+        return insertion_edit_problems(old, new, at, until, change.keyword) + layout_problems(
+            source, fixed, change.before, added)
     at, until = (offset - start for offset in fixed.span(changed_value(change.after, change)))
     literal = source.data[slice(*source.span(changed_value(change.before, change)))]
     return replacement_edit_problems(old, new, at, until, literal)
+
+
+BLANKS = b" \t\x0c"
+
+
+def line_prefix(source: Source, offset: int) -> bytes:
+    """The bytes of `offset`'s line before it."""
+    return source.data[source.line_starts[source.line_of(offset) - 1]:offset]
+
+
+def item_starts(source: Source, node) -> list:
+    """Where each argument of a call, or entry of a dict, starts in the bytes: at its first
+    byte after the comma before it (or after the bracket that opens the list), a `(`
+    around it, its `*` or `**` included. Between two items stand only brackets, a comma,
+    blanks, line breaks, continuations and comments, and a comment holds no string."""
+    if isinstance(node, ast.Call):
+        items = sorted([*node.args, *node.keywords], key=lambda n: (n.lineno, n.col_offset))
+        items, end, opening = [(n, n) for n in items], source.span(node.func)[1], b"("
+    else:
+        items = [(v if k is None else k, v) for k, v in zip(node.keys, node.values)]
+        end, opening = source.span(node)[0], b"{"
+    starts = []
+    for first, last in items:
+        start = source.span(first)[0]
+        code = re.sub(rb"#[^\r\n]*", lambda m: b" " * len(m.group()), source.data[end:start])
+        after = code.rfind(b",") + 1 if starts else code.find(opening) + 1
+        rest = code[after:]
+        starts.append(end + after + len(rest) - len(rest.lstrip(BLANKS + b"\r\n\\")))
+        end = source.span(last)[1]
+    return starts
+
+
+def layout_problems(source: Source, fixed: Source, before, added: int):
+    """Section 3's layout of a new last argument or entry (at `added` in the output): where
+    the last one and the closing bracket each start their line (after the last one, its
+    comma, comments and backslash continuations are layout), on a line of its own indented
+    as the last one's first line; else on the last one's line."""
+    starts = item_starts(source, before)
+    if not starts:
+        return []
+    close = source.span(before)[1] - 1
+    last = starts[-1]
+    exploded = not line_prefix(source, last).strip(BLANKS) and not line_prefix(
+        source, close).strip(BLANKS)
+    prefix = line_prefix(fixed, added)
+    if exploded and prefix != line_prefix(source, last):
+        return [("layout", f"the new item follows {prefix!r} on its line, not the last item's "
+                 f"indentation {line_prefix(source, last)!r} alone (exploded layout)")]
+    if not exploded and not prefix.strip(BLANKS):
+        return [("layout", "the new item starts a line, where the call is not exploded")]
+    return []
 
 
 def changed_value(call: ast.Call, change: Change) -> ast.AST:
@@ -3176,8 +3233,33 @@ SELF_TEST = [
      "r.set_cookie('k', secure=(  # why\n    True\n))\n", None, None),
     ("exploded CRLF", "r.set_cookie(\r\n    'k',\r\n    'v',\r\n)\r\n",
      "r.set_cookie(\r\n    'k',\r\n    'v',\r\n    secure=True,\r\n)\r\n", None, None),
-    ("CR only", "x = 1\rr.set_cookie(\r    'k', 'v',\r)\r",
-     "x = 1\rr.set_cookie(\r    'k', 'v',\r    secure=True,\r)\r", None, None),
+    ("exploded, a continuation after the last argument",
+     "r.set_cookie(\n    'k',\n    'v' \\\n)\n",
+     "r.set_cookie(\n    'k',\n    'v', \\\n    secure=True\n)\n", None, None),
+    ("exploded, inserted before the continuation",
+     "r.set_cookie(\n    'k',\n    'v' \\\n)\n",
+     "r.set_cookie(\n    'k',\n    'v', secure=True \\\n)\n", None, "layout"),
+    ("exploded, the comma on the line after a comment",
+     "r.set_cookie(\n    'k',\n    'v'  # why\n    ,\n)\n",
+     "r.set_cookie(\n    'k',\n    'v'  # why\n    ,\n    secure=True,\n)\n", None, None),
+    ("exploded, a parenthesised last argument holding a comment",
+     "r.set_cookie(\n    'k',\n    (  # why, (\n        v\n    ),\n)\n",
+     "r.set_cookie(\n    'k',\n    (  # why, (\n        v\n    ),\n    secure=True,\n)\n",
+     None, None),
+    ("exploded, indented as the argument inside its parentheses",
+     "r.set_cookie(\n    'k',\n    (\n        v\n    ),\n)\n",
+     "r.set_cookie(\n    'k',\n    (\n        v\n    ),\n        secure=True,\n)\n",
+     None, "layout"),
+    ("hanging indent given a line of its own", "r.set_cookie('k',\n             'v')\n",
+     "r.set_cookie('k',\n             'v',\n             secure=True)\n", None, "layout"),
+    ("exploded entry after a continuation", "import cherrypy\nC = {\n    'tools.sessions.on': True, \\\n}\n",
+     "import cherrypy\nC = {\n    'tools.sessions.on': True, \\\n    'tools.sessions.secure': True,\n}\n",
+     None, None),
+    ("exploded entry before the continuation", "import cherrypy\nC = {\n    'tools.sessions.on': True, \\\n}\n",
+     "import cherrypy\nC = {\n    'tools.sessions.on': True, 'tools.sessions.secure': True, \\\n}\n",
+     None, "layout"),
+    ("CR only", "x = 1\rr.set_cookie(\r    'k',\r    'v',\r)\r",
+     "x = 1\rr.set_cookie(\r    'k',\r    'v',\r    secure=True,\r)\r", None, None),
     ("latin-1 coding line", "# -*- coding: latin-1 -*-\nr\xe9ponse.set_cookie(gr\xf6\xdfe, 'v')  # \xe9\n",
      "# -*- coding: latin-1 -*-\nr\xe9ponse.set_cookie(gr\xf6\xdfe, 'v', secure=True)  # \xe9\n",
      None, None),

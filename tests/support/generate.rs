@@ -2,7 +2,8 @@
 //!
 //! A file holds cookie calls with every token the grammar allows where the engine
 //! counts arguments and edits: comments at the end of any line and on lines of their
-//! own, backslash continuations between arguments and inside values, parenthesised
+//! own, backslash continuations between and after arguments and inside values (a
+//! trailing comma on the line after a comment or continuation too), parenthesised
 //! values (with a comment inside too), every string prefix, 0 to 9 positional arguments.
 //! Beside them stand what moves `secure`: framework imports, methods named like the
 //! call (with `*args`, `**kwargs`, `/`, `*` and `secure` at several positions, their
@@ -253,6 +254,9 @@ struct Call {
     arguments: Vec<String>,
     layout: Layout,
     trailing_comma: bool,
+    /// In the exploded layout, the trailing comma goes on a line of its own after the
+    /// last argument's, where a comment or a continuation ends that line.
+    late_comma: bool,
     indent: &'static str,
     /// `gaps[i]` precedes argument `i`; `gaps[arguments.len()]` the closing parenthesis.
     gaps: Vec<Gap>,
@@ -305,21 +309,35 @@ impl Call {
     fn render_exploded(&self, head: &str) -> String {
         let indent = self.indent;
         let mut text = head.to_owned();
-        let end_of_line = |gap: &Gap, last: bool| match gap {
+        // A continuation after the last argument (or its comma) joins the line before
+        // the closing parenthesis, or the line a fix adds there.
+        let end_of_line = |gap: &Gap| match gap {
             Gap::Comment(comment) => format!("  {comment}\n"),
-            Gap::Continuation if !last => " \\\n".to_owned(),
+            Gap::Continuation => " \\\n".to_owned(),
             _ => "\n".to_owned(),
         };
         let own_line = |gap: &Gap| match gap {
             Gap::OwnLine(comment) => format!("{indent}{comment}\n"),
             _ => String::new(),
         };
-        text.push_str(&end_of_line(self.gap(0), false));
+        text.push_str(&end_of_line(self.gap(0)));
         for (at, argument) in self.arguments.iter().enumerate() {
             text.push_str(&own_line(self.gap(at)));
-            text.push_str(&format!("{indent}{argument}{}", self.comma_after(at)));
             let next = self.gap(at + 1);
-            text.push_str(&end_of_line(next, at + 1 == self.arguments.len()));
+            let last = at + 1 == self.arguments.len();
+            let late = last
+                && self.trailing_comma
+                && self.late_comma
+                && matches!(next, Gap::Comment(_) | Gap::Continuation);
+            if late {
+                text.push_str(&format!(
+                    "{indent}{argument}{}{indent},\n",
+                    end_of_line(next)
+                ));
+            } else {
+                text.push_str(&format!("{indent}{argument}{}", self.comma_after(at)));
+                text.push_str(&end_of_line(next));
+            }
         }
         text.push_str(&own_line(self.gap(self.arguments.len())));
         text + ")"
@@ -398,7 +416,13 @@ fn bare_call() -> impl Strategy<Value = Call> {
         proptest::bool::weighted(0.1),
     );
     (
-        (receiver, method, layout, any::<bool>(), indent),
+        (
+            receiver,
+            method,
+            layout,
+            (any::<bool>(), any::<bool>()),
+            indent,
+        ),
         proptest::collection::vec(positional_value(), 0..10),
         keywords(),
         splats,
@@ -406,7 +430,7 @@ fn bare_call() -> impl Strategy<Value = Call> {
     )
         .prop_map(
             |(
-                (receiver, method, layout, trailing_comma, indent),
+                (receiver, method, layout, (trailing_comma, late_comma), indent),
                 positional,
                 keywords,
                 (star, double_star),
@@ -425,6 +449,7 @@ fn bare_call() -> impl Strategy<Value = Call> {
                     arguments,
                     layout,
                     trailing_comma,
+                    late_comma,
                     indent,
                     gaps,
                 }
