@@ -612,6 +612,10 @@ fn configuration() -> BoxedStrategy<String> {
     let context = one_of(&[
         "INSTALLED_APPS = [\n    \"django.contrib.sessions\",  # why\n]",
         "INSTALLED_APPS = DJANGO_APPS + [\"django.contrib.sessions\"]",
+        // Entries the environment adds at run time: those written here still count.
+        "INSTALLED_APPS = [\"django.contrib.sessions\"] + PROVIDERS",
+        "INSTALLED_APPS += PROVIDERS",
+        "MIDDLEWARE = ['django.middleware.csrf.CsrfViewMiddleware'] + EXTRA_MIDDLEWARE",
         "MIDDLEWARE = (\n    'django.contrib.sessions.middleware.SessionMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n)",
         "MIDDLEWARE = [] \\\n    + ['django.middleware.csrf.CsrfViewMiddleware']",
         "CSRF_USE_SESSIONS = True",
