@@ -19,7 +19,8 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   keyword's falsy literal made `True`, or the positional argument at secure's index
   made `True` from a falsy literal.
 - Each change is one Python accepts at run time under every signature the call may
-  have (section 2: local methods, else the imported frameworks), on a call that is not
+  have (section 2: local methods, but for a typing.Protocol's, else the imported
+  frameworks), on a call that is not
   left alone (section 1) and not suppressed.
 - No byte outside the changed calls changes; inside them the comments stay, in order,
   and no new kind of line ending appears. A new last argument or entry is laid out as
@@ -83,6 +84,9 @@ SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
 SETTER_BYTES = [b"set_cookie", b"set_signed_cookie", b"set_secure_cookie"]
 # They pass their keyword arguments on to `set_cookie`: `secure` is keyword-only.
 FORWARDING_SETTERS = {"set_signed_cookie", "set_secure_cookie"}
+# PEP 544: a class with one of these bases is a type that other classes' objects match;
+# its methods implement nothing, and are no signature (section 2's local definitions).
+PROTOCOLS = {"typing.Protocol", "typing_extensions.Protocol"}
 
 # Section 2: the family of each framework's first module component, and where the
 # family's `set_cookie` takes `secure` positionally (None: keyword only).
@@ -410,6 +414,8 @@ class FileRules:
         if not rules.families:
             indexes = [DEFAULT_INDEX]
         for definition, cls in definitions:
+            if is_protocol(cls, rules.aliases):
+                continue  # a type of other classes' objects, implemented by none of them
             signature = method_signature(definition, indexes)
             rules.methods.setdefault(definition.name, []).append(signature)
             if definition.name == "set_cookie" and cls.bases:
@@ -463,6 +469,14 @@ class FileRules:
             ]
             return [Signature(f"{method} (keyword only)", None, True)] + forwarded
         return framework_signatures(self.families)
+
+
+def is_protocol(cls: ast.ClassDef, aliases) -> bool:
+    """A typing.Protocol class (`Protocol`, `Protocol[T]`, `typing_extensions.Protocol`)."""
+    return any(
+        PROTOCOLS & set(resolve_paths(base.value if isinstance(base, ast.Subscript) else base, aliases))
+        for base in cls.bases
+    )
 
 
 def push_children(stack, node, in_class):
@@ -3258,6 +3272,20 @@ SELF_TEST = [
     ("exploded entry before the continuation", "import cherrypy\nC = {\n    'tools.sessions.on': True, \\\n}\n",
      "import cherrypy\nC = {\n    'tools.sessions.on': True, 'tools.sessions.secure': True, \\\n}\n",
      None, "layout"),
+    ("a Protocol's method is no signature",
+     "from typing import Protocol\nclass P(Protocol):\n    def set_cookie(self, key, value): ...\n"
+     "r.set_cookie('k', 'v')\n",
+     "from typing import Protocol\nclass P(Protocol):\n    def set_cookie(self, key, value): ...\n"
+     "r.set_cookie('k', 'v', secure=True)\n", None, None),
+    ("a generic Protocol's method left unfixed",
+     "import typing as t\nclass P(t.Protocol[T]):\n    def set_cookie(self, key, value): ...\n"
+     "r.set_cookie('k', 'v')\n", None, None, "missed-fix"),
+    ("an abstract method is a signature",
+     "from abc import ABC, abstractmethod\nclass S(ABC):\n    @abstractmethod\n"
+     "    def set_cookie(self, handler, token): ...\ns.set_cookie(h, t)\n",
+     "from abc import ABC, abstractmethod\nclass S(ABC):\n    @abstractmethod\n"
+     "    def set_cookie(self, handler, token): ...\ns.set_cookie(h, t, secure=True)\n",
+     None, "no-secure-parameter"),
     ("CR only", "x = 1\rr.set_cookie(\r    'k',\r    'v',\r)\r",
      "x = 1\rr.set_cookie(\r    'k',\r    'v',\r    secure=True,\r)\r", None, None),
     ("latin-1 coding line", "# -*- coding: latin-1 -*-\nr\xe9ponse.set_cookie(gr\xf6\xdfe, 'v')  # \xe9\n",

@@ -524,6 +524,7 @@ fn class_with_method() -> impl Strategy<Value = String> {
         ("", "self, "),
         ("@classmethod\n", "cls, "),
         ("@staticmethod\n", ""),
+        ("@abstractmethod\n", "self, "),
     ]);
     let name = one_of(&["set_cookie", "set_cookie", "set_signed_cookie"]);
     let keyword = one_of(&["def", "def", "async def"]);
@@ -535,11 +536,15 @@ fn class_with_method() -> impl Strategy<Value = String> {
         proptest::collection::vec(gap(), 10),
         any::<bool>(),
         // A subclass's set_cookie overrides the one set_signed_cookie forwards to; a
-        // helper class's does not.
+        // helper class's does not; a typing.Protocol's is a type, no signature (when the
+        // file imports it).
         one_of(&[
             "class Response(BaseResponse):",
             "class Response(BaseResponse):",
             "class Helper:",
+            "from typing import Protocol\nclass CookieSetter(Protocol):",
+            "import typing as t\nclass CookieSetter(t.Protocol[T]):",
+            "class CookieSetter(Protocol):",
         ]),
     )
         .prop_map(
