@@ -19,10 +19,14 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   keyword's falsy literal made `True`, or the positional argument at secure's index
   made `True` from a falsy literal.
 - Each change is one Python accepts at run time under every signature the call may
-  have (section 2: local methods, else the imported frameworks), on a call that is not
+  have (section 2: local methods, but for a typing.Protocol's, else the imported
+  frameworks), on a call that is not
   left alone (section 1) and not suppressed.
 - No byte outside the changed calls changes; inside them the comments stay, in order,
-  and no new kind of line ending appears.
+  and no new kind of line ending appears. A new last argument or entry is laid out as
+  section 3 says: on a line of its own, indented as the last one's first line, where the
+  last one and the closing bracket each start a line (its comma, comments and backslash
+  continuations after it being layout), else on the last one's line.
 - Configuration (secure-cookie-setting; Tornado's and CherryPy's mappings of
   secure-session-cookie): a setting's literal made `True` where the framework reads it
   (not in a function, not a test override; a true literal only in a complete Django
@@ -39,7 +43,9 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   by a falsy `secure=` made True. A Set-Cookie header value (secure-cookie-header: a dict
   entry, pair, item or header call the rule reads, not in client-side code, not
   suppressed) gains `; Secure` in place of the trailing `;`/blank run of its last
-  literal piece, only where it had no Secure attribute. An http.cookies object made in
+  literal piece, only where it had no Secure attribute and each replacement field
+  (f-string, `%`, `.format`, read by Python's rules) stands for a value: right after
+  `NAME=` or joined to a value's text, or in the cookie's name. An http.cookies object made in
   the scope (secure-cookie-morsel): a falsy `["secure"]` made True, or a line
   `N[K]["secure"] = True` added right after its block's last statement that sets that
   morsel, where the scope gives it no secure, once per block, outside test modules.
@@ -48,14 +54,15 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   out or false, a setting Django's checks warn about, a Flask config class's missing
   setting ("missed-fix" otherwise; scripts/django-agreement.sh holds the Django part to
   Django itself). Of the cookies written by hand: a Litestar or Sanic call's plain fix, a one-piece
-  str header value with nothing to review in a file without client code, a falsy
+  str header value (or such a template whose fields stand for values) with nothing to
+  review in a file without client code, a falsy
   morsel flag, and one literal-keyed value of a `SimpleCookie()` atop its block in a
   scope that says nothing of secure.
 - A file Python parses is not skipped for a syntax error ("lost-fix", unless
   --no-lost-fixes) or an internal error.
 
-Python's tree hides parentheses and layout inside a call: those are left to the
-byte-level tests (tests/fixtures.rs, tests/properties.rs).
+Python's tree hides parentheses inside a call: where an argument starts is read from the
+bytes between two arguments, which hold only brackets, a comma, comments and layout.
 """
 
 import argparse
@@ -65,6 +72,7 @@ import io
 import json
 import os
 import re
+import string
 import sys
 import tokenize
 import warnings
@@ -76,6 +84,9 @@ SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
 SETTER_BYTES = [b"set_cookie", b"set_signed_cookie", b"set_secure_cookie"]
 # They pass their keyword arguments on to `set_cookie`: `secure` is keyword-only.
 FORWARDING_SETTERS = {"set_signed_cookie", "set_secure_cookie"}
+# PEP 544: a class with one of these bases is a type that other classes' objects match;
+# its methods implement nothing, and are no signature (section 2's local definitions).
+PROTOCOLS = {"typing.Protocol", "typing_extensions.Protocol"}
 
 # Section 2: the family of each framework's first module component, and where the
 # family's `set_cookie` takes `secure` positionally (None: keyword only).
@@ -403,6 +414,8 @@ class FileRules:
         if not rules.families:
             indexes = [DEFAULT_INDEX]
         for definition, cls in definitions:
+            if is_protocol(cls, rules.aliases):
+                continue  # a type of other classes' objects, implemented by none of them
             signature = method_signature(definition, indexes)
             rules.methods.setdefault(definition.name, []).append(signature)
             if definition.name == "set_cookie" and cls.bases:
@@ -456,6 +469,14 @@ class FileRules:
             ]
             return [Signature(f"{method} (keyword only)", None, True)] + forwarded
         return framework_signatures(self.families)
+
+
+def is_protocol(cls: ast.ClassDef, aliases) -> bool:
+    """A typing.Protocol class (`Protocol`, `Protocol[T]`, `typing_extensions.Protocol`)."""
+    return any(
+        PROTOCOLS & set(resolve_paths(base.value if isinstance(base, ast.Subscript) else base, aliases))
+        for base in cls.bases
+    )
 
 
 def push_children(stack, node, in_class):
@@ -1679,14 +1700,64 @@ def header_template(value) -> Optional[ast.AST]:
     return None
 
 
-def template_text(template) -> str:
-    """A template's text as a browser reads it, with \\0 for a replacement field."""
+# printf-style formatting as the Python documentation words it: `%`, a mapping key,
+# flags, width, precision, length modifier, conversion type (`%%` is a `%`).
+PERCENT_FIELD = re.compile(
+    r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]"
+)
+
+
+def percent_fields(text: str) -> Optional[str]:
+    """`text % args` as a browser reads it, \\0 for each field; None where Python refuses."""
+    out, at = [], 0
+    while (start := text.find("%", at)) >= 0:
+        match = PERCENT_FIELD.match(text, start)
+        if match is None:
+            return None
+        out += [text[at:start], "%" if match.group() == "%%" else "\0"]
+        at = match.end()
+    return "".join(out) + text[at:]
+
+
+def brace_fields(text: str) -> Optional[str]:
+    """`text.format(...)` read by Python's own parser of it, \\0 for each field."""
+    try:
+        parts = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    return "".join(literal + ("" if name is None else "\0") for literal, name, _, _ in parts)
+
+
+def template_text(template, value=None) -> Optional[str]:
+    """A template's text as a browser reads it, with \\0 for a replacement field: an
+    f-string's, and those of `%` or `.format` when V (`value`) applies one; None for a
+    template Python would refuse."""
+    fields = (lambda text: text)
+    if isinstance(value, ast.BinOp):
+        fields = percent_fields
+    elif isinstance(value, ast.Call):
+        fields = brace_fields
     if isinstance(template, ast.JoinedStr):
-        return "".join(
-            part.value if isinstance(part, ast.Constant) else "\0" for part in template.values
-        )
-    value = template.value
-    return value.decode("latin-1") if isinstance(value, bytes) else value
+        parts = [
+            fields(part.value) if isinstance(part, ast.Constant) else "\0"
+            for part in template.values
+        ]
+        return None if None in parts else "".join(parts)
+    text = template.value
+    return fields(text.decode("latin-1") if isinstance(text, bytes) else text)
+
+
+def fields_stand_for_values(text: str) -> bool:
+    """Each replacement field (\\0) of a header's text stands for part of a value, which
+    cannot add an attribute: after its segment's first `=` and joined to the character
+    before it (not a blank or another field), or in the cookie's name (`{}={}`)."""
+    for at, segment in enumerate(text.split(";")):
+        name, equals, value = segment.partition("=")
+        if "\0" in name and (at > 0 or not equals):
+            return False
+        if any(c == "\0" and i > 0 and value[i - 1] in " \t\0" for i, c in enumerate(value)):
+            return False
+    return True
 
 
 def has_secure_attribute(text: str) -> bool:
@@ -1799,8 +1870,9 @@ class HeaderFacts:
                 self.sinks.setdefault(id(sink.template), []).append(sink)
 
     def expected(self, tree, rules, suppressions) -> list:
-        """The plain header fixes: a one-piece str value in a sink of a file with no
-        client code, whose text leaves nothing to review."""
+        """The plain header fixes: a one-piece str value (or such a template filled by `%`
+        or `.format`, its fields standing for values) in a sink of a file with no client
+        code, whose text leaves nothing to review."""
         if may_hold_client_code(tree, rules):
             return []
         found = []
@@ -1810,14 +1882,18 @@ class HeaderFacts:
         return found
 
     def plain(self, sink, suppressions) -> bool:
-        text = template_text(sink.template)
+        text = template_text(sink.template, sink.value)
+        if text is None:
+            return False
         first = text.split(";")[0]
+        filled = sink.template is not sink.value
         return (
-            sink.template is sink.value
-            and const_str(sink.value) is not None
-            and PLAIN_STR.fullmatch(node_bytes(self.source, sink.value)) is not None
+            const_str(sink.template) is not None
+            and PLAIN_STR.fullmatch(node_bytes(self.source, sink.template)) is not None
             and text.strip(" \t;") != ""
-            and not any(c in text for c in "\n\r,%{}")
+            and not any(c in text for c in "\n\r,")
+            and (filled or not any(c in text for c in "%{}"))
+            and fields_stand_for_values(text)
             and "=" in first
             and not has_secure_attribute(text)
             and not sink.client
@@ -1943,9 +2019,14 @@ def header_change_problems(change, facts: "SinkFacts", suppressions):
         return [("client-side", "changed a Set-Cookie header of client-side code")]
     if all(suppressions.covers(s.site, strict=True, rule=HEADER_RULE) for s in live):
         return [("suppressed", "changed a suppressed Set-Cookie header")]
-    text = template_text(change.before)
+    text = template_text(change.before, live[0].value)
+    if text is None:
+        return []  # a template Python refuses to fill: nothing to hold the edit to
     if not text:
         return [("no-finding", "added Secure to an empty header value")]
+    if not fields_stand_for_values(text):
+        return [("review-edited", f"added Secure to `{describe(live[0].value)}`, whose "
+                 "replacement fields may stand for whole attributes")]
     if has_secure_attribute(text):
         return [("already-secure", f"added Secure to `{describe(change.before)}`, which has it")]
     return []
@@ -2049,7 +2130,8 @@ class MorselScope:
                     self.objects.setdefault(target.id, set()).add(kind)
             if isinstance(target, ast.Subscript) and is_secure_key(target.slice):
                 held = holder_of(target.value)
-                if held is not None:
+                # `N[K1, K2]` is no morsel (SimpleCookie raises on a tuple): it flags none.
+                if held is not None and not isinstance(held[1], ast.Tuple):
                     name, key, _ = held
                     self.secured.add((name, self.key_of(key)))
 
@@ -2735,7 +2817,8 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
     if change.kind == "entry":
         key_node, value = change.entry
         at, until = fixed.span(key_node)[0] - start, fixed.span(value)[1] - start
-        return entry_edit_problems(old, new, at, until, change.keyword)
+        return entry_edit_problems(old, new, at, until, change.keyword) + layout_problems(
+            source, fixed, change.before, fixed.span(key_node)[0])
     if change.kind == "header":
         return header_edit_problems(old, new)
     if change.kind == "value":
@@ -2743,11 +2826,64 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
         literal = source.data[slice(*source.span(change.old_value))]
         return replacement_edit_problems(old, new, at, until, literal)
     if change.kind == "insert":
+        added = fixed.span(change.after.keywords[-1])[0]
         at, until = (offset - start for offset in fixed.span(change.after.keywords[-1]))
-        return insertion_edit_problems(old, new, at, until, change.keyword)
+        return insertion_edit_problems(old, new, at, until, change.keyword) + layout_problems(
+            source, fixed, change.before, added)
     at, until = (offset - start for offset in fixed.span(changed_value(change.after, change)))
     literal = source.data[slice(*source.span(changed_value(change.before, change)))]
     return replacement_edit_problems(old, new, at, until, literal)
+
+
+BLANKS = b" \t\x0c"
+
+
+def line_prefix(source: Source, offset: int) -> bytes:
+    """The bytes of `offset`'s line before it."""
+    return source.data[source.line_starts[source.line_of(offset) - 1]:offset]
+
+
+def item_starts(source: Source, node) -> list:
+    """Where each argument of a call, or entry of a dict, starts in the bytes: at its first
+    byte after the comma before it (or after the bracket that opens the list), a `(`
+    around it, its `*` or `**` included. Between two items stand only brackets, a comma,
+    blanks, line breaks, continuations and comments, and a comment holds no string."""
+    if isinstance(node, ast.Call):
+        items = sorted([*node.args, *node.keywords], key=lambda n: (n.lineno, n.col_offset))
+        items, end, opening = [(n, n) for n in items], source.span(node.func)[1], b"("
+    else:
+        items = [(v if k is None else k, v) for k, v in zip(node.keys, node.values)]
+        end, opening = source.span(node)[0], b"{"
+    starts = []
+    for first, last in items:
+        start = source.span(first)[0]
+        code = re.sub(rb"#[^\r\n]*", lambda m: b" " * len(m.group()), source.data[end:start])
+        after = code.rfind(b",") + 1 if starts else code.find(opening) + 1
+        rest = code[after:]
+        starts.append(end + after + len(rest) - len(rest.lstrip(BLANKS + b"\r\n\\")))
+        end = source.span(last)[1]
+    return starts
+
+
+def layout_problems(source: Source, fixed: Source, before, added: int):
+    """Section 3's layout of a new last argument or entry (at `added` in the output): where
+    the last one and the closing bracket each start their line (after the last one, its
+    comma, comments and backslash continuations are layout), on a line of its own indented
+    as the last one's first line; else on the last one's line."""
+    starts = item_starts(source, before)
+    if not starts:
+        return []
+    close = source.span(before)[1] - 1
+    last = starts[-1]
+    exploded = not line_prefix(source, last).strip(BLANKS) and not line_prefix(
+        source, close).strip(BLANKS)
+    prefix = line_prefix(fixed, added)
+    if exploded and prefix != line_prefix(source, last):
+        return [("layout", f"the new item follows {prefix!r} on its line, not the last item's "
+                 f"indentation {line_prefix(source, last)!r} alone (exploded layout)")]
+    if not exploded and not prefix.strip(BLANKS):
+        return [("layout", "the new item starts a line, where the call is not exploded")]
+    return []
 
 
 def changed_value(call: ast.Call, change: Change) -> ast.AST:
@@ -3111,8 +3247,47 @@ SELF_TEST = [
      "r.set_cookie('k', secure=(  # why\n    True\n))\n", None, None),
     ("exploded CRLF", "r.set_cookie(\r\n    'k',\r\n    'v',\r\n)\r\n",
      "r.set_cookie(\r\n    'k',\r\n    'v',\r\n    secure=True,\r\n)\r\n", None, None),
-    ("CR only", "x = 1\rr.set_cookie(\r    'k', 'v',\r)\r",
-     "x = 1\rr.set_cookie(\r    'k', 'v',\r    secure=True,\r)\r", None, None),
+    ("exploded, a continuation after the last argument",
+     "r.set_cookie(\n    'k',\n    'v' \\\n)\n",
+     "r.set_cookie(\n    'k',\n    'v', \\\n    secure=True\n)\n", None, None),
+    ("exploded, inserted before the continuation",
+     "r.set_cookie(\n    'k',\n    'v' \\\n)\n",
+     "r.set_cookie(\n    'k',\n    'v', secure=True \\\n)\n", None, "layout"),
+    ("exploded, the comma on the line after a comment",
+     "r.set_cookie(\n    'k',\n    'v'  # why\n    ,\n)\n",
+     "r.set_cookie(\n    'k',\n    'v'  # why\n    ,\n    secure=True,\n)\n", None, None),
+    ("exploded, a parenthesised last argument holding a comment",
+     "r.set_cookie(\n    'k',\n    (  # why, (\n        v\n    ),\n)\n",
+     "r.set_cookie(\n    'k',\n    (  # why, (\n        v\n    ),\n    secure=True,\n)\n",
+     None, None),
+    ("exploded, indented as the argument inside its parentheses",
+     "r.set_cookie(\n    'k',\n    (\n        v\n    ),\n)\n",
+     "r.set_cookie(\n    'k',\n    (\n        v\n    ),\n        secure=True,\n)\n",
+     None, "layout"),
+    ("hanging indent given a line of its own", "r.set_cookie('k',\n             'v')\n",
+     "r.set_cookie('k',\n             'v',\n             secure=True)\n", None, "layout"),
+    ("exploded entry after a continuation", "import cherrypy\nC = {\n    'tools.sessions.on': True, \\\n}\n",
+     "import cherrypy\nC = {\n    'tools.sessions.on': True, \\\n    'tools.sessions.secure': True,\n}\n",
+     None, None),
+    ("exploded entry before the continuation", "import cherrypy\nC = {\n    'tools.sessions.on': True, \\\n}\n",
+     "import cherrypy\nC = {\n    'tools.sessions.on': True, 'tools.sessions.secure': True, \\\n}\n",
+     None, "layout"),
+    ("a Protocol's method is no signature",
+     "from typing import Protocol\nclass P(Protocol):\n    def set_cookie(self, key, value): ...\n"
+     "r.set_cookie('k', 'v')\n",
+     "from typing import Protocol\nclass P(Protocol):\n    def set_cookie(self, key, value): ...\n"
+     "r.set_cookie('k', 'v', secure=True)\n", None, None),
+    ("a generic Protocol's method left unfixed",
+     "import typing as t\nclass P(t.Protocol[T]):\n    def set_cookie(self, key, value): ...\n"
+     "r.set_cookie('k', 'v')\n", None, None, "missed-fix"),
+    ("an abstract method is a signature",
+     "from abc import ABC, abstractmethod\nclass S(ABC):\n    @abstractmethod\n"
+     "    def set_cookie(self, handler, token): ...\ns.set_cookie(h, t)\n",
+     "from abc import ABC, abstractmethod\nclass S(ABC):\n    @abstractmethod\n"
+     "    def set_cookie(self, handler, token): ...\ns.set_cookie(h, t, secure=True)\n",
+     None, "no-secure-parameter"),
+    ("CR only", "x = 1\rr.set_cookie(\r    'k',\r    'v',\r)\r",
+     "x = 1\rr.set_cookie(\r    'k',\r    'v',\r    secure=True,\r)\r", None, None),
     ("latin-1 coding line", "# -*- coding: latin-1 -*-\nr\xe9ponse.set_cookie(gr\xf6\xdfe, 'v')  # \xe9\n",
      "# -*- coding: latin-1 -*-\nr\xe9ponse.set_cookie(gr\xf6\xdfe, 'v', secure=True)  # \xe9\n",
      None, None),
@@ -3293,6 +3468,20 @@ SELF_TEST = [
      "import requests\nwith requests.Session() as s:\n    s.headers['Set-Cookie'] = 'a=b'\n",
      "import requests\nwith requests.Session() as s:\n    s.headers['Set-Cookie'] = 'a=b; Secure'\n",
      None, "client-side"),
+    ("header template whose fields are values", "resp['Set-Cookie'] = 'sid=%s; Max-Age=%d' % (v, n)\n",
+     "resp['Set-Cookie'] = 'sid=%s; Max-Age=%d; Secure' % (v, n)\n", None, None),
+    ("header .format whose fields are values", "resp['Set-Cookie'] = 'sid={}; Path={:>{}}'.format(v, p, 2)\n",
+     "resp['Set-Cookie'] = 'sid={}; Path={:>{}}; Secure'.format(v, p, 2)\n", None, None),
+    ("header template with an escaped %", "resp['Set-Cookie'] = 'sid=%s; %%s' % v\n",
+     "resp['Set-Cookie'] = 'sid=%s; %%s; Secure' % v\n", None, None),
+    ("header field where attributes go", "resp['Set-Cookie'] = 'sid=%s; %s' % (v, a)\n",
+     "resp['Set-Cookie'] = 'sid=%s; %s; Secure' % (v, a)\n", None, "review-edited"),
+    ("header field after a field", "resp['Set-Cookie'] = 'sid=%(v)s%(a)s' % d\n",
+     "resp['Set-Cookie'] = 'sid=%(v)s%(a)s; Secure' % d\n", None, "review-edited"),
+    ("header .format field that is the cookie", "resp['Set-Cookie'] = '{}; {}'.format(v, a)\n",
+     "resp['Set-Cookie'] = '{}; {}; Secure'.format(v, a)\n", None, "review-edited"),
+    ("header f-string field after a blank", "resp['Set-Cookie'] = f'sid={v} {a}'\n",
+     "resp['Set-Cookie'] = f'sid={v} {a}; Secure'\n", None, "review-edited"),
     ("header that had secure", "resp['Set-Cookie'] = 'sid=abc; secure'\n",
      "resp['Set-Cookie'] = 'sid=abc; secure; Secure'\n", None, "already-secure"),
     ("header given another attribute", "resp['Set-Cookie'] = 'sid=abc'\n",
@@ -3314,10 +3503,12 @@ SELF_TEST = [
     ("header suppressed", "resp['Set-Cookie'] = 'a=b'  # cookie-fix: ignore[secure-cookie-header]\n",
      "resp['Set-Cookie'] = 'a=b; Secure'  # cookie-fix: ignore[secure-cookie-header]\n", None, "suppressed"),
     ("missed header", "resp['Set-Cookie'] = 'sid=abc; Path=/'\n", None, None, "missed-fix"),
+    ("missed header template", "resp['Set-Cookie'] = 'sid=%(s)s; Max-Age=%(a)d' % d\n", None, None,
+     "missed-fix"),
     ("missed header in a dict through a name",
      "def f():\n    h = {'Set-Cookie': 'a=b'}\n    return Response(headers=h)\n", None, None, "missed-fix"),
     ("no header fix wanted",
-     "resp['Set-Cookie'] = 'a=b, c=d'\nresp['Set-Cookie'] = 'a=b\\\\n'\nresp['Set-Cookie'] = 'a=%s' % v\n"
+     "resp['Set-Cookie'] = 'a=b, c=d'\nresp['Set-Cookie'] = 'a=b\\\\n'\nresp['Set-Cookie'] = 'a=%s%s' % (v, w)\n"
      "resp['Set-Cookie'] = x\nresp.headers.add('Set-Cookie', 'a=b', 'c')\nresp['Set-Cookie'] = 'a=b; Secure'\n"
      "resp['Set-Cookie'] = 'a=b'  # NOSONAR\nclass C:\n    resp['Set-Cookie'] = 'a=b'\n", None, None, None),
     ("no header fix wanted beside a client", "import requests\nresp['Set-Cookie'] = 'a=b'\n",
@@ -3388,6 +3579,18 @@ SELF_TEST = [
     ("morsel flag added to a SimpleCookie of another module",
      "from mylib import SimpleCookie\n" + MORSEL_FUNCTION + WRITE,
      "from mylib import SimpleCookie\n" + MORSEL_FUNCTION + SECURE_LINE + WRITE, None, "not-a-sink"),
+    ("morsel flag under a tuple of keys made True",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure', 'x'] = False\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure', 'x'] = True\nprint(c)\n",
+     None, "tree-changed"),
+    ("morsel flag added after a tuple of keys",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure',] = False\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure',] = False\n"
+     "c['sid']['secure'] = True\nprint(c)\n", None, None),
+    ("morsel flag added beside a tuple morsel's",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid', 'x']['secure'] = True\nprint(c)\n",
+     COOKIES + "c = SimpleCookie()\nc['sid'] = v\nc['sid']['secure'] = True\n"
+     "c['sid', 'x']['secure'] = True\nprint(c)\n", None, None),
     ("morsel flag added, suppressed", COOKIES + "c = SimpleCookie()\nc['sid'] = v  # nosec\nprint(c)\n",
      COOKIES + "c = SimpleCookie()\nc['sid'] = v  # nosec\nc['sid']['secure'] = True\nprint(c)\n",
      None, "suppressed"),

@@ -36,6 +36,8 @@ from typing import Optional
 
 SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
 FORWARDING = {"set_signed_cookie", "set_secure_cookie"}
+# PEP 544: a class with one of these bases is a type, whose methods implement nothing.
+PROTOCOLS = {"typing.Protocol", "typing_extensions.Protocol"}
 
 # Each framework's set_cookie, from its source: the positional parameters after self,
 # the keyword-only ones, whether **kwargs takes more, and what a left-out (or None)
@@ -180,13 +182,20 @@ class File:
         self.signatures = {id(FRAMEWORKS[m]): FRAMEWORKS[m] for m in self.families}
         self.defined = {n.name for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef,
                                                                           ast.AsyncFunctionDef))}
-        # Section 2: a method of a setter's name defined in the file is its signature.
+        # Section 2: a method of a setter's name defined in the file is its signature; a
+        # typing.Protocol's is a type of other classes' objects, and is none.
         self.methods = {}
         for node in ast.walk(tree):
-            if isinstance(node, ast.ClassDef):
+            if isinstance(node, ast.ClassDef) and not self.is_protocol(node):
                 for inner in methods_of(node):
                     if inner.name in SETTERS:
                         self.methods.setdefault(inner.name, []).append(local_parameters(inner))
+
+    def is_protocol(self, cls) -> bool:
+        return any(
+            self.path_of(base.value if isinstance(base, ast.Subscript) else base) in PROTOCOLS
+            for base in cls.bases
+        )
 
     def path_of(self, node) -> Optional[str]:
         parts = []
@@ -718,6 +727,14 @@ def self_test() -> int:
         (head + b"r.set_cookie('k', v)  # cookie-fix: ignore\n",
          head + b"r.set_cookie('k', v, httponly=True, samesite='Lax')  # cookie-fix: ignore\n", False),
         (head + b"x = 1\n", head + b"x = 2\n", False),
+        # A typing.Protocol's method is no signature; a class's own method is one.
+        (head + b"from typing import Protocol\nclass P(Protocol):\n    def set_cookie(self, k, v): ...\n"
+         b"r.set_cookie('k', v)\n", head + b"from typing import Protocol\nclass P(Protocol):\n"
+         b"    def set_cookie(self, k, v): ...\nr.set_cookie('k', v, httponly=True, samesite='Lax')\n",
+         True),
+        (head + b"class P:\n    def set_cookie(self, k, v): ...\nr.set_cookie('k', v)\n",
+         head + b"class P:\n    def set_cookie(self, k, v): ...\n"
+         b"r.set_cookie('k', v, httponly=True, samesite='Lax')\n", False),
         # Settings: falsy made True / 'Lax'; a policy and CSRF's HttpOnly never changed.
         (b"SESSION_COOKIE_HTTPONLY = False\nSESSION_COOKIE_SAMESITE = None\n",
          b"SESSION_COOKIE_HTTPONLY = True\nSESSION_COOKIE_SAMESITE = 'Lax'\n", True),

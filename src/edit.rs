@@ -120,12 +120,15 @@ pub fn insert_argument(
         .map_or(arguments.end_byte(), |n| n.start_byte());
     let trailing_comma = children
         .iter()
-        .any(|n| n.kind() == "," && n.start_byte() >= last.end_byte());
+        .find(|n| n.kind() == "," && n.start_byte() >= last.end_byte());
 
-    let end_line = lines.line_of(last.end_byte());
+    // The last argument ends with its trailing comma, which a comment or a continuation
+    // may put on a later line.
+    let end = trailing_comma.map_or(last.end_byte(), |comma| comma.end_byte());
+    let end_line = lines.line_of(end);
     let exploded = starts_line(last.start_byte(), source, lines)
         && starts_line(close, source, lines)
-        && rest_is_comma_and_comment(&source[last.end_byte()..], lines, end_line, last.end_byte());
+        && rest_is_layout(&source[end..], lines, end_line, end);
     if !exploded {
         // Rule 3: right after the last argument, before any trailing comma.
         return vec![Edit::insert(last.end_byte(), format!(", {argument}"))];
@@ -137,14 +140,16 @@ pub fn insert_argument(
     let line = &source[indent_start..];
     let indent_len = line.len() - trim_blank(line).len();
     let indent = String::from_utf8_lossy(&source[indent_start..indent_start + indent_len]);
-    let comma = if trailing_comma { "," } else { "" };
+    let comma = if trailing_comma.is_some() { "," } else { "" };
     let new_line = format!("{indent}{argument}{comma}{}", lines.line_ending(end_line));
     let mut edits = Vec::with_capacity(2);
-    if !trailing_comma {
+    if trailing_comma.is_none() {
         edits.push(Edit::insert(last.end_byte(), ","));
     }
+    // After a line ending in a backslash, the new line is the one it joins: inside the
+    // brackets that changes nothing Python reads.
     edits.push(Edit {
-        joined_by: (!trailing_comma).then_some(","),
+        joined_by: trailing_comma.is_none().then_some(","),
         ..Edit::insert(lines.line_end_with_newline(end_line), new_line)
     });
     edits
@@ -156,17 +161,16 @@ fn starts_line(offset: usize, source: &[u8], lines: &LineIndex) -> bool {
     source[start..offset].iter().all(is_blank)
 }
 
-/// What follows the last argument on its line is at most a comma and a comment,
-/// and the line has an ending for the new line to follow.
-fn rest_is_comma_and_comment(after: &[u8], lines: &LineIndex, line: usize, offset: usize) -> bool {
+/// What follows the last argument and its comma on their line is layout: nothing, a
+/// comment, or a backslash continuation; and the line has an ending for the new line
+/// to follow.
+fn rest_is_layout(after: &[u8], lines: &LineIndex, line: usize, offset: usize) -> bool {
     let line_end = lines.line_start(line) + lines.line_text(line).len();
     if lines.line_ending(line).is_empty() {
         return false;
     }
-    let rest = &after[..line_end - offset];
-    let rest = trim_blank(rest);
-    let rest = trim_blank(rest.strip_prefix(b",").unwrap_or(rest));
-    rest.is_empty() || rest[0] == b'#'
+    let rest = trim_blank(&after[..line_end - offset]);
+    rest.is_empty() || rest[0] == b'#' || rest == b"\\"
 }
 
 /// The line ending new lines take at `offset`: that of the line before it, or of the

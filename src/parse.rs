@@ -212,6 +212,28 @@ pub fn parent_holding<'t>(node: Node<'t>, kind: &str, field: &str) -> Option<Nod
         .filter(|parent| parent.kind() == kind && parent.child_by_field_name(field) == Some(node))
 }
 
+/// The key of a subscript `x[key]` when it is one expression; `None` when it is a tuple
+/// of keys (`x["a", "b"]`, `x["a",]`, `x[("a", "b")]`), which tree-sitter lays out as
+/// several `subscript` fields, a trailing comma, or a tuple node: the first of them is
+/// not the key.
+pub fn subscript_key(subscript: Node<'_>) -> Option<Node<'_>> {
+    let mut cursor = subscript.walk();
+    let mut keys = subscript.children_by_field_name("subscript", &mut cursor);
+    let key = keys.next()?;
+    if keys.next().is_some() {
+        return None;
+    }
+    let mut cursor = subscript.walk();
+    let trailing_comma = subscript
+        .children(&mut cursor)
+        .any(|child| child.kind() == ",");
+    let mut inner = key;
+    while inner.kind() == "parenthesized_expression" {
+        inner = first_code_child(inner)?;
+    }
+    (!trailing_comma && inner.kind() != "tuple").then_some(key)
+}
+
 /// The statements of one of `kinds` that a keyword starts (`import`, `class`), found
 /// through the keyword in the bytes: a rule that reads nothing else of them needs no
 /// query over all of the tree.
@@ -308,6 +330,29 @@ mod tests {
             .unwrap();
         assert_eq!((call.kind(), call.start_byte()), ("call", 34));
         assert_eq!(call.start_position(), Point::new(2, 8));
+    }
+
+    #[test]
+    fn a_tuple_of_keys_is_no_key() {
+        let key_of = |code: &str| {
+            let parsed = parse(code.as_bytes()).unwrap();
+            let mut subscript = parsed.tree.root_node();
+            while subscript.kind() != "subscript" {
+                subscript = subscript.named_child(0).unwrap();
+            }
+            subscript_key(subscript).map(|key| code[key.byte_range()].to_owned())
+        };
+        assert_eq!(key_of("x['a']\n").as_deref(), Some("'a'"));
+        assert_eq!(key_of("x[('a')]\n").as_deref(), Some("('a')"));
+        assert_eq!(key_of("x[k]\n").as_deref(), Some("k"));
+        for tuple in [
+            "x['a', 'b']\n",
+            "x['a',]\n",
+            "x[('a', 'b')]\n",
+            "x[(('a', 'b'))]\n",
+        ] {
+            assert_eq!(key_of(tuple), None, "{tuple}");
+        }
     }
 
     #[test]

@@ -2,7 +2,8 @@
 //!
 //! A file holds cookie calls with every token the grammar allows where the engine
 //! counts arguments and edits: comments at the end of any line and on lines of their
-//! own, backslash continuations between arguments and inside values, parenthesised
+//! own, backslash continuations between and after arguments and inside values (a
+//! trailing comma on the line after a comment or continuation too), parenthesised
 //! values (with a comment inside too), every string prefix, 0 to 9 positional arguments.
 //! Beside them stand what moves `secure`: framework imports, methods named like the
 //! call (with `*args`, `**kwargs`, `/`, `*` and `secure` at several positions, their
@@ -253,6 +254,9 @@ struct Call {
     arguments: Vec<String>,
     layout: Layout,
     trailing_comma: bool,
+    /// In the exploded layout, the trailing comma goes on a line of its own after the
+    /// last argument's, where a comment or a continuation ends that line.
+    late_comma: bool,
     indent: &'static str,
     /// `gaps[i]` precedes argument `i`; `gaps[arguments.len()]` the closing parenthesis.
     gaps: Vec<Gap>,
@@ -305,21 +309,35 @@ impl Call {
     fn render_exploded(&self, head: &str) -> String {
         let indent = self.indent;
         let mut text = head.to_owned();
-        let end_of_line = |gap: &Gap, last: bool| match gap {
+        // A continuation after the last argument (or its comma) joins the line before
+        // the closing parenthesis, or the line a fix adds there.
+        let end_of_line = |gap: &Gap| match gap {
             Gap::Comment(comment) => format!("  {comment}\n"),
-            Gap::Continuation if !last => " \\\n".to_owned(),
+            Gap::Continuation => " \\\n".to_owned(),
             _ => "\n".to_owned(),
         };
         let own_line = |gap: &Gap| match gap {
             Gap::OwnLine(comment) => format!("{indent}{comment}\n"),
             _ => String::new(),
         };
-        text.push_str(&end_of_line(self.gap(0), false));
+        text.push_str(&end_of_line(self.gap(0)));
         for (at, argument) in self.arguments.iter().enumerate() {
             text.push_str(&own_line(self.gap(at)));
-            text.push_str(&format!("{indent}{argument}{}", self.comma_after(at)));
             let next = self.gap(at + 1);
-            text.push_str(&end_of_line(next, at + 1 == self.arguments.len()));
+            let last = at + 1 == self.arguments.len();
+            let late = last
+                && self.trailing_comma
+                && self.late_comma
+                && matches!(next, Gap::Comment(_) | Gap::Continuation);
+            if late {
+                text.push_str(&format!(
+                    "{indent}{argument}{}{indent},\n",
+                    end_of_line(next)
+                ));
+            } else {
+                text.push_str(&format!("{indent}{argument}{}", self.comma_after(at)));
+                text.push_str(&end_of_line(next));
+            }
         }
         text.push_str(&own_line(self.gap(self.arguments.len())));
         text + ")"
@@ -398,7 +416,13 @@ fn bare_call() -> impl Strategy<Value = Call> {
         proptest::bool::weighted(0.1),
     );
     (
-        (receiver, method, layout, any::<bool>(), indent),
+        (
+            receiver,
+            method,
+            layout,
+            (any::<bool>(), any::<bool>()),
+            indent,
+        ),
         proptest::collection::vec(positional_value(), 0..10),
         keywords(),
         splats,
@@ -406,7 +430,7 @@ fn bare_call() -> impl Strategy<Value = Call> {
     )
         .prop_map(
             |(
-                (receiver, method, layout, trailing_comma, indent),
+                (receiver, method, layout, (trailing_comma, late_comma), indent),
                 positional,
                 keywords,
                 (star, double_star),
@@ -425,6 +449,7 @@ fn bare_call() -> impl Strategy<Value = Call> {
                     arguments,
                     layout,
                     trailing_comma,
+                    late_comma,
                     indent,
                     gaps,
                 }
@@ -499,6 +524,7 @@ fn class_with_method() -> impl Strategy<Value = String> {
         ("", "self, "),
         ("@classmethod\n", "cls, "),
         ("@staticmethod\n", ""),
+        ("@abstractmethod\n", "self, "),
     ]);
     let name = one_of(&["set_cookie", "set_cookie", "set_signed_cookie"]);
     let keyword = one_of(&["def", "def", "async def"]);
@@ -510,11 +536,15 @@ fn class_with_method() -> impl Strategy<Value = String> {
         proptest::collection::vec(gap(), 10),
         any::<bool>(),
         // A subclass's set_cookie overrides the one set_signed_cookie forwards to; a
-        // helper class's does not.
+        // helper class's does not; a typing.Protocol's is a type, no signature (when the
+        // file imports it).
         one_of(&[
             "class Response(BaseResponse):",
             "class Response(BaseResponse):",
             "class Helper:",
+            "from typing import Protocol\nclass CookieSetter(Protocol):",
+            "import typing as t\nclass CookieSetter(t.Protocol[T]):",
+            "class CookieSetter(Protocol):",
         ]),
     )
         .prop_map(
@@ -587,6 +617,10 @@ fn configuration() -> BoxedStrategy<String> {
     let context = one_of(&[
         "INSTALLED_APPS = [\n    \"django.contrib.sessions\",  # why\n]",
         "INSTALLED_APPS = DJANGO_APPS + [\"django.contrib.sessions\"]",
+        // Entries the environment adds at run time: those written here still count.
+        "INSTALLED_APPS = [\"django.contrib.sessions\"] + PROVIDERS",
+        "INSTALLED_APPS += PROVIDERS",
+        "MIDDLEWARE = ['django.middleware.csrf.CsrfViewMiddleware'] + EXTRA_MIDDLEWARE",
         "MIDDLEWARE = (\n    'django.contrib.sessions.middleware.SessionMiddleware',\n    'django.middleware.csrf.CsrfViewMiddleware',\n)",
         "MIDDLEWARE = [] \\\n    + ['django.middleware.csrf.CsrfViewMiddleware']",
         "CSRF_USE_SESSIONS = True",
@@ -634,28 +668,47 @@ fn header_value() -> impl Strategy<Value = String> {
         "{sid}; Path=/",
         "sid=%s",
         "%(k)s=%(v)s;",
+        "sid={sid}; Max-Age={age}",
+        "sid={sid} {flags}",
         "",
         "a=1, b=2",
         "préférence=sombre",
         "p=C:\\\\x",
         "a=1; Expires=Wed, 21 Oct 2026 07:28:00 GMT",
     ]);
-    let literal =
-        (one_of(STRING_PREFIXES), body, one_of(&["\"", "'"])).prop_map(|(prefix, body, quote)| {
-            let bytes = prefix.contains(['b', 'B']);
-            let body = if bytes && !body.is_ascii() {
-                "sid=abc"
-            } else {
-                body
-            };
-            format!("{prefix}{quote}{body}{quote}")
-        });
-    (literal, 0..8usize, gap()).prop_map(|(literal, shape, gap)| match shape {
+    // What `%` and `.format` fill: fields standing for values (fixed), and fields that
+    // may stand for whole attributes (review).
+    let template_body = one_of(&[
+        "sid=%s",
+        "%(k)s=%(v)s;",
+        "sid={sid}",
+        "sid=abc; Path=/",
+        "sid=%s; Max-Age=%d",
+        "sid={0}; Path=/{1}",
+        "sid=%(sid)s; Max-Age=%(age)d;",
+        "a=%s; Path=%%s",
+        "sid=%s; %s",
+        "sid=%s%s",
+        "{0}; {1}",
+        "sid={0} {1}",
+    ]);
+    let quoted = |(prefix, body, quote): (&str, &str, &str)| {
+        let bytes = prefix.contains(['b', 'B']);
+        let body = if bytes && !body.is_ascii() {
+            "sid=abc"
+        } else {
+            body
+        };
+        format!("{prefix}{quote}{body}{quote}")
+    };
+    let literal = (one_of(STRING_PREFIXES), body, one_of(&["\"", "'"])).prop_map(quoted);
+    let template = (one_of(STRING_PREFIXES), template_body, one_of(&["\"", "'"])).prop_map(quoted);
+    (literal, template, 0..8usize, gap()).prop_map(|(literal, template, shape, gap)| match shape {
         0..=2 => literal,
         3 => format!("({literal})"),
         4 => format!("\"sid=\"{} {literal}", gap.render(" ", "    ")),
-        5 => format!("{literal} % sid"),
-        6 => format!("{literal}.format(sid)"),
+        5 => format!("{template} % sid"),
+        6 => format!("{template}.format(sid)"),
         _ => "cookie_header".to_owned(),
     })
 }
@@ -689,7 +742,7 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
     let morsel = (
         one_of(&["\"sid\"", "'sid'", "name"]),
         secure_value(),
-        0..7usize,
+        0..9usize,
     )
         .prop_map(|(key, flag, shape)| match shape {
             0 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"path\"] = \"/\"\nprint(c)"),
@@ -700,6 +753,9 @@ fn cookie_by_hand() -> BoxedStrategy<String> {
             4 => format!("größe = SimpleCookie()\ngröße[{key}] = token\nprint(größe)"),
             // Written nowhere in its scope: no flag is added.
             5 => format!("c = SimpleCookie()\nc[{key}] = token\njar.update_cookies(c)"),
+            // A tuple of keys is no flag: the morsel is set up, not flagged.
+            7 => format!("c = SimpleCookie()\nc[{key}] = token\nc[{key}][\"secure\", \"path\"] = {flag}\nprint(c)"),
+            8 => format!("m = Morsel()\nm.set({key}, token, token)\nm[\"secure\",] = {flag}\nprint(m.OutputString())"),
             // Set up where no needle is: only its scope tells.
             _ => format!("c = SimpleCookie()\nvalue = token\nc[{key}] = value\nc[{key}][\"secure\"] = {flag}\nprint(c)"),
         });

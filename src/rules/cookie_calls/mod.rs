@@ -136,6 +136,11 @@ pub fn check_every_sink(context: &Context, sinks: &EverySink) -> Checked {
 /// Litestar's cookie class, called by its own name as often as through an attribute.
 const COOKIE_CLASS: &str = "Cookie";
 
+/// The classes whose methods are types of other classes' objects (PEP 544), and the word
+/// a file must hold for a class of it to be one.
+const PROTOCOLS: &[&str] = &["typing.Protocol", "typing_extensions.Protocol"];
+const PROTOCOL: &str = "Protocol";
+
 /// Everything in a file that the rule reads, looked up where the setters' names are: a
 /// query visits every call and definition of the file.
 #[derive(Default)]
@@ -149,7 +154,8 @@ struct Captured<'tree> {
 /// The cookie calls of a parsed file that do not set `attribute`, in source order.
 pub fn check(context: &Context, attribute: &Attribute) -> Checked {
     let source = context.source;
-    let captured = capture(context, source);
+    let mut captured = capture(context, source);
+    captured.definitions = implementations(context, &captured.definitions)?;
     let families = frameworks::imported_families(
         captured
             .imports
@@ -270,15 +276,62 @@ fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) ->
 /// inherited one (a handler's `set_cookie`), rather than in a class of its own (a
 /// helper's); `None` when the tree does not show its class.
 fn overrides_inherited(definition: Node) -> Option<bool> {
+    let bases = class_of(definition)?.child_by_field_name("superclasses");
+    Some(bases.is_some_and(|bases| !parse::code_children(bases).is_empty()))
+}
+
+/// The class a method is defined in, if the tree shows it.
+fn class_of(definition: Node) -> Option<Node> {
     let mut node = definition;
     while let Some(parent) = node.parent() {
         if parent.kind() == "class_definition" {
-            let bases = parent.child_by_field_name("superclasses");
-            return Some(bases.is_some_and(|bases| !parse::code_children(bases).is_empty()));
+            return Some(parent);
         }
         node = parent;
     }
     None
+}
+
+/// The local methods that implement something. A method of a `typing.Protocol` class
+/// (`class CookieSetter(Protocol)`, `Protocol[T]`, `typing_extensions.Protocol`) is a
+/// type that other classes' objects match without naming it, above all a framework's
+/// response, whose signature the frameworks' table knows: it decides nothing about the
+/// calls. An abstract method is not that: the subclasses that implement it take the
+/// parameters it names.
+#[allow(clippy::type_complexity)]
+fn implementations<'tree>(
+    context: &Context<'tree>,
+    definitions: &[(&'static str, Node<'tree>, Node<'tree>)],
+) -> Result<Vec<(&'static str, Node<'tree>, Node<'tree>)>, NeedsMore> {
+    let source = context.source;
+    if definitions.is_empty() || memchr::memmem::find(source, PROTOCOL.as_bytes()).is_none() {
+        return Ok(definitions.to_vec());
+    }
+    let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
+    let is_protocol = |class: Node| {
+        class
+            .child_by_field_name("superclasses")
+            .map(parse::code_children)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|base| base.kind() != "keyword_argument")
+            .filter_map(|base| bindings.path_of(base, source))
+            .any(|path| PROTOCOLS.contains(&path.as_str()))
+    };
+    let mut kept = Vec::new();
+    let mut lacking = Vec::new();
+    for &(name, parameters, definition) in definitions {
+        match class_of(definition) {
+            Some(class) if is_protocol(class) => {}
+            // The window shows the method, not its class.
+            None if !context.whole => lacking.push(definition.start_byte()),
+            _ => kept.push((name, parameters, definition)),
+        }
+    }
+    match lacking.is_empty() {
+        true => Ok(kept),
+        false => Err(NeedsMore::ScopesOf(lacking)),
+    }
 }
 
 /// The verdict on a call's arguments under every signature it may have.

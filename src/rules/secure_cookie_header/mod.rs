@@ -350,7 +350,7 @@ fn may_hold_clients(bindings: &Bindings, source: &[u8]) -> bool {
 
 /// The names a call hands to a client's cookie jar: its plain arguments, when its
 /// method's name holds `update_cookies` or its receiver's holds `jar`.
-fn handed_to_a_jar<'t>(call: Node, source: &'t [u8]) -> Vec<&'t str> {
+pub fn handed_to_a_jar<'t>(call: Node, source: &'t [u8]) -> Vec<&'t str> {
     let Some(function) = call.child_by_field_name("function") else {
         return Vec::new();
     };

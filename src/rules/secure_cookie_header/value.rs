@@ -20,8 +20,8 @@ pub enum Reading {
     Absent(Edit),
     /// The value is not a literal template (a name, a call, `+`).
     Expression,
-    /// The attributes are partly an expression (a replacement field after the first `;`,
-    /// a cookie that is only a replacement field).
+    /// The attributes are partly an expression: a replacement field that may stand for
+    /// whole attributes (see [`fields_stand_for_values`]).
     ExpressionAttributes,
     /// A piece holds escapes, which could spell a `;` or the attribute.
     Escapes,
@@ -139,7 +139,9 @@ fn units_of(piece: Node, content: Range<usize>, source: &[u8], fields: Fields) -
         let byte = source[at];
         let next = source.get(at + 1).copied().filter(|_| at + 1 < content.end);
         match (fields, byte, next) {
-            (Fields::Percent, b'%', Some(b'%')) | (Fields::Braces, b'{', Some(b'{')) => {
+            (Fields::Percent, b'%', Some(b'%'))
+            | (Fields::Braces, b'{', Some(b'{'))
+            | (Fields::Braces, b'}', Some(b'}')) => {
                 units.push(Unit::Byte(byte, at));
                 at += 2;
             }
@@ -149,8 +151,7 @@ fn units_of(piece: Node, content: Range<usize>, source: &[u8], fields: Fields) -
             }
             (Fields::Braces, b'{', _) => {
                 units.push(Unit::Hole);
-                let close = source[at..content.end].iter().position(|&b| b == b'}');
-                at = close.map_or(content.end, |close| at + close + 1);
+                at = brace_field_end(source, at + 1, content.end);
             }
             _ => {
                 units.push(Unit::Byte(byte, at));
@@ -179,6 +180,21 @@ fn percent_placeholder_end(source: &[u8], mut at: usize, end: usize) -> usize {
     (at + 1).min(end)
 }
 
+/// The end of a `.format` field whose text starts at `at`, past its closing `}`: a
+/// format spec may hold fields of its own (`{:>{width}}`).
+fn brace_field_end(source: &[u8], mut at: usize, end: usize) -> usize {
+    let mut depth = 1;
+    while at < end && depth > 0 {
+        match source[at] {
+            b'{' => depth += 1,
+            b'}' => depth -= 1,
+            _ => {}
+        }
+        at += 1;
+    }
+    at
+}
+
 /// The reading of a value's units; `last_piece` is the content of its last string piece,
 /// where an absent attribute is appended.
 fn judge(units: &[Unit], last_piece: Range<usize>, attribute: &str, appended: &str) -> Reading {
@@ -200,14 +216,11 @@ fn judge(units: &[Unit], last_piece: Range<usize>, attribute: &str, appended: &s
     {
         return Reading::TwoCookies;
     }
-    let has_equals = cookie
-        .iter()
-        .any(|unit| matches!(unit, Unit::Byte(b'=', _)));
-    if cookie.contains(&Unit::Hole) && !has_equals {
+    if !fields_stand_for_values(cookie, true) {
         return Reading::ExpressionAttributes;
     }
     for segment in segments {
-        if segment.contains(&Unit::Hole) {
+        if !fields_stand_for_values(segment, false) {
             return Reading::ExpressionAttributes;
         }
         let text: Vec<u8> = segment
@@ -227,6 +240,30 @@ fn judge(units: &[Unit], last_piece: Range<usize>, attribute: &str, appended: &s
         }
     }
     append(units, last_piece, appended)
+}
+
+/// Whether every replacement field of a segment (the cookie's `name=value`, or one
+/// attribute) stands for part of a value, which a browser reads whatever it holds
+/// but for a `;` no one writes into a value: a field after the segment's first `=`,
+/// joined to the byte before it (`Max-Age=%d`, `sid={a}.{b}`), or, in the cookie's
+/// segment, a field of its name (`{}={}`). A field after a blank or another field
+/// (`sid=%s %s`, `sid=%s%s`), or where an attribute's name goes (`sid=%s; %s`), may
+/// stand for whole attributes.
+fn fields_stand_for_values(segment: &[Unit], cookie: bool) -> bool {
+    let equals = segment
+        .iter()
+        .position(|unit| matches!(unit, Unit::Byte(b'=', _)));
+    segment
+        .iter()
+        .enumerate()
+        .all(|(at, unit)| match (unit, equals) {
+            (Unit::Byte(..), _) => true,
+            (Unit::Hole, Some(equals)) if at > equals => {
+                !matches!(segment[at - 1], Unit::Hole | Unit::Byte(b' ' | b'\t', _))
+            }
+            (Unit::Hole, Some(_)) => cookie,
+            (Unit::Hole, None) => false,
+        })
 }
 
 /// The edit that appends `; ATTRIBUTE` inside the last piece, in place of the
@@ -347,6 +384,26 @@ mod tests {
             ),
             (r#"'''sid=abc'''"#, r#"'''sid=abc; Secure'''"#),
             (
+                r#""sid=%s; Max-Age=%d" % (sid, age)"#,
+                r#""sid=%s; Max-Age=%d; Secure" % (sid, age)"#,
+            ),
+            (
+                r#""sid={}; Path=/{}".format(sid, path)"#,
+                r#""sid={}; Path=/{}; Secure".format(sid, path)"#,
+            ),
+            (
+                r#"f"sid={a}.{b}; Max-Age={age}""#,
+                r#"f"sid={a}.{b}; Max-Age={age}; Secure""#,
+            ),
+            (
+                r#""sid=%s; Path=%%%s" % (sid, p)"#,
+                r#""sid=%s; Path=%%%s; Secure" % (sid, p)"#,
+            ),
+            (
+                r#""sid={}}}; Max-Age={:>{}}".format(sid, age, 6)"#,
+                r#""sid={}}}; Max-Age={:>{}}; Secure".format(sid, age, 6)"#,
+            ),
+            (
                 r#""sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT""#,
                 r#""sid=abc; Expires=Wed, 21 Oct 2026 07:28:00 GMT; Secure""#,
             ),
@@ -368,6 +425,22 @@ mod tests {
             (r#"f"{cookie}""#, Reading::ExpressionAttributes),
             (r#"f"sid={sid}; {flags}""#, Reading::ExpressionAttributes),
             (r#""%s; Path=/" % cookie"#, Reading::ExpressionAttributes),
+            (r#""sid=%s; %s" % (sid, a)"#, Reading::ExpressionAttributes),
+            (r#""sid=%s%s" % (sid, a)"#, Reading::ExpressionAttributes),
+            (r#""sid=%s;%%%s" % (sid, a)"#, Reading::ExpressionAttributes),
+            (r#""{}; {}".format(sid, a)"#, Reading::ExpressionAttributes),
+            (
+                r#""sid={} {}".format(sid, a)"#,
+                Reading::ExpressionAttributes,
+            ),
+            (
+                r#""sid={:{w}}{}".format(sid, a, w=2)"#,
+                Reading::ExpressionAttributes,
+            ),
+            (
+                r#"f"sid={sid}; Path=/; {a}=1""#,
+                Reading::ExpressionAttributes,
+            ),
             (r#""sid=abc\x3b Secure""#, Reading::Escapes),
             (r#""a=1, b=2""#, Reading::TwoCookies),
             (r#""a=1; Path=/, b=2""#, Reading::TwoCookies),

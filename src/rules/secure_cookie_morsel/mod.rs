@@ -221,6 +221,9 @@ struct Morsels<'t> {
     /// `Cookie` header (`c.output(header="", sep=";")`), fill a client's jar or are
     /// returned to code that may do either are not known to be a server's cookies.
     sent: bool,
+    /// The scope hands the object to a client's cookie jar (`jar.update_cookies(c)`): its
+    /// cookies are the client's, whatever else the name is given to.
+    jarred: bool,
     source: &'t [u8],
     flag: Flag,
 }
@@ -234,6 +237,7 @@ impl<'t> Morsels<'t> {
             unknown: Vec::new(),
             empty: Vec::new(),
             sent: false,
+            jarred: false,
             source,
             flag,
         };
@@ -245,8 +249,10 @@ impl<'t> Morsels<'t> {
                 return is_object(node).then_some(None);
             }
             let node = literal::unparenthesize(node);
-            (node.kind() == "subscript" && is_object(node.child_by_field_name("value")?))
-                .then(|| node.child_by_field_name("subscript"))
+            if node.kind() != "subscript" || !is_object(node.child_by_field_name("value")?) {
+                return None;
+            }
+            Some(Some(parse::subscript_key(node)?))
         };
         for node in scope::nodes_of(scope) {
             match node.kind() {
@@ -258,6 +264,12 @@ impl<'t> Morsels<'t> {
                 }
                 "call" if morsels.writes_set_cookie(node, &morsel_of, &is_object) => {
                     morsels.sent = true;
+                }
+                "call"
+                    if super::secure_cookie_header::handed_to_a_jar(node, source)
+                        .contains(&object) =>
+                {
+                    morsels.jarred = true;
                 }
                 _ => {}
             }
@@ -288,17 +300,24 @@ impl<'t> Morsels<'t> {
                 let Some(target) = left.child_by_field_name("value") else {
                     return;
                 };
-                let attribute = left.child_by_field_name("subscript");
+                // A tuple of keys names no morsel and no attribute (`Morsel` raises on it):
+                // `c[k]["secure", "x"] = v` sets up `c[k]` without flagging it.
+                let Some(attribute) = parse::subscript_key(left) else {
+                    if let Some(key) = morsel_of(target) {
+                        self.attributes.push((statement, key));
+                    }
+                    return;
+                };
                 // `c[key] = value`: the morsel's value.
                 if !single && is_object(target) {
-                    self.values.push((statement, attribute));
+                    self.values.push((statement, Some(attribute)));
                     if is_empty_string(right, source) {
                         self.empty.push(statement);
                     }
                     return;
                 }
                 // `c[key][name] = value`, `m[name] = value`: an attribute.
-                let (Some(key), Some(attribute)) = (morsel_of(target), attribute) else {
+                let Some(key) = morsel_of(target) else {
                     return;
                 };
                 match literal::plain_string(attribute, source) {
@@ -410,6 +429,9 @@ impl<'t> Morsels<'t> {
 
     fn detections(&self, context: &Context, object: &str, test_module: bool) -> Vec<Detection> {
         let mut detections = Vec::new();
+        if self.jarred {
+            return detections;
+        }
         for &(statement, key, value) in &self.flags {
             detections.extend(self.flag_detection(context, object, statement, key, value));
         }

@@ -176,7 +176,9 @@ impl<'tree> SettingsModule<'tree> {
     }
 
     /// The warning Django's checks give when `name` is not `True`, with the literal that
-    /// causes it; `Err` when the module does not tell.
+    /// causes it; `Err` when the module does not tell. An entry written here is in the
+    /// list whatever else it gets at run time (`INSTALLED_APPS + PROVIDERS`); which of
+    /// two warnings Django gives may then depend on that part, and both are named.
     #[allow(clippy::type_complexity)]
     fn warning(&self, name: &str) -> Result<Option<(&'static str, Node<'tree>)>, ()> {
         if name == SESSION_COOKIE_SECURE {
@@ -184,8 +186,16 @@ impl<'tree> SettingsModule<'tree> {
             let middleware = self.middleware.find(SESSION_MIDDLEWARE);
             return match (app, middleware) {
                 (Ok(Some(app)), Ok(Some(_))) => Ok(Some(("W012", app))),
-                (Ok(Some(app)), _) => Ok(Some(("W010", app))),
-                (_, Ok(Some(middleware))) => Ok(Some(("W011", middleware))),
+                (Ok(Some(app)), Ok(None)) => Ok(Some(("W010", app))),
+                (Ok(Some(app)), Err(())) => Ok(Some((
+                    "W010, or W012 if MIDDLEWARE gets the session middleware at run time",
+                    app,
+                ))),
+                (Ok(None), Ok(Some(middleware))) => Ok(Some(("W011", middleware))),
+                (Err(()), Ok(Some(middleware))) => Ok(Some((
+                    "W011, or W012 if INSTALLED_APPS gets the session app at run time",
+                    middleware,
+                ))),
                 (Ok(None), Ok(None)) => Ok(None),
                 _ => Err(()),
             };
