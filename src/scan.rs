@@ -43,18 +43,47 @@ pub struct Scan {
     /// Every class and function with a block, from its header's first token to the
     /// first token after its block (or the end of the body), sorted by start.
     pub definitions: Vec<Range<usize>>,
+    /// For each of `definitions`, the index of the innermost other one around it.
+    enclosing: Vec<Option<usize>>,
 }
 
 impl Scan {
     /// The start of the innermost class or function whose block holds `offset`; none at
     /// the module's level (or in a one-line definition's body).
+    ///
+    /// Definitions nest, and a rule may ask this of every sink of a file: the innermost
+    /// around `offset` is the last to start before it or one of those around that one,
+    /// so the question costs a search and the depth of the nesting, not the number of
+    /// definitions.
     pub fn enclosing_definition(&self, offset: usize) -> Option<usize> {
-        self.definitions
-            .iter()
-            .filter(|definition| definition.start < offset && offset < definition.end)
-            .map(|definition| definition.start)
-            .max()
+        let before = self.definitions.partition_point(|d| d.start < offset);
+        let mut candidate = before.checked_sub(1);
+        while let Some(at) = candidate {
+            if offset < self.definitions[at].end {
+                return Some(self.definitions[at].start);
+            }
+            candidate = self.enclosing[at];
+        }
+        None
     }
+}
+
+/// For each of `definitions` (sorted by start, nested or apart), the index of the
+/// innermost other one around it.
+fn enclosing(definitions: &[Range<usize>]) -> Vec<Option<usize>> {
+    let mut enclosing = Vec::with_capacity(definitions.len());
+    let mut open: Vec<usize> = Vec::new();
+    for (at, definition) in definitions.iter().enumerate() {
+        while open
+            .last()
+            .is_some_and(|&outer| definitions[outer].end <= definition.start)
+        {
+            open.pop();
+        }
+        enclosing.push(open.last().copied());
+        open.push(at);
+    }
+    enclosing
 }
 
 /// The kinds of compound statement whose blocks decide what a definition is.
@@ -234,6 +263,7 @@ impl<'a> Scanner<'a> {
             trailing_comments: self.trailing,
             windows: self.exact.then_some(self.windows),
             methods: self.methods,
+            enclosing: enclosing(&self.definitions),
             definitions: self.definitions,
         }
     }
@@ -845,6 +875,22 @@ mod tests {
         assert_eq!(scan.enclosing_definition(at("pass")), None);
         assert_eq!(scan.enclosing_definition(at("z = 3")), Some(at("async")));
         assert_eq!(scan.enclosing_definition(0), None);
+    }
+
+    #[test]
+    fn the_enclosing_definition_is_the_innermost_around() {
+        let body = "class A:\n    def f(self):\n        def g():\n            a = 1\n        b = 2\n    c = 3\n    class B:\n        def h(self):\n            d = 4\n    e = 5\nx = 6\ndef k():\n    def m():\n        f = 7\n    g = 8\ny = 9\n";
+        let scan = scan_for_rules(body.as_bytes());
+        assert_eq!(scan.definitions.len(), 7);
+        for offset in 0..=body.len() {
+            let innermost = scan
+                .definitions
+                .iter()
+                .filter(|d| d.start < offset && offset < d.end)
+                .map(|d| d.start)
+                .max();
+            assert_eq!(scan.enclosing_definition(offset), innermost, "at {offset}");
+        }
     }
 
     #[test]

@@ -11,6 +11,7 @@
 mod code_pages;
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::fmt;
 
 use code_pages::{CodePage, CODE_PAGES};
@@ -340,7 +341,15 @@ pub struct LineIndex<'a> {
     body: &'a [u8],
     starts: Vec<usize>,
     encoding: Encoding,
+    /// UTF-8 continuation bytes before each multiple of [`BLOCK`], counted on the first
+    /// column asked for far into a line.
+    continuations: OnceCell<Vec<usize>>,
 }
+
+/// A column is counted in characters from the start of its line, or, far into a long
+/// line, from the nearest multiple of this many bytes: a generated module of one line
+/// may hold a finding every few bytes.
+const BLOCK: usize = 4096;
 
 /// A 1-based line and 1-based column counted in characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -357,6 +366,7 @@ impl<'a> LineIndex<'a> {
             body,
             starts,
             encoding,
+            continuations: OnceCell::new(),
         }
     }
 
@@ -405,16 +415,42 @@ impl<'a> LineIndex<'a> {
 
     pub fn position(&self, offset: usize) -> Position {
         let line = self.line_of(offset);
-        let prefix = &self.body[self.starts[line]..offset];
+        let start = self.starts[line];
         let chars = match self.encoding {
-            Encoding::Utf8 => prefix.iter().filter(|&&b| (b & 0xC0) != 0x80).count(),
-            Encoding::SingleByte => prefix.len(),
+            Encoding::Utf8 if offset - start <= 2 * BLOCK => {
+                let prefix = &self.body[start..offset];
+                prefix.len() - continuation_bytes(prefix)
+            }
+            Encoding::Utf8 => {
+                offset
+                    - start
+                    - (self.continuations_before(offset) - self.continuations_before(start))
+            }
+            Encoding::SingleByte => offset - start,
         };
         Position {
             line: line + 1,
             column: chars + 1,
         }
     }
+
+    /// The UTF-8 continuation bytes of the body before `offset`.
+    fn continuations_before(&self, offset: usize) -> usize {
+        let blocks = self.continuations.get_or_init(|| {
+            let mut before = vec![0];
+            for block in self.body.chunks_exact(BLOCK) {
+                before.push(before[before.len() - 1] + continuation_bytes(block));
+            }
+            before
+        });
+        let block = offset / BLOCK;
+        blocks[block] + continuation_bytes(&self.body[block * BLOCK..offset])
+    }
+}
+
+/// The bytes of `text` that continue a UTF-8 character rather than start one.
+fn continuation_bytes(text: &[u8]) -> usize {
+    text.iter().filter(|&&b| (b & 0xC0) == 0x80).count()
 }
 
 #[cfg(test)]
@@ -540,5 +576,29 @@ mod tests {
         assert_eq!(index.line_text(0), b"a = 1");
         let latin = LineIndex::new(b"r\xE9ponse.x", Encoding::SingleByte);
         assert_eq!(latin.position(7), Position { line: 1, column: 8 });
+    }
+
+    /// Far into a long line, columns are counted from block boundaries, which may fall
+    /// inside a character.
+    #[test]
+    fn positions_on_a_long_line_count_characters() {
+        let line = "r.set_cookie('é', v); x = '日本'; ".repeat(300);
+        let body = format!("a = 'é'\n{line}\nb = 1\n");
+        let index = LineIndex::new(body.as_bytes(), Encoding::Utf8);
+        let mut expected = Position { line: 1, column: 1 };
+        for (offset, character) in body.char_indices() {
+            assert_eq!(index.position(offset), expected, "at {offset}");
+            expected = match character {
+                '\n' => Position {
+                    line: expected.line + 1,
+                    column: 1,
+                },
+                _ => Position {
+                    column: expected.column + 1,
+                    ..expected
+                },
+            };
+        }
+        assert_eq!(index.position(body.len()), expected);
     }
 }

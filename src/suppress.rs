@@ -168,17 +168,22 @@ impl Suppressions {
 
     /// Whether a finding of `rule` spanning the 0-based lines `first..=last` is suppressed.
     pub fn covers(&self, rule: &str, first: usize, last: usize) -> bool {
-        let marked_inside = self
-            .marked
-            .iter()
-            .any(|(line, scope)| (first..=last).contains(line) && scope.covers(rule));
+        let marked_inside = on_lines(&self.marked, first, last).any(|scope| scope.covers(rule));
         let marked_above = first.checked_sub(1).is_some_and(|above| {
-            self.own_line
-                .iter()
-                .any(|(line, scope)| *line == above && scope.covers(rule))
+            on_lines(&self.own_line, above, above).any(|scope| scope.covers(rule))
         });
         marked_inside || marked_above
     }
+}
+
+/// The scopes of the markers on the lines `first..=last`, found by a search: a file may
+/// hold a marker and a finding on every line.
+fn on_lines(markers: &[(usize, Scope)], first: usize, last: usize) -> impl Iterator<Item = &Scope> {
+    let start = markers.partition_point(|(line, _)| *line < first);
+    markers[start..]
+        .iter()
+        .take_while(move |(line, _)| *line <= last)
+        .map(|(_, scope)| scope)
 }
 
 #[cfg(test)]
