@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """An oracle for cookie-fix that shares nothing with the engine: Python's own `ast` and
-`tokenize` read the files, and the rules of DESIGN.md sections 1-3 are restated here.
+`tokenize` read the files, and the rules of DESIGN.md sections 1-3 and 8 are restated here.
 
     ast_oracle.py MANIFEST                 check the cases a manifest lists
     ast_oracle.py --folders BEFORE AFTER   check every Python file of BEFORE against its
@@ -58,6 +58,23 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   review in a file without client code, a falsy
   morsel flag, and one literal-keyed value of a `SimpleCookie()` atop its block in a
   scope that says nothing of secure.
+- Values (section 8, restated in scripts/value_oracle.py): a flag whose value is no
+  literal is read as a deployment computes it (HTTPS, DEBUG off, no environment variable
+  set, a cookie setting another rule judges taken as true). Where that settles it, nothing
+  changes on its account. Where it is false, the one change allowed is where the value is
+  decided, and only at a link that feeds nothing but cookie flags (every read of the name,
+  parameter or dict is a flag, or feeds one): a falsy literal reached unchanged (in the
+  value, at a binding, a parameter's default, a caller's argument) made True; an
+  environment or configuration default made the literal that makes the flag true, spelled
+  as the old one (its turned-over spelling, 'No' -> 'Yes', where that works), checked by
+  running the flag's expression, closed over what it reads, under stand-ins of os.environ,
+  django-environ, python-decouple and environs: false before, true after, false again with
+  the variable set to the old spelling; `secure=True` after a `**dict` that the function
+  writes out without the key and hands to no call before. A parameter is judged at each
+  call of its function in the module (its default where none passes it). Any other
+  change of a literal is a violation, and a fix these rules leave no doubt about is
+  expected ("missed-fix"). A deletion (an empty value with a zero or past lifetime) is
+  judged only where the file sets that cookie with a literal flag.
 - A file Python parses is not skipped for a syntax error ("lost-fix", unless
   --no-lost-fixes) or an internal error.
 
@@ -79,6 +96,8 @@ import warnings
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Optional
+
+import value_oracle as vo
 
 SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
 SETTER_BYTES = [b"set_cookie", b"set_signed_cookie", b"set_secure_cookie"]
@@ -600,6 +619,8 @@ class TreeDiff:
         self.before, self.after = before, after
         self.aliases = aliases or {}  # the input's imports: which `Cookie` is Litestar's
         self.changes: list = []
+        self.sink_literal = None  # a sink's own literal, whose change is no value change
+        self.strict = False  # no value change allowed at all
 
     def compare(self, a, b, line):
         if isinstance(a, list) or isinstance(b, list):
@@ -610,13 +631,19 @@ class TreeDiff:
                 raise Mismatch(line, f"{a!r} became {b!r}")
             return
         line = getattr(a, "lineno", line)
+        if isinstance(a, ast.Constant) and gains_secure_constant(a, b):
+            self.changes.append(Change(a, b, "header", keyword="Secure", sink="header"))
+            return
+        if self.is_value_change(a, b):
+            # A literal of a flag's chain (section 8), or a default: judged by the value
+            # module's restatement (value_change_problems), not here.
+            kind = "literal" if is_falsy_literal(a) and is_true(b) else "default"
+            self.changes.append(Change(a, b, kind, sink="value"))
+            return
         if type(a) is not type(b):
             raise Mismatch(line, f"`{describe(a)}` became `{describe(b)}`")
         if isinstance(a, ast.stmt) and self.same_bytes(a, b):
             return  # the same text parses the same: nothing changed inside
-        if isinstance(a, ast.Constant) and gains_secure_constant(a, b):
-            self.changes.append(Change(a, b, "header", keyword="Secure", sink="header"))
-            return
         if isinstance(a, ast.JoinedStr):
             self.compare_joined(a, b, line)
             return
@@ -649,16 +676,44 @@ class TreeDiff:
                 and all(isinstance(s, ast.stmt) for s in x + y)
             ):
                 self.compare_body(a, x, y, line)
+            elif (isinstance(a, ast.Subscript) and name == "slice") or (
+                    isinstance(a, ast.Dict) and name == "keys"):
+                self.compare_strictly(x, y, line)  # a key is no flag's value
             else:
                 self.compare(x, y, line)
+
+    def compare_strictly(self, a, b, line):
+        """Compares with no value change allowed (a key, a statement's alignment)."""
+        strict, self.strict = self.strict, True
+        try:
+            self.compare(a, b, line)
+        finally:
+            self.strict = strict
+
+    def equal_strictly(self, a, b, line) -> bool:
+        saved = len(self.changes)
+        try:
+            self.compare_strictly(a, b, line)
+            return True
+        except Mismatch:
+            del self.changes[saved:]
+            return False
 
     def compare_body(self, owner, old, new, line):
         """A block that gained statements: each must be a setting a fix may add."""
         at = 0
         for new_index, statement in enumerate(new):
-            if at < len(old) and self.equal(old[at], statement, line):
+            if at < len(old) and self.equal_strictly(old[at], statement, line):
                 at += 1
                 continue
+            insertion = inserted_morsel_flag(statement) or inserted_setting(statement)
+            if at < len(old) and not insertion and self.equal(old[at], statement, line):
+                at += 1  # the same statement, a value of which changed
+                continue
+            if at < len(old) and insertion and len(new) - new_index <= len(old) - at:
+                if self.equal(old[at], statement, line):
+                    at += 1
+                    continue
             if inserted_morsel_flag(statement):
                 self.changes.append(Change(
                     None, statement, "statement", index=at, keyword="secure", sink="morsel",
@@ -782,12 +837,12 @@ class TreeDiff:
             if key != new_key:
                 raise Mismatch(line, f"the entry {key!r} became {new_key!r}")
             if isinstance(a, ast.Dict):
-                self.compare(key_node, new_key_node, line)
-            if self.equal(value, new_value, line):
-                continue
+                self.compare_strictly(key_node, new_key_node, line)
             kind = allowed.get(key)
             if kind == "kwargs" and (isinstance(value, ast.Dict) or is_dict_call(value)):
                 self.compare_mapping(value, new_value, line, {"secure": "flag"}, a)
+            elif self.equal(value, new_value, line):
+                continue
             elif kind == "flag" and is_true(new_value) and isinstance(value, (ast.Constant, ast.JoinedStr)):
                 self.changes.append(Change(
                     a, b, "value", keyword=key, sink="config", owner=owner,
@@ -808,14 +863,30 @@ class TreeDiff:
             self.compare(x, y, line)
 
     def equal(self, a, b, line) -> bool:
-        """Whether a and b are equal up to changes inside them, keeping those changes."""
-        saved = len(self.changes)
+        """Whether a and b are equal up to changes inside them, keeping those changes. A
+        sink's own literal is compared as it is: its change is the sink's."""
+        saved, sink_literal = len(self.changes), self.sink_literal
+        if isinstance(a, (ast.Constant, ast.JoinedStr)):
+            self.sink_literal = a
         try:
             self.compare(a, b, line)
             return True
         except Mismatch:
             del self.changes[saved:]
             return False
+        finally:
+            self.sink_literal = sink_literal
+
+    def is_value_change(self, a, b) -> bool:
+        """A literal made another, or an expression made a literal (a default the
+        environment read is given): anywhere but a sink's own literal."""
+        if self.strict or a is self.sink_literal:
+            return False
+        if not isinstance(b, ast.Constant) or not isinstance(a, ast.expr):
+            return False
+        if isinstance(a, ast.Constant):
+            return not (scalar_equal(a.value, b.value) and a.kind == b.kind)
+        return True
 
     def compare_cookie_call(self, a: ast.Call, b: ast.Call, line, keyword="secure", sink=None):
         self.compare(a.func, b.func, line)
@@ -2408,10 +2479,17 @@ def morsel_statement_text(fixed: Source, statement) -> list:
 
 
 class SinkFacts:
-    """What the rules of cookies written by hand read of the input, each part computed when first asked."""
+    """What the rules of cookies written by hand read of the input, and the verdicts on
+    its flags' values, each part computed when first asked."""
 
-    def __init__(self, source: Source, rules: FileRules):
+    def __init__(self, source: Source, rules: FileRules, suppressions=None):
         self.source, self.rules = source, rules
+        self.suppressions = suppressions or Suppressions([])
+        self.fixed = None  # the output, once there is one
+
+    @cached_property
+    def values(self) -> "ValueFacts":
+        return ValueFacts(self.source, self.rules, self.suppressions, self)
 
     @cached_property
     def scopes(self) -> list:
@@ -2433,7 +2511,14 @@ def new_sink_problems(change, rules, suppressions, facts: SinkFacts):
         return header_change_problems(change, facts, suppressions)
     if change.kind == "statement":
         return facts.morsels.insertion_problems(change, suppressions)
-    return facts.morsels.value_problems(change, suppressions)
+    problems = facts.morsels.value_problems(change, suppressions)
+    if [kind for kind, _ in problems] == ["not-a-sink"]:
+        # `kwargs["secure"] = False` of a dict a cookie call unpacks: a link of that
+        # flag's chain (section 8), no morsel.
+        literal = Change(change.old_value, change.new_value, "literal", sink="value")
+        if not value_change_problems(literal, facts.values):
+            return []
+    return problems
 
 
 def missed_new_fixes(source, rules, comments, suppressions, facts: SinkFacts, changes) -> list:
@@ -2461,6 +2546,282 @@ def missed_new_fixes(source, rules, comments, suppressions, facts: SinkFacts, ch
     return missed
 
 
+# --- section 8: what a value settles ---------------------------------------------------
+#
+# A flag whose value is no literal is judged by scripts/value_oracle.py (DESIGN.md section
+# 8, restated on `ast`): what it is in a deployment, and what may change on its account: a
+# falsy literal of its chain made True, an environment default turned over, `secure=True`
+# after a `**dict` a function writes out without it. A deletion (an empty value with a
+# lifetime that has ended) follows the cookie it deletes: it is judged only where the file
+# sets that cookie with a literal flag (or none).
+
+
+def is_literal_value(node) -> bool:
+    return isinstance(node, (ast.Constant, ast.JoinedStr))
+
+
+def sets_literal_flag(call, rules) -> bool:
+    """The call's flag is a literal, or left out where nothing else may give it."""
+    keyword = secure_keyword(call)
+    if keyword is not None:
+        return is_literal_value(keyword.value)
+    indexes = {sig.index for sig in rules.signatures(call.func.attr)}
+    for index in indexes:
+        if index is not None and len(call.args) > index:
+            return is_literal_value(call.args[index])
+    return not has_splat(call)
+
+
+def followed_deletions(rules) -> set:
+    """The names of cookies the file sets with a literal flag: their deletions are judged."""
+    return {
+        vo.cookie_name(call) for call in rules.calls
+        if not vo.deletes(call) and left_alone_because(call) is None and sets_literal_flag(call, rules)
+    }
+
+
+def left_as_deletion(call, rules) -> bool:
+    return vo.deletes(call) and vo.cookie_name(call) not in followed_deletions(rules)
+
+
+def call_flag(call, signatures, rule, keyword="secure") -> Optional[vo.Flag]:
+    """The value of a call's flag, if it is no literal: by keyword, at the slot every
+    signature agrees on, or the key of the one `**dict` it unpacks."""
+    given = next((k for k in call.keywords if k.arg == keyword), None)
+    if given is not None:
+        return None if is_literal_value(given.value) else vo.Flag(given.value, site=call, rule=rule)
+    reached = {sig.index for sig in signatures if sig.index is not None and len(call.args) > sig.index}
+    if reached:
+        index = reached.pop()
+        if reached or len({sig.index for sig in signatures}) != 1 or any(
+                isinstance(a, ast.Starred) for a in call.args[: index + 1]):
+            return None  # the callees disagree on where it is: review
+        value = call.args[index]
+        return None if is_literal_value(value) else vo.Flag(value, site=call, rule=rule)
+    splats = [k.value for k in call.keywords if k.arg is None]
+    if len(splats) == 1 and isinstance(splats[0], ast.Name) and not any(
+            isinstance(a, ast.Starred) for a in call.args):
+        return vo.Flag(None, site=call, rule=rule, splat=splats[0], call=call, key=keyword)
+    return None
+
+
+class ValueFacts:
+    """The flags of a file whose values are no literals, and their verdicts."""
+
+    def __init__(self, source: Source, rules: FileRules, suppressions: Suppressions, sinks):
+        self.source, self.rules, self.suppressions = source, rules, suppressions
+        self.sinks = sinks
+        self.run = self.static_only = 0  # defaults checked by running them, and not
+        self.module = vo.Module(source.tree)
+        self.judge = vo.Judge(self.module)
+        self.flags = self.gather(sinks)
+        self.verdicts = [(flag, self.judge.judge(flag)) for flag in self.flags]
+        self.edits, self.blocked = {}, {}
+        for _, verdict in self.verdicts:
+            for edit in verdict.edits:
+                self.edits.setdefault(id(edit.node), []).append(edit)
+            for node, kind, why in verdict.blocked:
+                self.blocked[id(node)] = (kind, why)
+
+    def gather(self, sinks) -> list:
+        rules, flags = self.rules, []
+        for call in rules.calls:
+            if left_alone_because(call) or left_as_deletion(call, rules):
+                continue
+            signatures = rules.signatures(call.func.attr)
+            if not all(sig.keyword for sig in signatures):
+                continue
+            flag = call_flag(call, signatures, "secure-cookie")
+            if flag is not None:
+                flag.falcon = any(sig.none_is_default or sig.secure_by_default for sig in signatures)
+                flag.absent_is_secure = all(sig.secure_by_default for sig in signatures)
+                flags.append(flag)
+        for call, sink in object_cookie_calls(self.source.tree, rules):
+            index = LITESTAR_SECURE_INDEX if sink == "litestar" else None
+            flag = call_flag(call, [Signature("", index, True)], "secure-cookie")
+            if flag is not None and flag.splat is None:
+                flags.append(flag)
+        for node in ast.walk(self.source.tree):
+            sink = session_sink(node)
+            if sink is not None and SESSION_SINKS[sink][0] in rules.roots:
+                _, keyword, index, _ = SESSION_SINKS[sink]
+                flag = call_flag(node, [Signature("", index, True)], "secure-session-cookie", keyword)
+                if flag is not None:
+                    flags.append(flag)
+        flags += self.setting_flags()
+        flags += self.morsel_flags(sinks)
+        return flags
+
+    def setting_flags(self) -> list:
+        if not any(name in self.source.data for name in CONFIG_BYTES):
+            return []
+        facts = ConfigFacts(self.source, self.rules)
+        flags = []
+        for node in ast.walk(self.source.tree):
+            if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
+                name = setting_target(node)
+                if name not in SETTING_NAMES or is_literal_value(node.value):
+                    continue
+                target = node.targets[0] if isinstance(node, ast.Assign) else node.target
+                if isinstance(target, ast.Subscript) and last_name(target.value) != "config":
+                    continue
+                if facts.in_function(node) or facts.beside_debug(node):
+                    continue
+                module_level = facts.at_module_level(node)
+                django = facts.django.complete and module_level and isinstance(target, ast.Name)
+                if django and name in DJANGO_IS_TRUE and facts.django.would_warn(name) is False:
+                    continue
+                want = "is_true" if django and name in DJANGO_IS_TRUE else "truthy"
+                flags.append(vo.Flag(node.value, want, site=node.value, rule="secure-cookie-setting"))
+            if isinstance(node, (ast.Dict, ast.Call)) and mapping_flags(node):
+                for key, _, value in mapping_items(node):
+                    if key in SETTING_NAMES and not is_literal_value(value):
+                        change = Change(node, node, "value", keyword=key)
+                        if not mapping_context_problems(change, facts):
+                            flags.append(vo.Flag(value, site=value, rule="secure-cookie-setting"))
+        return flags
+
+    def morsel_flags(self, sinks) -> list:
+        if not any(name in self.source.data for name in MORSEL_BYTES):
+            return []
+        flags = []
+        for node in ast.walk(self.source.tree):
+            holder = morsel_flag_target(node) if isinstance(node, ast.Assign) else None
+            held = holder_of(holder) if holder is not None else None
+            if held is None or is_literal_value(node.value):
+                continue
+            scope = sinks.morsels.scope_of(node)
+            if scope.is_object(held[0], held[2]) and held[0] not in scope.left_alone:
+                flags.append(vo.Flag(node.value, site=node, rule=MORSEL_RULE))
+        return flags
+
+    def fixed_bytes(self, node) -> bytes:
+        return node_bytes(self.sinks.fixed, node)
+
+    def suppressed(self, edit, strict) -> bool:
+        site = edit.site or edit.flag.site
+        return site is not None and self.suppressions.covers(site, strict=strict, rule=edit.flag.rule)
+
+    def allows_insert(self, call) -> bool:
+        return any(e.kind == "insert" and not self.suppressed(e, True)
+                   for e in self.edits.get(id(call), []))
+
+    def missed(self, changes, comments) -> list:
+        """(line, detail) of the fixes the verdicts leave no doubt about that the output
+        lacks: one edit of each group of certain ones."""
+        made = {id(c.before) for c in changes if c.before is not None}
+        made |= {id(c.old_value) for c in changes if c.old_value is not None}
+        missed = []
+        for flag, verdict in self.verdicts:
+            if getattr(flag, "falcon", False):
+                continue
+            for group in verdict.groups:
+                wanted = [e for e in group if e.certain and not self.suppressed(e, False)]
+                if not wanted or any(id(e.node) in made for e in group):
+                    continue
+                if any(e.kind != "insert" and holds_a_comment(e.node, comments) for e in wanted):
+                    continue
+                edit = wanted[0]
+                what = {"falsy": "True", "default": "a secure default", "insert": "secure=True"}
+                missed.append((edit.node.lineno, f"`{describe(edit.node)}` wants {what[edit.kind]} "
+                               f"({verdict.kind}, for the flag at line {flag_line(flag)})"))
+        return missed
+
+
+def flag_line(flag) -> int:
+    node = flag.value if flag.value is not None else flag.call
+    return node.lineno
+
+
+def value_change_problems(change, values: "ValueFacts"):
+    """A literal of a flag's chain changed: some flag's verdict must allow exactly this."""
+    edits = values.edits.get(id(change.before), [])
+    if not edits:
+        was, now = describe(change.before), describe(change.after)
+        if id(change.before) in values.blocked:
+            kind, why = values.blocked[id(change.before)]
+            return [(kind, f"`{was}` became `{now}`: {why}")]
+        return [("tree-changed", f"`{was}` became `{now}`, which no flag's value reaches "
+                 "where it is decided")]
+    problems = []
+    for edit in edits:
+        problems = edit_value_problems(change, edit, values)
+        if not problems:
+            change.kind = "literal" if edit.kind == "falsy" else "default"
+            return []
+    return problems
+
+
+def edit_value_problems(change, edit, values: "ValueFacts"):
+    if values.suppressed(edit, True):
+        return [("suppressed", f"changed `{describe(change.before)}` for a suppressed flag")]
+    if edit.kind == "falsy":
+        if not is_true(change.after):
+            return [("edit", f"made the falsy `{describe(change.before)}` "
+                     f"`{describe(change.after)}`, not True")]
+        return []
+    if edit.kind != "default":
+        return [("tree-changed", f"`{describe(change.before)}` changed")]
+    return default_change_problems(change, edit, values)
+
+
+STRING_OPENING = re.compile(rb"[a-zA-Z]*('''|\"\"\"|'|\")")
+
+
+def default_change_problems(change, edit, values: "ValueFacts"):
+    """An environment default turned over: the new literal makes the flag true with the
+    variable unset (read by the oracle, and run under the readers' stand-ins), the old
+    one did not, the variable set to the old spelling still gives false, and the new
+    literal is spelled as the old one (its turned-over spelling where that works)."""
+    flag, old, new = edit.flag, change.before, change.after
+    module, judge = values.module, values.judge
+    if isinstance(old, ast.Constant) and isinstance(old.value, str):
+        if not isinstance(new.value, str) or new.kind != old.kind:
+            return [("default-spelling", f"the string default {describe(old)} became {describe(new)}")]
+        opening = STRING_OPENING.match(node_bytes(values.source, old))
+        if opening is None or not values.fixed_bytes(new).startswith(opening.group(0)):
+            return [("default-spelling", f"{describe(new)} is not quoted as {describe(old)} is")]
+        turned = vo.turned_over(old.value)
+        if turned is not None and judge.makes_true(flag, edit.frames, old, turned) and new.value != turned:
+            return [("default-spelling", f"{old.value!r} became {new.value!r}, not {turned!r}")]
+    elif isinstance(old, ast.Constant):
+        if not (new.value is True or (old.value == 0 and type(new.value) is int and new.value == 1)):
+            return [("default-spelling", f"the default {describe(old)} became {describe(new)}")]
+    if not judge.makes_true(flag, edit.frames, old, new.value):
+        return [("default-false", f"the default {describe(new)} leaves the flag at line "
+                 f"{flag_line(flag)} false where nothing is set")]
+    try:
+        before = vo.closed_text(module, flag, edit.frames)
+        after = vo.closed_text(module, flag, edit.frames, {id(old): repr(new.value)})
+    except vo.Inconclusive:
+        values.static_only += 1
+        return []
+    unset_before, unset_after = vo.run_closed(before, {}), vo.run_closed(after, {})
+    if isinstance(unset_before, Exception) and isinstance(unset_after, Exception):
+        # Another read of the chain raises where nothing is set (decouple's cast=bool of
+        # a default it refuses): the deployment never computes the flag; only read.
+        values.static_only += 1
+        return []
+    values.run += 1
+    if vo.runs_true(unset_before, flag.want):
+        return [("default-not-false", f"`{before}` is already true where nothing is set (run)")]
+    if not vo.runs_true(unset_after, flag.want):
+        return [("default-false", f"`{after}` is false where nothing is set (run)")]
+    # The project's spelling of false, set: a deployment can still turn the flag off.
+    variable = edit.read.variable
+    spelling = old.value if isinstance(old, ast.Constant) else None
+    if isinstance(spelling, (bool, int)) and edit.read.reader in ("django-environ", "decouple"):
+        spelling = str(spelling)  # parsed when read from the environment
+    if isinstance(spelling, str) and variable:
+        # Only where the old code read that spelling as false (`1` is no spelling of false;
+        # an uncast read of "False" is a true string already).
+        meant_false = not vo.runs_true(vo.run_closed(before, {variable: spelling}), flag.want)
+        if meant_false and vo.runs_true(vo.run_closed(after, {variable: spelling}), flag.want):
+            return [("no-opt-out", f"`{after}` is true with {variable}={spelling!r}: a deployment "
+                     "can no longer turn it off")]
+    return []
+
+
 # --- is each change allowed? ------------------------------------------------------------
 
 
@@ -2468,6 +2829,8 @@ def change_problems(change: Change, rules: FileRules, suppressions: Suppressions
                     sinks=None):
     """The violations of one change, as (kind, detail) pairs."""
     call = change.before
+    if change.sink == "value":
+        return value_change_problems(change, sinks.values)
     if change.sink in NEW_SINKS:
         return new_sink_problems(change, rules, suppressions, sinks)
     if change.sink == "statement":
@@ -2477,22 +2840,28 @@ def change_problems(change: Change, rules: FileRules, suppressions: Suppressions
     if change.sink == "config":
         return framework_mapping_problems(change, facts, suppressions)
     if change.sink is not None:
-        return session_change_problems(change, rules, suppressions)
+        return session_change_problems(change, rules, suppressions, sinks)
     problems = []
     why = left_alone_because(call)
     if why:
         problems.append(("left-alone", f"changed a call that must be left alone: {why}"))
     if suppressions.covers(call, strict=True):
         problems.append(("suppressed", "changed a suppressed call"))
+    if left_as_deletion(call, rules):
+        problems.append(("deletion", "changed a deletion of a cookie the file sets with no "
+                         "literal flag"))
     signatures = rules.signatures(call.func.attr)
     if change.kind == "insert":
-        problems += insertion_problems(call, signatures)
+        inserted = insertion_problems(call, signatures)
+        if has_splat(call) and sinks.values.allows_insert(call):
+            inserted = [p for p in inserted if p[0] != "splat-call"]
+        problems += inserted
     elif change.kind == "positional":
         problems += positional_problems(call, change.index, signatures)
     return problems
 
 
-def session_change_problems(change: Change, rules: FileRules, suppressions: Suppressions):
+def session_change_problems(change: Change, rules: FileRules, suppressions: Suppressions, sinks):
     """A session sink's change: only where its package is imported, not suppressed for
     its rule, and one that Python accepts under the package's own signature."""
     call, sink = change.before, change.sink
@@ -2503,7 +2872,7 @@ def session_change_problems(change: Change, rules: FileRules, suppressions: Supp
     if suppressions.covers(call, strict=True, rule="secure-session-cookie"):
         problems.append(("suppressed", "changed a suppressed call"))
     if change.kind == "insert":
-        if has_splat(call):
+        if has_splat(call) and not sinks.values.allows_insert(call):
             problems.append(("splat-call", f"inserted {keyword}= into a call with *args or **kwargs"))
         if index is not None and len(call.args) > index:
             problems.append(("slot-filled", f"inserted {keyword}= though argument {index} is it"))
@@ -2564,6 +2933,8 @@ def expected_fix(call: ast.Call, rules: FileRules, comments, suppressions: Suppr
     ("positional", i); None when the call is secure, review, or in doubt."""
     if left_alone_because(call) or suppressions.covers(call, strict=False):
         return None
+    if left_as_deletion(call, rules):
+        return None  # a deletion follows the cookie it deletes, which the file does not set
     verdicts = {verdict_under(call, sig) for sig in rules.signatures(call.func.attr)}
     if len(verdicts) != 1:
         return None  # the possible callees disagree: review
@@ -2619,6 +2990,9 @@ class Outcome:
     changed: bool = False
     change_kinds: list = field(default_factory=list)  # "insert", "keyword", "positional"
     violations: list = field(default_factory=list)
+    defaults_run: int = 0  # default changes checked by running them under the stand-ins
+    defaults_static: int = 0  # and those only read (a chain the stand-ins cannot close)
+    verdicts: list = field(default_factory=list)  # the kinds of the value verdicts
 
     def add(self, line, kind, detail):
         self.violations.append(Violation(line, kind, detail))
@@ -2646,13 +3020,16 @@ def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
     expect_fixes = comments is not None
     comments = comments or []
     suppressions = Suppressions(comments)
-    sinks = SinkFacts(source, rules)
+    sinks = SinkFacts(source, rules, suppressions)
     changes = []
     if after is not None:
         changes = check_output(source, after, rules, suppressions, outcome, sinks)
         if changes is None:
             return outcome
-    outcome.change_kinds = [c.kind for c in changes]
+    outcome.change_kinds = [
+        "insert-after-splat" if c.kind == "insert" and c.sink is None and has_splat(c.before)
+        else c.kind for c in changes
+    ]
     changed = {id(c.before) for c in changes if c.before is not None}
     for call in rules.calls if expect_fixes else []:
         fix = expected_fix(call, rules, comments, suppressions)
@@ -2669,6 +3046,12 @@ def check_case(before: bytes, after, error, lost_fixes=True) -> Outcome:
                 outcome.add(line, "missed-fix", f"{key} wants a fix ({kind})")
         for line, detail in missed_new_fixes(source, rules, comments, suppressions, sinks, changes):
             outcome.add(line, "missed-fix", detail)
+        for line, detail in sinks.values.missed(changes, comments):
+            outcome.add(line, "missed-fix", detail)
+    if "values" in sinks.__dict__:
+        outcome.defaults_run = sinks.values.run
+        outcome.defaults_static = sinks.values.static_only
+        outcome.verdicts = [verdict.kind for _, verdict in sinks.values.verdicts]
     outcome.violations.sort(key=lambda v: v.line)
     return outcome
 
@@ -2697,7 +3080,8 @@ def check_output(source: Source, after: bytes, rules, suppressions, outcome, sin
         outcome.add(mismatch.line, "tree-changed", mismatch.detail)
         return None
     facts = ConfigFacts(source, rules) if any(c.sink in CONFIG_SINKS for c in diff.changes) else None
-    sinks = sinks or SinkFacts(source, rules)
+    sinks = sinks or SinkFacts(source, rules, suppressions)
+    sinks.fixed = fixed
     for change in diff.changes:
         for kind, detail in change_problems(change, rules, suppressions, facts, sinks):
             outcome.add(change.line, kind, detail)
@@ -2720,7 +3104,26 @@ def new_span(fixed: Source, change: Change) -> tuple:
     added_line_spans()."""
     if change.kind == "statement":
         return change.chosen_span or added_line_spans(fixed, change)[0]
-    return fixed.span(change.after)
+    return change_span(fixed, change, change.after)
+
+
+def change_span(source: Source, change: Change, node) -> tuple:
+    """A changed node's bytes; a value's literal with the parentheses around it that hold
+    nothing else (the edit may take them with it)."""
+    start, end = source.span(node)
+    if change.sink != "value":
+        return start, end
+    data, blank = source.data, b" \t\f\r\n\\"
+    while True:
+        left, right = start, end
+        while left > 0 and data[left - 1] in blank:
+            left -= 1
+        while right < len(data) and data[right] in blank:
+            right += 1
+        if left > 0 and data[left - 1:left] == b"(" and data[right:right + 1] == b")":
+            start, end = left - 1, right + 1
+        else:
+            return start, end
 
 
 def added_line_spans(fixed: Source, change: Change) -> list:
@@ -2760,8 +3163,8 @@ def check_bytes(source: Source, fixed: Source, changes, outcome: Outcome):
             new_start, new_end = change.chosen_span
             old_start = old_end = old_at + (new_start - new_at)
         else:
-            old_start, old_end = source.span(change.before)
-            new_start, new_end = fixed.span(change.after)
+            old_start, old_end = change_span(source, change, change.before)
+            new_start, new_end = change_span(fixed, change, change.after)
         old_gap, new_gap = source.data[old_at:old_start], fixed.data[new_at:new_start]
         if old_gap != new_gap:
             first = first_difference(old_gap, new_gap)
@@ -2811,6 +3214,13 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
     """Section 3, byte for byte: the call's new text is its old one (with the changes of
     calls nested in it) plus `secure=True` and separators, or with the falsy literal
     (and parentheses around it that hold no comment) made `True`."""
+    if change.sink == "value":
+        old = source.data[slice(*change_span(source, change, change.before))]
+        start, end = change_span(fixed, change, change.after)
+        at, until = (offset - start for offset in fixed.span(change.after))
+        literal = node_bytes(source, change.before)
+        replacement = b"True" if change.kind == "literal" else fixed.data[start + at:start + until]
+        return replacement_edit_problems(old, fixed.data[start:end], at, until, literal, replacement)
     old = with_nested_changes(source, fixed, change, changes)
     start, end = fixed.span(change.after)
     new = fixed.data[start:end]
@@ -2902,11 +3312,12 @@ def insertion_edit_problems(old: bytes, new: bytes, at: int, until: int, keyword
     return []
 
 
-def replacement_edit_problems(old: bytes, new: bytes, at: int, until: int, literal: bytes):
-    """`new[at:until]` is the `True` that replaced `literal`."""
+def replacement_edit_problems(old: bytes, new: bytes, at: int, until: int, literal: bytes,
+                              replacement=b"True"):
+    """`new[at:until]` is the `True` (or another literal) that replaced `literal`."""
     prefix, suffix = new[:at], new[until:]
     fits = len(prefix) + len(suffix) <= len(old) and old.startswith(prefix)
-    if new[at:until] != b"True" or not (fits and old.endswith(suffix)):
+    if new[at:until] != replacement or not (fits and old.endswith(suffix)):
         return [("edit", f"{old!r} became {new!r}: more than one replacement")]
     removed = old[len(prefix) : len(old) - len(suffix)]
     if removed.strip(AROUND_LITERAL) != literal or removed.count(b"(") != removed.count(b")"):
@@ -3019,7 +3430,8 @@ def run_cases(cases, lost_fixes=True) -> int:
     violations and the summary; returns the exit status."""
     total = changed = violations = unparsed = 0
     kinds = {"insert": 0, "keyword": 0, "positional": 0, "value": 0, "entry": 0, "statement": 0,
-             "header": 0}
+             "header": 0, "literal": 0, "default": 0, "insert-after-splat": 0}
+    verdicts, run, static = {}, 0, 0
     for name, input_path, output_path, error in cases:
         total += 1
         after = read_bytes(output_path) if output_path else None
@@ -3028,12 +3440,17 @@ def run_cases(cases, lost_fixes=True) -> int:
         changed += outcome.checked and outcome.changed
         for kind in outcome.change_kinds:
             kinds[kind] += 1
+        for kind in outcome.verdicts:
+            verdicts[kind] = verdicts.get(kind, 0) + 1
+        run, static = run + outcome.defaults_run, static + outcome.defaults_static
         for v in outcome.violations:
             violations += 1
             print(f"{name}:{v.line}: {v.kind}: {v.detail}")
     if unparsed:
         print(f"ast oracle: {unparsed} inputs Python does not parse were not checked")
     print("ast oracle: changes checked: " + ", ".join(f"{n} {k}" for k, n in kinds.items()))
+    print("ast oracle: values judged: " + ", ".join(f"{n} {k}" for k, n in sorted(verdicts.items()))
+          + f"; defaults changed: {run} run under the readers' stand-ins, {static} only read")
     print(f"ast oracle: {total} cases, {changed} changed, {violations} violations")
     return 1 if violations else 0
 
@@ -3096,6 +3513,22 @@ COOKIES = "from http.cookies import SimpleCookie\n"
 MORSEL_FUNCTION = 'def f():\n    c = SimpleCookie()\n    c["sid"] = v\n    c["sid"]["path"] = "/"\n'
 SECURE_LINE = '    c["sid"]["secure"] = True\n'
 WRITE = "    return c.output()\n"  # the cookies written as Set-Cookie headers
+# Section 8's cases.
+BINDING = "def f(r):\n    secure = False\n    r.set_cookie('k', v, secure=secure)\n"
+SHARED = "SECURE = False\nSECURE_SSL_REDIRECT = SECURE\ndef f(r):\n    r.set_cookie('k', v, secure=SECURE)\n"
+BY_SCHEME = ("def f(r):\n    secure = False\n    if request.is_secure():\n        secure = True\n"
+             "    r.set_cookie('k', v, secure=secure)\n")
+CALLERS = ("def h(r, secure=False):\n    r.set_cookie('k', v, secure=secure)\n"
+           "def g(r):\n    h(r, 0)\n    h(r)\n")
+ENV = "import os\n"
+DJANGO_ENV = "import environ\nenv = environ.Env(X=(bool, False))\n"
+SHARED_DEFAULT = ("import os\nFORCE = os.getenv('F', 'false') == 'true'\nSECURE_SSL_REDIRECT = FORCE\n"
+                  "SESSION_COOKIE_SECURE = FORCE\n")
+# One default for two variables: set to false, the first no longer turns the flag off.
+EITHER = ("import os\ndef either(a, b, d):\n    return os.getenv(a, d) == 'true' or os.getenv(b, d) == 'true'\n"
+          "SESSION_COOKIE_SECURE = either('A', 'B', 'false')\n")
+SPLAT = "def f(r):\n    opts = {'httponly': True}\n    r.set_cookie('k', 'v', **opts)\n"
+DELETION = "r.set_cookie('a', 'v', secure=False)\nr.set_cookie('a', '', max_age=0)\n"
 SELF_TEST = [
     ("session middleware insert", STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k')\n",
      STARLETTE + "app.add_middleware(SessionMiddleware, secret_key='k', https_only=True)\n",
@@ -3603,6 +4036,62 @@ SELF_TEST = [
      "def i():\n    c = SimpleCookie()\n    c['a'] = v\n    return c\n"
      "def j():\n    c = SimpleCookie()\n    c['a'] = v\n    return c.output(attrs=[])\n"
      "def k():\n    c = SimpleCookie()\n    c['a'] = ''\n    print(c)\n", None, None, None),
+    # Section 8: values.
+    ("falsy binding made True", BINDING, BINDING.replace("= False", "= True"), None, None),
+    ("missed falsy binding", BINDING, None, None, "missed-fix"),
+    ("falsy binding made True where other code reads it", SHARED,
+     SHARED.replace("SECURE = False", "SECURE = True"), None, "shared-literal"),
+    ("literal of a value the scheme settles made True", BY_SCHEME,
+     BY_SCHEME.replace("= False", "= True"), None, "tree-changed"),
+    ("falsy literal in the value made True", "r.set_cookie('k', v, secure=DEBUG or False)\n",
+     "r.set_cookie('k', v, secure=DEBUG or True)\n", None, None),
+    ("falsy literal whose True leaves the flag false made True",
+     ENV + "r.set_cookie('k', v, secure=0 and os.getenv('X', 'false') == 'true')\n",
+     ENV + "r.set_cookie('k', v, secure=True and os.getenv('X', 'false') == 'true')\n", None,
+     "partial-fix"),
+    ("falsy caller argument and default made True", CALLERS,
+     CALLERS.replace("secure=False", "secure=True").replace("h(r, 0)", "h(r, True)"), None, None),
+    ("missed falsy caller argument", CALLERS, CALLERS.replace("secure=False", "secure=True"),
+     None, "missed-fix"),
+    ("parameter of a decorated function left alone", "@route\n" + CALLERS,
+     "@route\n" + CALLERS.replace("secure=False", "secure=True"), None, "tree-changed"),
+    ("default turned over", ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'false') == 'true'\n",
+     ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'true') == 'true'\n", None, None),
+    ("default turned over in its case", ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'No').lower() in ('yes', '1'))\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'Yes').lower() in ('yes', '1'))\n", None, None),
+    ("default given another spelling", ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'No').lower() in ('yes', '1'))\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('X', '1').lower() in ('yes', '1'))\n", None, "default-spelling"),
+    ("default given another quote", ENV + "r.set_cookie('k', v, secure=os.getenv('X', '0') == '1')\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('X', \"1\") == '1')\n", None, "default-spelling"),
+    ("default that leaves the flag false", ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'nah') == '1')\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('X', '2') == '1')\n", None, "default-false"),
+    ("default of a decouple cast", "from decouple import config\nSESSION_COOKIE_SECURE = config('X', default='off', cast=bool)\n",
+     "from decouple import config\nSESSION_COOKIE_SECURE = config('X', default='on', cast=bool)\n", None, None),
+    ("default of a django-environ scheme", DJANGO_ENV + "SESSION_COOKIE_SECURE = env('X')\n",
+     DJANGO_ENV.replace("(bool, False)", "(bool, True)") + "SESSION_COOKIE_SECURE = env('X')\n", None, None),
+    ("missed default", ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'false') == 'true'\n", None, None,
+     "missed-fix"),
+    ("default other settings read too", SHARED_DEFAULT,
+     SHARED_DEFAULT.replace("'false'", "'true'"), None, "shared-default"),
+    ("default turned over where the value is true already", ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'yes') != 'no'\n",
+     ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'no') != 'no'\n", None, "tree-changed"),
+    ("default whose variable can no longer turn it off", EITHER,
+     EITHER.replace("'B', 'false'", "'B', 'true'"), None, "no-opt-out"),
+    ("insert after a dict the function writes", SPLAT, SPLAT.replace("**opts)", "**opts, secure=True)"),
+     None, None),
+    ("missed insert after a dict the function writes", SPLAT, None, None, "missed-fix"),
+    ("insert after a dict handed to a call", SPLAT.replace("    r.set", "    fill(opts)\n    r.set"),
+     SPLAT.replace("    r.set", "    fill(opts)\n    r.set").replace("**opts)", "**opts, secure=True)"),
+     None, "splat-call"),
+    ("insert after a module's dict", "opts = {}\ndef f(r):\n    r.set_cookie('k', **opts)\n",
+     "opts = {}\ndef f(r):\n    r.set_cookie('k', **opts, secure=True)\n", None, "splat-call"),
+    ("deletion of a cookie set nowhere", "r.set_cookie('a', '', max_age=0)\n",
+     "r.set_cookie('a', '', max_age=0, secure=True)\n", None, "deletion"),
+    ("deletion of a cookie set by a literal flag", DELETION, None, None, "missed-fix"),
+    ("deletion of a cookie set by a literal flag, fixed", DELETION,
+     DELETION.replace("max_age=0)", "max_age=0, secure=True)").replace("=False", "=True"), None, None),
+    ("deletion of a cookie that follows the scheme left alone",
+     "r.set_cookie('a', 'v', secure=request.is_secure())\nr.set_cookie('a', '', expires=0)\n", None, None, None),
 ]
 
 

@@ -20,6 +20,8 @@ sources, sharing nothing with the engine. For every input Python parses:
 - nothing set is changed: a true flag, a policy string (`"Strict"`, `"Lax"`, `"None"`
   in any case), an attribute the framework sets by default, Bottle's falsy `samesite`
   (a policy, `none`), the HttpOnly of a CSRF token cookie, a suppressed call;
+- a deletion (an empty value with a zero or past lifetime) follows the cookie it deletes:
+  it changes only where the file sets that cookie with the attribute a literal or left out;
 - a call that leaves no doubt is fixed ("missed-fix"): a file of one known framework (or
   none), no local definition of the setter, no splat, not a test client's or a jar's,
   more than one argument, and the attribute left out or a falsy literal.
@@ -33,6 +35,8 @@ import re
 import sys
 import tokenize
 from typing import Optional
+
+from value_oracle import cookie_name as written_name, deletes
 
 SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
 FORWARDING = {"set_signed_cookie", "set_secure_cookie"}
@@ -172,6 +176,7 @@ class File:
                 for a in node.names:
                     self.aliases[a.asname or a.name] = f"{node.module}.{a.name}"
         self.modules = set(modules)
+        self.tree = tree
         # http.cookies objects: the only ones that may gain morsel lines.
         self.morsels = any(
             isinstance(n, ast.Call) and last_name(n.func) in ("SimpleCookie", "BaseCookie", "Morsel")
@@ -189,7 +194,7 @@ class File:
             if isinstance(node, ast.ClassDef) and not self.is_protocol(node):
                 for inner in methods_of(node):
                     if inner.name in SETTERS:
-                        self.methods.setdefault(inner.name, []).append(local_parameters(inner))
+                        self.methods.setdefault(inner.name, []).append(inner)
 
     def is_protocol(self, cls) -> bool:
         return any(
@@ -206,14 +211,40 @@ class File:
             return None
         return ".".join([self.aliases[node.id]] + parts[::-1])
 
+    def left_as_deletion(self, call, attribute) -> bool:
+        """A deletion follows the cookie it deletes (DESIGN.md section 8): it is judged only
+        where the file sets that cookie with the attribute a literal, or left out."""
+        if not (isinstance(call.func, ast.Attribute) and call.func.attr in SETTERS and deletes(call)):
+            return False
+        return written_name(call) not in self.followed(attribute)
+
+    def followed(self, attribute) -> set:
+        names = set()
+        for node in ast.walk(self.tree):
+            sink = self.sink(node)
+            if sink is None or sink[0] != "setter" or deletes(node) or left_alone(node):
+                continue
+            value = given(node, sink[1][0], attribute)
+            splat = any(isinstance(a, ast.Starred) for a in node.args) or any(
+                k.arg is None for k in node.keywords)
+            if (value is None and not splat) or isinstance(value, (ast.Constant, ast.JoinedStr)):
+                names.add(written_name(node))
+        return names
+
     def sink(self, call) -> Optional[tuple]:
         """(kind, [parameter lists]) for a cookie call, None for any other call."""
         if not isinstance(call, ast.Call):
             return None
         func = call.func
         if isinstance(func, ast.Attribute) and func.attr in SETTERS:
-            if func.attr in self.methods:
-                return ("setter", self.methods[func.attr])
+            # A wrapper's own body that calls the setter on another object
+            # (`response.set_cookie(...)` in `def set_cookie(self, response, ...)`) calls
+            # the framework's: the wrapper's signature is for the calls that reach it.
+            own = [local_parameters(d) for d in self.methods.get(func.attr, [])
+                   if not (receiver_name(func.value) not in ("self", "cls", "super")
+                           and any(n is call for n in ast.walk(d)))]
+            if own:
+                return ("setter", own)
             if func.attr in FORWARDING:
                 return ("setter", [FORWARDED])
             found = list(self.signatures.values()) or [WERKZEUG]
@@ -238,6 +269,18 @@ class File:
         if above and above[1]:
             marked.append(above[0])
         return any(MARKER.search(text) for text in marked)
+
+
+def receiver_name(node) -> Optional[str]:
+    """The last name of a call's receiver: `response` of `self.response`, `super` of
+    `super()`."""
+    if isinstance(node, ast.Call):
+        node = node.func
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    if isinstance(node, ast.Name):
+        return node.id
+    return None
 
 
 def methods_of(cls):
@@ -328,7 +371,7 @@ def expected_change(file: File, call, sink) -> list:
     out = []
     for attribute in ("httponly", "samesite"):
         name = spelling(params, attribute)
-        if name is None:
+        if name is None or file.left_as_deletion(call, attribute):
             continue
         value = given(call, params, attribute)
         if attribute == "httponly" and (cookie_name(call) or "").lower() in CSRF_NAMES:
@@ -642,6 +685,10 @@ def compare(before, after, file: File, problems, checked) -> None:
                 changed, nested = strip_changes(b, a, file, sink, problems, where)
                 if changed and file.suppressed(b) is True:
                     problems.append(f"{where}: a suppressed call changed")
+                for attribute in changed:
+                    if file.left_as_deletion(b, attribute):
+                        problems.append(f"{where}: {attribute} given to a deletion of a cookie "
+                                        "the file does not set with a literal")
                 checked.append((b, changed))
                 stack.append((b.func, a.func))
                 stack.extend(nested)
@@ -735,6 +782,19 @@ def self_test() -> int:
         (head + b"class P:\n    def set_cookie(self, k, v): ...\nr.set_cookie('k', v)\n",
          head + b"class P:\n    def set_cookie(self, k, v): ...\n"
          b"r.set_cookie('k', v, httponly=True, samesite='Lax')\n", False),
+        # A wrapper's own body calls the framework's setter on another object.
+        (head + b"class U:\n    def set_cookie(self, response, k, v):\n        response.set_cookie(k, v)\n",
+         head + b"class U:\n    def set_cookie(self, response, k, v):\n"
+         b"        response.set_cookie(k, v, httponly=True, samesite='Lax')\n", True),
+        # A deletion follows the cookie it deletes: fixed where the file sets it with a literal.
+        (head + b"r.set_cookie('a', '', max_age=0)\n", None, True),
+        (head + b"r.set_cookie('a', '', max_age=0)\n",
+         head + b"r.set_cookie('a', '', max_age=0, httponly=True, samesite='Lax')\n", False),
+        (head + b"r.set_cookie('a', 'v', httponly=True, samesite='Lax')\nr.set_cookie('a', expires=0)\n",
+         None, False),
+        (head + b"r.set_cookie('a', 'v', httponly=True, samesite='Lax')\nr.set_cookie('a', expires=0)\n",
+         head + b"r.set_cookie('a', 'v', httponly=True, samesite='Lax')\n"
+         b"r.set_cookie('a', expires=0, httponly=True, samesite='Lax')\n", True),
         # Settings: falsy made True / 'Lax'; a policy and CSRF's HttpOnly never changed.
         (b"SESSION_COOKIE_HTTPONLY = False\nSESSION_COOKIE_SAMESITE = None\n",
          b"SESSION_COOKIE_HTTPONLY = True\nSESSION_COOKIE_SAMESITE = 'Lax'\n", True),

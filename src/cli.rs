@@ -80,6 +80,11 @@ pub struct Args {
     #[arg(long)]
     pub no_ignore: bool,
 
+    /// Check test code too: folders named tests, test or testing, and files named
+    /// test_*.py, *_test.py or conftest.py, which are left out by default.
+    #[arg(long)]
+    pub include_tests: bool,
+
     /// The file name to report, and to match against excludes, for input read from `-`.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,

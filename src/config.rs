@@ -21,6 +21,8 @@ pub struct Options {
     pub force_exclude: Option<bool>,
     /// Respect `.gitignore` and `.ignore` files (default true).
     pub respect_gitignore: Option<bool>,
+    /// Check test code too (default false).
+    pub include_tests: Option<bool>,
     /// The rules to run, instead of those on by default.
     pub select: Option<Vec<String>>,
     /// Rules to run as well.

@@ -4,6 +4,7 @@ use std::ops::Range;
 
 use crate::edit::Edit;
 use crate::source::Position;
+pub use crate::value::How;
 
 /// Why a finding was raised: the same words for every rule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -15,6 +16,9 @@ pub enum Verdict {
     /// A setting is a true literal other than `True`, which a check that tests `is True`
     /// (Django's deployment checks) still reports: fixed by replacing it.
     NotTrue,
+    /// The attribute is read from the environment or configuration and is false when
+    /// nothing is set: fixed by giving the read a secure default.
+    DefaultInsecure,
     /// The attribute is an expression only known at run time: needs review.
     Dynamic,
     /// `*args` / `**kwargs` may carry the attribute: needs review.
@@ -29,12 +33,23 @@ pub enum Verdict {
     /// The cookie is one that page scripts read by design (a CSRF token), which
     /// HttpOnly would break: needs review.
     ReadByScripts,
+    /// No finding: the code settles the value (DESIGN.md section 8), as `How` says, by
+    /// the expression that starts at this offset.
+    Settled(How, usize),
 }
 
 impl Verdict {
     /// Whether cookie-fix edits such a finding (unless it is suppressed).
     pub fn is_fixable(self) -> bool {
-        matches!(self, Verdict::Missing | Verdict::Falsy | Verdict::NotTrue)
+        matches!(
+            self,
+            Verdict::Missing | Verdict::Falsy | Verdict::NotTrue | Verdict::DefaultInsecure
+        )
+    }
+
+    /// Whether this is no finding but a value the code settles.
+    pub fn is_settled(self) -> bool {
+        matches!(self, Verdict::Settled(..))
     }
 
     /// A stable, kebab-case name for machine-readable output.
@@ -43,12 +58,14 @@ impl Verdict {
             Verdict::Missing => "missing",
             Verdict::Falsy => "falsy",
             Verdict::NotTrue => "not-true",
+            Verdict::DefaultInsecure => "default-insecure",
             Verdict::Dynamic => "dynamic",
             Verdict::Splat => "splat",
             Verdict::ThroughArgs => "through-args",
             Verdict::NoSecureParameter => "no-secure-parameter",
             Verdict::Ambiguous => "ambiguous",
             Verdict::ReadByScripts => "read-by-scripts",
+            Verdict::Settled(how, _) => how.name(),
         }
     }
 }
@@ -82,4 +99,6 @@ pub struct Finding {
     /// The edits that fix it, in file offsets; empty unless fixable and not suppressed.
     pub edits: Vec<Edit>,
     pub suppressed: bool,
+    /// For a settled value: where the expression that settles it starts.
+    pub settled_by: Option<Position>,
 }

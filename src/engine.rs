@@ -20,6 +20,9 @@ pub use crate::rules::Settings;
 pub struct FileReport {
     /// In source order.
     pub findings: Vec<Finding>,
+    /// The values the code settles (DESIGN.md section 8), which are no findings, in
+    /// source order.
+    pub settled: Vec<Finding>,
     /// The whole fixed file, when any edit applies.
     pub fixed: Option<Vec<u8>>,
 }
@@ -214,6 +217,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
             lines: &lines,
             settings,
             methods_in_windows: if parsed_whole { &[] } else { &scan.methods },
+            whole_allowed,
         };
         let needs = match check_rules(&context, hits.rules, &suppressions) {
             Ok(findings) => break findings,
@@ -256,8 +260,13 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     let edits = merged_edits(&findings);
     // Stable: findings of several rules at one place stay in table order.
     findings.sort_by_key(|f| (f.range.start, f.range.end));
+    // The same finding twice (a parameter's caller, reached from two cookies of its
+    // function) is one.
+    findings.dedup_by(|a, b| a.rule == b.rule && a.range == b.range && a.message == b.message);
+    let (settled, findings): (Vec<Finding>, Vec<Finding>) =
+        findings.into_iter().partition(|f| f.verdict.is_settled());
     if edits.is_empty() {
-        return Ok(report(findings, None, bom_len));
+        return Ok(report(findings, settled, None, bom_len));
     }
     if !parsed_whole {
         tree = parse_whole_if_allowed(&masked, &lines)?;
@@ -267,7 +276,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
     let fixed_view = source.view_of(&fixed_body);
     verify(&mut tree, &masked, &edits, &lines, &fixed_view, incremental)?;
     let fixed = [source.bom(), &fixed_body].concat();
-    Ok(report(findings, Some(fixed), bom_len))
+    Ok(report(findings, settled, Some(fixed), bom_len))
 }
 
 /// The findings of every rule of `rules` in one tree, or what the rules that could not
@@ -319,7 +328,9 @@ fn merged_edits(findings: &[Finding]) -> Vec<Edit> {
                 .entry((edit.range.start, edit.range.end))
                 .or_default()
                 .push(edit);
-        } else {
+        } else if !edits.contains(edit) {
+            // The same replacement asked for twice (one default that two cookies
+            // read) is made once.
             edits.push(edit.clone());
         }
     }
@@ -347,7 +358,12 @@ fn finding(
     } = detection;
     let first = lines.line_of(range.start);
     let last = lines.line_of(range.end);
-    let suppressed = suppressions.covers(rule.id, first, last);
+    let settled = verdict.is_settled();
+    let suppressed = !settled && suppressions.covers(rule.id, first, last);
+    let settled_by = match verdict {
+        crate::diagnostic::Verdict::Settled(_, at) => Some(lines.position(at)),
+        _ => None,
+    };
     Finding {
         rule: rule.id,
         subject,
@@ -358,6 +374,7 @@ fn finding(
         range,
         edits: if suppressed { Vec::new() } else { edits },
         suppressed,
+        settled_by,
     }
 }
 
@@ -419,16 +436,25 @@ fn verify(
 }
 
 /// The report in file offsets, which count the BOM that body offsets leave out.
-fn report(mut findings: Vec<Finding>, fixed: Option<Vec<u8>>, bom_len: usize) -> FileReport {
+fn report(
+    mut findings: Vec<Finding>,
+    mut settled: Vec<Finding>,
+    fixed: Option<Vec<u8>>,
+    bom_len: usize,
+) -> FileReport {
     if bom_len > 0 {
-        for finding in &mut findings {
+        for finding in findings.iter_mut().chain(&mut settled) {
             finding.range = finding.range.start + bom_len..finding.range.end + bom_len;
             for edit in &mut finding.edits {
                 *edit = edit.shifted(bom_len);
             }
         }
     }
-    FileReport { findings, fixed }
+    FileReport {
+        findings,
+        settled,
+        fixed,
+    }
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! respecting `.gitignore` and excludes) and the files named on the command line.
 
 use std::path::{Component, Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
@@ -37,6 +38,17 @@ pub const DEFAULT_EXCLUDES: &[&str] = &[
     "node_modules",
     "site-packages",
     "venv",
+];
+
+/// Test code, left out unless asked for (DESIGN.md section 8): the cookies a test sets
+/// are its own, and its fixtures imitate servers and browsers on purpose.
+pub const TEST_EXCLUDES: &[&str] = &[
+    "tests",
+    "test",
+    "testing",
+    "test_*.py",
+    "*_test.py",
+    "conftest.py",
 ];
 
 /// Exclude globs: a pattern without `/` matches any file or folder name, one with
@@ -102,6 +114,12 @@ impl Excludes {
     pub fn matches_any_ancestor(&self, path: &Path) -> bool {
         absolute(path).ancestors().any(|p| self.matches(p))
     }
+
+    /// Whether the path or one of the `depth - 1` folders above it matches: a walked
+    /// file's name and the folders between it and the folder the walk began in.
+    pub fn matches_below(&self, path: &Path, depth: usize) -> bool {
+        path.ancestors().take(depth).any(|p| self.matches(p))
+    }
 }
 
 /// `path` made absolute against the current folder, with `.` and `..` resolved lexically.
@@ -136,6 +154,8 @@ pub fn is_python(path: &Path) -> bool {
 /// How the walk treats ignore files and excludes.
 pub struct WalkOptions<'a> {
     pub excludes: &'a Excludes,
+    /// Test code to leave out, and the count of the Python files left out so.
+    pub tests: Option<(&'a Excludes, &'a AtomicUsize)>,
     pub respect_gitignore: bool,
     pub threads: usize,
 }
@@ -162,6 +182,7 @@ where
         .follow_links(false)
         .threads(options.threads)
         .filter_entry(move |entry| entry.depth() == 0 || !excludes.matches(entry.path()));
+    let tests = options.tests;
     builder.build_parallel().run(|| {
         let mut visit = make_visitor();
         Box::new(move |entry| {
@@ -170,7 +191,18 @@ where
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     let explicit =
                         entry.depth() == 0 && !entry.file_type().is_some_and(|t| t.is_dir());
-                    if explicit || (is_file && is_python(entry.path())) {
+                    let python = is_file && is_python(entry.path());
+                    // Test folders are walked, not pruned, so that their files are counted.
+                    let test = !explicit
+                        && python
+                        && tests.is_some_and(|(tests, left_out)| {
+                            let matched = tests.matches_below(entry.path(), entry.depth());
+                            if matched {
+                                left_out.fetch_add(1, Ordering::Relaxed);
+                            }
+                            matched
+                        });
+                    if explicit || (python && !test) {
                         visit(Ok(entry.into_path()));
                     }
                 }

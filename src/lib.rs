@@ -24,6 +24,7 @@ pub mod scope;
 pub mod source;
 pub mod stdin;
 pub mod suppress;
+pub mod value;
 pub mod write;
 
 pub use diagnostic::{Finding, Verdict};

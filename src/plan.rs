@@ -20,6 +20,8 @@ pub struct Plan {
     /// Rules not to run on the files each glob set matches.
     pub per_file_ignores: Vec<(Excludes, RuleSet)>,
     pub excludes: Excludes,
+    /// Test code, left out unless `--include-tests` (DESIGN.md section 8).
+    pub tests: Option<Excludes>,
     pub force_exclude: bool,
     pub respect_gitignore: bool,
     /// `--baseline`: the fingerprints of the findings to leave out.
@@ -106,10 +108,34 @@ pub fn plan(args: &Args) -> Result<Plan, String> {
         },
         per_file_ignores,
         excludes,
+        tests: match args.include_tests || options.include_tests.unwrap_or(false) {
+            true => None,
+            false => Some(test_excludes()),
+        },
         force_exclude: args.force_exclude || options.force_exclude.unwrap_or(false),
         respect_gitignore: !args.no_ignore && options.respect_gitignore.unwrap_or(true),
         baseline: args.baseline.as_deref().map(read_baseline).transpose()?,
     })
+}
+
+/// The patterns of test code, which hold no `/`: they match a name anywhere.
+fn test_excludes() -> Excludes {
+    let here = Path::new(".");
+    Excludes::new(files::TEST_EXCLUDES.iter().map(|p| (*p, here)))
+        .unwrap_or_else(|bad| panic!("a test pattern does not compile: {}", bad.reason))
+}
+
+impl Plan {
+    /// Whether a path named on the command line is excluded: always for the excludes'
+    /// patterns when `--force-exclude`, and for test code then too.
+    pub fn excludes_named(&self, path: &Path) -> bool {
+        self.force_exclude
+            && (self.excludes.matches_any_ancestor(path)
+                || self
+                    .tests
+                    .as_ref()
+                    .is_some_and(|tests| tests.matches_any_ancestor(path)))
+    }
 }
 
 /// The fingerprints of a JSON report's findings (`--output-format json`).

@@ -81,7 +81,7 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
                 report.skip(&display, "No such file or directory");
             }
             Err(error) => report.skip(&display, &format!("cannot read: {}", io_reason(&error))),
-            Ok(_) if plan.force_exclude && plan.excludes.matches_any_ancestor(&path) => {
+            Ok(_) if plan.excludes_named(&path) => {
                 report.skip_excluded(&display);
             }
             Ok(_) => roots.push(path),
@@ -90,6 +90,7 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
 
     let outcomes = process_all(&roots, plan);
     report.summary.files_checked = outcomes.checked;
+    report.summary.tests_left_out = outcomes.tests_left_out;
     let mut outcomes = outcomes.interesting;
     outcomes.sort_by(|a, b| a.display.cmp(&b.display).then(a.path.cmp(&b.path)));
     // A file named on the command line may also lie in a folder named there.
@@ -108,16 +109,20 @@ fn execute(args: &Args, plan: &Plan) -> ExitStatus {
 
 struct Processed {
     checked: usize,
+    /// Test files the walk left out.
+    tests_left_out: usize,
     /// Files with findings or errors; clean files are only counted.
     interesting: Vec<Outcome>,
 }
 
 fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
     let checked = AtomicUsize::new(0);
+    let tests_left_out = AtomicUsize::new(0);
     let interesting = Mutex::new(Vec::new());
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let options = WalkOptions {
         excludes: &plan.excludes,
+        tests: plan.tests.as_ref().map(|tests| (tests, &tests_left_out)),
         respect_gitignore: plan.respect_gitignore,
         threads,
     };
@@ -141,6 +146,7 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
     });
     Processed {
         checked: checked.into_inner(),
+        tests_left_out: tests_left_out.into_inner(),
         interesting: interesting.into_inner().unwrap_or_else(|e| e.into_inner()),
     }
 }
@@ -150,7 +156,7 @@ fn process_file(path: PathBuf, settings: &Settings, mode: Mode) -> Option<Outcom
     let result = match fs::read(&path) {
         Err(error) => Err(format!("cannot read: {}", io_reason(&error))),
         Ok(bytes) => match engine::fix(&bytes, settings) {
-            Ok(report) if report.findings.is_empty() => return None,
+            Ok(report) if report.findings.is_empty() && report.settled.is_empty() => return None,
             Ok(report) => Checked::new(bytes, report, settings, mode),
             Err(error) => Err(error.to_string()),
         },

@@ -26,10 +26,10 @@ pub fn run(args: &Args, plan: &Plan, report: &mut Reporter) {
         ));
         return;
     }
-    let excluded = args
-        .stdin_filename
-        .as_deref()
-        .is_some_and(|name| plan.excludes.matches_any_ancestor(name));
+    let excluded = args.stdin_filename.as_deref().is_some_and(|name| {
+        // Test code is left out of a named file only under --force-exclude.
+        plan.excludes.matches_any_ancestor(name) || plan.excludes_named(name)
+    });
     report.summary.files_checked = 1;
     let result = if excluded {
         report.skip_excluded(&display);

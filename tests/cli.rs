@@ -384,14 +384,10 @@ const FLASK_DIFF: &str = r#"--- a/flask_app.py
      return response
 "#;
 
-const DEMO_REVIEW_WARNING: &str = "warning: django_views.py:20:5: secure-cookie set_cookie() \
-     with secure=settings.SESSION_COOKIE_SECURE: check that it is true in production [review]\n";
-
 const DEMO_FINDINGS: &str = "\
 django_settings.py:11:5: secure-cookie-setting SESSION_COOKIE_SECURE is not set, so it is False: `manage.py check --deploy` warns (security.W012) [fix]
 django_settings.py:17:5: secure-cookie-setting CSRF_COOKIE_SECURE is not set, so it is False: `manage.py check --deploy` warns (security.W016) [fix]
 django_views.py:19:5: secure-cookie set_signed_cookie() without secure=True [fix]
-django_views.py:20:5: secure-cookie set_cookie() with secure=settings.SESSION_COOKIE_SECURE: check that it is true in production [review]
 django_views.py:26:5: secure-cookie set_cookie() with secure=False [fix]
 fastapi_app.py:13:5: secure-cookie set_cookie() without secure=True [fix]
 flask_app.py:18:5: secure-cookie set_cookie() without secure=True [fix]
@@ -404,9 +400,8 @@ fn demo_diff() -> String {
 }
 
 fn demo_dry_run_stderr() -> String {
-    format!(
-        "{DEMO_REVIEW_WARNING}Would fix 8 findings in 4 files; 1 needs review; 0 suppressed; 0 skipped.\n"
-    )
+    "Would fix 8 findings in 4 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
+        .to_owned()
 }
 
 fn assert_demo_untouched(t: &Tree) {
@@ -461,7 +456,7 @@ fn check_prints_the_findings_and_writes_nothing() {
         outcome(
             1,
             DEMO_FINDINGS,
-            "Would fix 8 findings in 4 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "Would fix 8 findings in 4 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_demo_untouched(&t);
@@ -477,9 +472,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
         outcome(
             0,
             "",
-            format!(
-                "{DEMO_REVIEW_WARNING}Fixed 8 findings in 4 files; 1 needs review; 0 suppressed; 0 skipped.\n"
-            )
+            "Fixed 8 findings in 4 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     for (name, _) in DEMO {
@@ -506,9 +499,8 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
         run(&t.root, &["--check"]),
         outcome(
             0,
-            "django_views.py:20:5: secure-cookie set_cookie() with secure=settings.SESSION_COOKIE_SECURE: \
-             check that it is true in production [review]\n",
-            "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "",
+            "Would fix 0 findings in 0 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -516,9 +508,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
         outcome(
             0,
             "",
-            format!(
-                "{DEMO_REVIEW_WARNING}Fixed 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
-            )
+            "Fixed 0 findings in 0 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     for (name, _) in DEMO {
@@ -536,7 +526,7 @@ fn write_keeps_permissions() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("tool.py", SECURED);
@@ -606,10 +596,11 @@ fn git_apply_of_the_dry_run_equals_write() {
         NO_NEWLINE_DIFF.as_bytes(),
     ]
     .concat();
-    let summary = "Would fix 12 findings in 8 files; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary =
+        "Would fix 12 findings in 8 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&patched.root, &["--dry-run"]),
-        outcome(1, &diff, format!("{DEMO_REVIEW_WARNING}{summary}"))
+        outcome(1, &diff, summary)
     );
     let patch = patches.path("fix.patch");
     fs::write(&patch, &diff).expect("write the patch");
@@ -620,11 +611,9 @@ fn git_apply_of_the_dry_run_equals_write() {
     );
     assert_eq!(finish(apply, b""), outcome(0, "", ""));
 
-    let summary = "Fixed 12 findings in 8 files; 1 needs review; 0 suppressed; 0 skipped.\n";
-    assert_eq!(
-        run(&written.root, &["--write"]),
-        outcome(0, "", format!("{DEMO_REVIEW_WARNING}{summary}"))
-    );
+    let summary =
+        "Fixed 12 findings in 8 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n";
+    assert_eq!(run(&written.root, &["--write"]), outcome(0, "", summary));
 
     assert_eq!(patched.listing(), written.listing());
     for name in written.listing() {
@@ -652,7 +641,7 @@ fn stdin_with_write_prints_the_fixed_source() {
         outcome(
             0,
             format!("from flask import Response\n{SECURED}"),
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(t.listing(), Vec::<String>::new());
@@ -671,7 +660,7 @@ fn stdin_filename_without_paths_reads_standard_input() {
         outcome(
             0,
             SECURED,
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_untouched("other.py", INSECURE);
@@ -687,7 +676,7 @@ fn stdin_filename_beside_paths_is_ignored_with_a_warning() {
             1,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "warning: --stdin-filename is ignored: no `-` among the paths\n\
-             Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+             Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -704,7 +693,7 @@ fn an_absolute_path_below_the_current_folder_is_shown_relative() {
             1,
             "--- a/src/a.py\n+++ b/src/a.py\n@@ -1 +1 @@\n\
              -resp.set_cookie(\"k\", \"v\")\n+resp.set_cookie(\"k\", \"v\", secure=True)\n",
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -726,7 +715,7 @@ fn stdin_dry_run_diff_is_headed_with_the_stdin_filename() {
 -resp.set_cookie("k", "v")
 +resp.set_cookie("k", "v", secure=True)
 "#,
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -745,7 +734,7 @@ fn stdin_with_a_syntax_error_is_echoed_unchanged_and_exits_2() {
             2,
             &source,
             "error: views.py: syntax error at line 3 column 11; file left unchanged\n\
-             Fixed 0 findings in 0 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -763,7 +752,7 @@ fn stdin_filename_matching_an_exclude_is_left_alone() {
         outcome(
             0,
             INSECURE,
-            "Fixed 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -771,7 +760,7 @@ fn stdin_filename_matching_an_exclude_is_left_alone() {
         outcome(
             0,
             "",
-            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -795,7 +784,7 @@ fn walk_reads_py_pyw_and_pyi_files_only() {
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              b.pyw:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              c.pyi:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 3 findings in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 3 findings in 3 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -823,7 +812,7 @@ fn gitignore_and_ignore_files_are_respected_without_a_git_repository() {
         outcome(
             1,
             "kept.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -841,7 +830,7 @@ fn no_ignore_reads_ignored_files() {
              kept.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/deep_generated.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/scratch.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 5 findings in 5 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 5 findings in 5 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -873,7 +862,7 @@ fn default_excludes_are_skipped() {
             "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              build.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              venvs/a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 3 findings in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 3 findings in 3 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -908,7 +897,7 @@ fn exclude_globs_match_names_and_paths() {
              gen/a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/gen/deeper/c.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/other/d.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 4 findings in 4 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 4 findings in 4 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     // A folder name excludes the folder wherever it is.
@@ -919,7 +908,7 @@ fn exclude_globs_match_names_and_paths() {
             "api_pb2.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              sub/other/d.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 3 findings in 3 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 3 findings in 3 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -950,7 +939,7 @@ fn files_named_on_the_command_line_are_processed_even_if_excluded_or_ignored() {
              ignored/y.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              legacy.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              venv/x.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 4 findings in 4 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 4 findings in 4 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -976,7 +965,7 @@ fn force_exclude_skips_excluded_files_named_on_the_command_line() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1001,7 +990,7 @@ fn force_exclude_applies_excludes_but_not_gitignore_to_named_files() {
         outcome(
             0,
             "",
-            "Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 2 findings in 2 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1030,7 +1019,7 @@ fn a_file_reached_twice_is_processed_once() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("src/a.py", SECURED);
@@ -1047,7 +1036,7 @@ fn a_temporary_file_left_by_an_interrupted_write_is_never_processed() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", SECURED);
@@ -1071,7 +1060,7 @@ fn a_missing_path_is_named_and_the_other_paths_are_still_processed() {
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n\
              z.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "error: missing.py: No such file or directory\n\
-             Would fix 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Would fix 2 findings in 2 files; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -1086,7 +1075,7 @@ fn exit_zero_does_not_hide_errors() {
             2,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "error: missing.py: No such file or directory\n\
-             Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -1103,7 +1092,7 @@ fn an_unreadable_file_is_named_and_the_others_are_still_fixed() {
             2,
             "",
             "error: loop.py: cannot read: Too many levels of symbolic links\n\
-             Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 2 findings in 2 files; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1122,7 +1111,7 @@ fn a_dangling_symlink_named_on_the_command_line_is_an_error() {
             2,
             "",
             "error: gone.py: cannot read: No such file or directory\n\
-             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1140,7 +1129,7 @@ fn a_symlink_loop_named_as_a_folder_reports_the_loop() {
             2,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "error: loopdir/: cannot read: Too many levels of symbolic links\n\
-             Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -1158,7 +1147,7 @@ fn a_read_only_file_is_refused_under_write_and_the_others_are_fixed() {
             2,
             "",
             "error: locked.py: file is read-only; fixes not written\n\
-             Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 2 findings in 2 files; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1199,7 +1188,7 @@ fn pyproject_configuration_is_found_from_a_subfolder() {
 -resp.set_cookie("k", "v")
 +resp.set_cookie("k", "v", secure=not DEBUG)
 "#,
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -1207,7 +1196,7 @@ fn pyproject_configuration_is_found_from_a_subfolder() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(
@@ -1215,14 +1204,24 @@ fn pyproject_configuration_is_found_from_a_subfolder() {
         "resp.set_cookie(\"k\", \"v\", secure=not DEBUG)\n",
     );
     t.assert_untouched("sub/gen/b.py", INSECURE);
-    // The inserted expression reads as "review": a second run changes nothing.
+    // The inserted expression is settled: a second run reports nothing, and -v says why.
     assert_eq!(
         run(&sub, &["--check"]),
         outcome(
             0,
-            "a.py:1:1: secure-cookie set_cookie() with secure=not DEBUG: \
-             check that it is true in production [review]\n",
-            "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "",
+            "Would fix 0 findings in 0 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    assert_eq!(
+        run(&sub, &["--check", "-v"]),
+        outcome(
+            0,
+            "",
+            "a.py:1:34: secure-cookie set_cookie() with secure=not DEBUG: is the configured \
+             secure-value [settled]\n\
+             Would fix 0 findings in 0 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n\
+             1 file checked.\n"
         )
     );
 }
@@ -1241,7 +1240,7 @@ fn cookie_fix_toml_is_read() {
         outcome(
             1,
             "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -1249,7 +1248,7 @@ fn cookie_fix_toml_is_read() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", "resp.set_cookie(\"k\", \"v\", secure=IS_HTTPS)\n");
@@ -1273,7 +1272,7 @@ fn config_option_reads_the_named_file_instead_of_the_nearest() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", "resp.set_cookie(\"k\", \"v\", secure=IS_PROD)\n");
@@ -1292,7 +1291,7 @@ fn isolated_ignores_configuration_files() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("app.py", SECURED);
@@ -1311,7 +1310,7 @@ fn an_unknown_configuration_key_is_an_error_naming_key_and_file() {
   |
 2 | secure-vaule = \"x\"
   | ^^^^^^^^^^^^
-unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `force-exclude`, `respect-gitignore`, `select`, `extend-select`, `ignore`, `per-file-ignores`
+unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `force-exclude`, `respect-gitignore`, `include-tests`, `select`, `extend-select`, `ignore`, `per-file-ignores`
 ",
         t.root.display()
     );
@@ -1369,7 +1368,7 @@ fn exit_zero_exits_0_while_fixes_are_pending() {
         outcome(
             0,
             "a.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1383,7 +1382,7 @@ fn exit_non_zero_on_fix_exits_1_when_write_fixed_something() {
         outcome(
             1,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1392,7 +1391,7 @@ fn exit_non_zero_on_fix_exits_1_when_write_fixed_something() {
         outcome(
             0,
             "",
-            "Fixed 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1406,7 +1405,8 @@ fn strict_makes_review_findings_fail() {
     );
     let review = "a.py:1:1: secure-cookie set_cookie() with secure=settings.SECURE: \
                   check that it is true in production [review]\n";
-    let summary = "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary =
+        "Would fix 0 findings in 0 files; 1 needs review; 0 settled; 0 suppressed; 0 skipped.\n";
     assert_eq!(run(&t.root, &["--check"]), outcome(0, review, summary));
     assert_eq!(
         run(&t.root, &["--check", "--strict"]),
@@ -1427,7 +1427,7 @@ fn a_syntax_error_exits_2_with_its_line_and_the_other_files_are_fixed() {
             2,
             "",
             "error: broken.py: syntax error at line 3 column 11; file left unchanged\n\
-             Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 2 findings in 2 files; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_fixed("a.py", SECURED);
@@ -1482,7 +1482,7 @@ fn check_reports_columns_in_characters() {
         outcome(
             1,
             "a.py:1:12: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1501,8 +1501,9 @@ fn github_format_prints_workflow_annotations_in_every_mode() {
         endLine=4,endColumn=30::odd,name.py:4:5: secure-cookie set_cookie() without secure=True [fix]\n\
         ::warning title=cookie-fix (secure-cookie),file=odd%2Cname.py,line=5,col=5,\
         endLine=5,endColumn=44::odd,name.py:5:5: secure-cookie set_cookie() with secure=DEBUG: \
-        check that it is true in production [review]\n";
-    let summary = "Would fix 1 finding in 1 file; 1 needs review; 0 suppressed; 0 skipped.\n";
+        it is true only where DEBUG is on; check that it is true in production [review]\n";
+    let summary =
+        "Would fix 1 finding in 1 file; 1 needs review; 0 settled; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&t.root, &["--check", "--output-format", "github"]),
         outcome(1, annotations, summary)
@@ -1520,7 +1521,8 @@ fn after_write_the_reports_hold_what_remains() {
          def view(resp):\n    \
          resp.set_cookie(\"k\", \"v\")\n    \
          resp.set_cookie(\"k\", \"v\", secure=DEBUG)\n";
-    let summary = "Fixed 1 finding in 1 file; 1 needs review; 0 suppressed; 0 skipped.\n";
+    let summary =
+        "Fixed 1 finding in 1 file; 1 needs review; 0 settled; 0 suppressed; 0 skipped.\n";
     t.put("app.py", app);
     assert_eq!(
         run(&t.root, &["--write", "--output-format", "github"]),
@@ -1528,7 +1530,7 @@ fn after_write_the_reports_hold_what_remains() {
             0,
             "::warning title=cookie-fix (secure-cookie),file=app.py,line=5,col=5,\
              endLine=5,endColumn=44::app.py:5:5: secure-cookie set_cookie() with secure=DEBUG: \
-             check that it is true in production [review]\n",
+             it is true only where DEBUG is on; check that it is true in production [review]\n",
             summary
         )
     );
@@ -1588,7 +1590,7 @@ fn statistics_count_each_rule_and_verdict() {
              1\tsecure-cookie       \tfalsy\t[*] Cookie set without the Secure attribute\n\
              1\tsecure-cookie       \tdynamic\t[ ] Cookie set without the Secure attribute\n\
              1\tsecure-cookie-header\tmissing\t[*] Set-Cookie header written without the Secure attribute\n",
-            "Would fix 4 findings in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n"
+            "Would fix 4 findings in 1 file; 1 needs review; 0 settled; 1 suppressed; 0 skipped.\n"
         )
     );
     // After --write, what is left.
@@ -1597,7 +1599,7 @@ fn statistics_count_each_rule_and_verdict() {
         outcome(
             0,
             "1\tsecure-cookie\tdynamic\t[ ] Cookie set without the Secure attribute\n",
-            "Fixed 4 findings in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n"
+            "Fixed 4 findings in 1 file; 1 needs review; 0 settled; 1 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -1649,7 +1651,8 @@ fn fingerprints_survive_lines_added_above_and_reformatting() {
 fn output_file_takes_the_report_instead_of_stdout() {
     let t = Tree::new();
     t.put("app.py", "r.set_cookie(\"k\", \"v\")\n");
-    let summary = "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
+    let summary =
+        "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&t.root, &["--check", "-o", "report.txt"]),
         outcome(1, "", summary)
@@ -1710,7 +1713,7 @@ fn a_baseline_leaves_out_the_review_findings_it_holds() {
             1,
             "app.py:8:5: secure-cookie set_cookie() without secure=True [fix]\n\
              app.py:9:1: secure-cookie set_cookie() with secure=X: check that it is true in production [review]\n",
-            "Would fix 1 finding in 1 file; 1 needs review; 0 suppressed; 0 skipped; 2 baselined.\n"
+            "Would fix 1 finding in 1 file; 1 needs review; 0 settled; 0 suppressed; 0 skipped; 2 baselined.\n"
         )
     );
     let fixed = app.replace("(\"c\", \"3\")", "(\"c\", \"3\", secure=True)");
@@ -1720,7 +1723,7 @@ fn a_baseline_leaves_out_the_review_findings_it_holds() {
         outcome(
             0,
             "",
-            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped; 2 baselined.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped; 2 baselined.\n"
         )
     );
     t.put("bad.json", "[]");
@@ -1796,7 +1799,7 @@ fn add_ignore_marks_each_finding_that_needs_review_and_a_check_then_passes() {
             1,
             "app.py:8:5: secure-cookie set_cookie() with secure=X: check that it is true in \
              production [review]\n",
-            "Would fix 0 findings in 0 files; 1 needs review; 3 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 1 needs review; 0 settled; 3 suppressed; 0 skipped.\n"
         )
     );
 }
@@ -1896,7 +1899,7 @@ fn verbose_lists_suppressed_findings() {
         outcome(
             1,
             findings,
-            "Would fix 1 finding in 1 file; 1 needs review; 3 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 1 needs review; 0 settled; 3 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -1907,7 +1910,7 @@ fn verbose_lists_suppressed_findings() {
             "a.py:2:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
              a.py:4:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
              a.py:5:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
-             Would fix 1 finding in 1 file; 1 needs review; 3 suppressed; 0 skipped.\n\
+             Would fix 1 finding in 1 file; 1 needs review; 0 settled; 3 suppressed; 0 skipped.\n\
              1 file checked.\n"
         )
     );
@@ -1936,7 +1939,7 @@ fn output_is_sorted_by_path_and_the_same_on_every_run() {
             outcome(
                 1,
                 &expected,
-                "Would fix 300 findings in 300 files; 0 need review; 0 suppressed; 0 skipped.\n"
+                "Would fix 300 findings in 300 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
             )
         );
     }
@@ -1959,7 +1962,8 @@ const PLAIN_DIFF: &str = r#"--- a/a.py
 +resp.set_cookie("k", "v", secure=True)
 "#;
 
-const ONE_FIX: &str = "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
+const ONE_FIX: &str =
+    "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n";
 
 #[test]
 fn color_always_colours_the_diff() {
@@ -2043,7 +2047,7 @@ fn a_closed_stdout_ends_quietly() {
         outcome(
             0,
             "--- a/f0000.py\n",
-            "Would fix 2000 findings in 2000 files; 0 need review; 0 suppressed; 0 skipped.\n\
+            "Would fix 2000 findings in 2000 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n\
              cookie-fix exited with 1\n"
         )
     );
@@ -2065,7 +2069,7 @@ fn a_file_with_nul_bytes_is_skipped_with_an_error() {
             2,
             "",
             "error: binary.py: file contains a NUL byte (line 2); not a text file\n\
-             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("binary.py", nul);
@@ -2088,7 +2092,7 @@ fn utf16_with_bom_is_skipped_with_an_error() {
             "",
             "error: wide.py: file is UTF-16 (little-endian); \
              cookie-fix edits UTF-8 and ASCII-compatible encodings only\n\
-             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("wide.py", &utf16);
@@ -2107,7 +2111,7 @@ fn invalid_utf8_in_a_string_is_skipped_with_an_error() {
             2,
             "",
             "error: latin.py: invalid UTF-8 on line 2 and no PEP 263 coding declaration\n\
-             Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+             Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
     t.assert_untouched("latin.py", invalid);
@@ -2131,7 +2135,7 @@ fn a_file_name_with_spaces_and_non_ascii_is_fixed_and_printed() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(ODD_NAME, SECURED);
@@ -2156,7 +2160,7 @@ fn empty_and_bom_only_files_are_clean_and_a_bom_is_kept() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_untouched("empty.py", "");
@@ -2178,7 +2182,7 @@ fn symlinks_are_not_followed_while_walking_a_folder() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("project/ok.py", SECURED);
@@ -2195,7 +2199,7 @@ fn a_symlink_named_on_the_command_line_is_written_through() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed("outside/secret.py", SECURED);
@@ -2216,7 +2220,7 @@ fn a_deeply_nested_expression_does_not_crash() {
         outcome(
             0,
             "",
-            "Fixed 2 findings in 2 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 2 findings in 2 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(
@@ -2247,7 +2251,7 @@ fn a_file_of_50_mb_with_a_cookie_call_is_skipped_with_an_error() {
             "",
             format!(
                 "{TOO_LARGE_TO_PARSE_WHOLE}\
-                 Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 1 skipped.\n"
+                 Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
             )
         )
     );
@@ -2271,7 +2275,7 @@ fn a_file_of_50_mb_is_read_through_windows_where_nothing_is_fixed() {
             0,
             "big.py:2:1: secure-cookie set_cookie() with secure=flag: check that it is true in \
              production [review]\n",
-            "Would fix 0 findings in 0 files; 1 needs review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 1 needs review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -2302,7 +2306,7 @@ fn a_file_over_64_mb_with_a_cookie_call_is_not_read() {
             2,
             "",
             "error: big.py: file is 65.0 MiB; files over 64 MiB are not parsed\n\
-             Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 1 skipped.\n"
+             Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 1 skipped.\n"
         )
     );
 }
@@ -2319,7 +2323,7 @@ fn a_file_of_50_mb_without_cookie_calls_is_read_and_left_alone() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_untouched("big.py", &big);
@@ -2341,7 +2345,7 @@ fn a_long_comment_block_after_a_call_is_processed_promptly() {
         outcome(
             0,
             "",
-            "Fixed 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Fixed 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.assert_fixed(
@@ -2425,8 +2429,9 @@ fn select_and_ignore_choose_the_rules_that_run() {
     let t = Tree::new();
     t.put("app.py", INSECURE);
     let finding = "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n";
-    let one = "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n";
-    let none = "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n";
+    let one = "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n";
+    let none =
+        "Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n";
     assert_eq!(
         run(&t.root, &["--check", "--select", "secure-cookie", "."]),
         outcome(1, finding, one)
@@ -2473,7 +2478,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
         outcome(
             0,
             "",
-            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     // The command line's --select replaces the config's selection, not its ignores.
@@ -2482,7 +2487,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
         outcome(
             0,
             "",
-            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.put(
@@ -2513,11 +2518,11 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
         "[tool.cookie-fix.per-file-ignores]\n\"tests/**\" = [\"secure-cookie\"]\n",
     );
     assert_eq!(
-        run(&t.root, &["--check", "."]),
+        run(&t.root, &["--check", "--include-tests", "."]),
         outcome(
             1,
             "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n",
-            "Would fix 1 finding in 1 file; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     // A file named on the command line, and standard input with --stdin-filename, too.
@@ -2526,7 +2531,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
         outcome(
             0,
             "",
-            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -2538,7 +2543,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
         outcome(
             0,
             "",
-            "Would fix 0 findings in 0 files; 0 need review; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     t.put(
@@ -2546,7 +2551,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
         "[tool.cookie-fix.per-file-ignores]\n\"tests/**\" = [\"secure\"]\n",
     );
     assert_eq!(
-        run(&t.root, &["--check", "."]),
+        run(&t.root, &["--check", "--include-tests", "."]),
         outcome(
             2,
             "",
@@ -2573,8 +2578,98 @@ fn a_suppression_comment_may_name_the_rules_it_covers() {
             "app.py:2:1: secure-cookie set_cookie() without secure=True [fix]\n",
             "app.py:1:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
              app.py:4:1: secure-cookie set_cookie() without secure=True [suppressed]\n\
-             Would fix 1 finding in 1 file; 0 need review; 2 suppressed; 0 skipped.\n\
+             Would fix 1 finding in 1 file; 0 need review; 0 settled; 2 suppressed; 0 skipped.\n\
              1 file checked.\n"
+        )
+    );
+}
+
+#[test]
+fn test_code_is_left_out_unless_asked_for_and_counted() {
+    let t = Tree::new();
+    t.put("app.py", INSECURE);
+    t.put("tests/test_app.py", INSECURE);
+    t.put("pkg/testing/helpers.py", INSECURE);
+    t.put("pkg/conftest.py", INSECURE);
+    t.put("pkg/views_test.py", INSECURE);
+    t.put("pkg/contest.py", INSECURE);
+    let app = "app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n";
+    let contest = "pkg/contest.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n";
+    assert_eq!(
+        run(&t.root, &["--check", "."]),
+        outcome(
+            1,
+            format!("{app}{contest}"),
+            "Would fix 2 findings in 2 files; 0 need review; 0 settled; 0 suppressed; 0 skipped; \
+             4 test files left out.\n"
+        )
+    );
+    let all = run(&t.root, &["--check", "--include-tests", "."]);
+    assert_eq!(
+        (all.0, &all.2),
+        (
+            1,
+            &Text(
+                "Would fix 6 findings in 6 files; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
+                    .into()
+            )
+        )
+    );
+    // A file named on the command line is checked, unless --force-exclude (as the
+    // pre-commit hooks pass) leaves it out.
+    let test_file = "tests/test_app.py:1:1: secure-cookie set_cookie() without secure=True [fix]\n";
+    assert_eq!(
+        run(&t.root, &["--check", "tests/test_app.py"]),
+        outcome(
+            1,
+            test_file,
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    assert_eq!(
+        run(
+            &t.root,
+            &["--check", "--force-exclude", "tests/test_app.py", "app.py"]
+        ),
+        outcome(
+            1,
+            app,
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    // The configuration says it too.
+    t.put(
+        "pyproject.toml",
+        "[tool.cookie-fix]\ninclude-tests = true\n",
+    );
+    assert_eq!(run(&t.root, &["--check", "."]).2, all.2);
+}
+
+#[test]
+fn verbose_shows_the_values_the_code_settles() {
+    let t = Tree::new();
+    t.put(
+        "app.py",
+        "import os\nfrom flask import Response, request\n\ndef view(resp):\n    \
+         resp.set_cookie(\"a\", \"1\", secure=request.is_secure)\n    \
+         resp.set_cookie(\"b\", \"2\", secure=os.environ.get(\"COOKIES_SECURE\", \"true\") == \"true\")\n",
+    );
+    let summary =
+        "Would fix 0 findings in 0 files; 0 need review; 2 settled; 0 suppressed; 0 skipped.\n";
+    assert_eq!(run(&t.root, &["--check"]), outcome(0, "", summary));
+    assert_eq!(
+        run(&t.root, &["--check", "-v"]),
+        outcome(
+            0,
+            "",
+            format!(
+                "app.py:5:38: secure-cookie set_cookie() with secure=request.is_secure: follows the \
+                 request's scheme (behind a TLS proxy, the proxy-trust setting gives it: \
+                 SECURE_PROXY_SSL_HEADER, ProxyFix, xheaders=True) [settled]\n\
+                 app.py:6:38: secure-cookie set_cookie() with secure=os.environ.get(\"COOKIES_SECURE\", \
+                 \"true\") == \"true\": is read from COOKIES_SECURE, true when unset [settled]\n\
+                 {summary}1 file checked.\n"
+            )
         )
     );
 }

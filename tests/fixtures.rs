@@ -45,8 +45,13 @@ fn describe(rule: &str, result: &Result<FileReport, cookie_fix::FileError>) -> S
         Err(error) => format!("error: {error}\n"),
         Ok(report) => {
             let mut out = String::new();
-            for f in &report.findings {
-                let state = if f.suppressed {
+            let mut all: Vec<&cookie_fix::Finding> =
+                report.findings.iter().chain(&report.settled).collect();
+            all.sort_by_key(|f| (f.range.start, f.range.end));
+            for f in all {
+                let state = if f.verdict.is_settled() {
+                    "settled"
+                } else if f.suppressed {
                     "suppressed"
                 } else if f.verdict.is_fixable() {
                     "fix"

@@ -16,6 +16,7 @@ r.headers["Set-Cookie"] = "sid=abc"
 c = SimpleCookie()
 c["k"] = "v"
 print(c)
+r.set_cookie("s", "v", secure=request.is_secure)
 "#;
 
 const BROKEN: &str = "r.set_cookie(\"k\",\n";
@@ -50,7 +51,7 @@ fn snapshot(name: &str, actual: &str) -> String {
 }
 
 const STDERR: &str = "error: broken.py: syntax error at line 1 column 1; file left unchanged\n\
-                      Would fix 3 findings in 1 file; 1 needs review; 1 suppressed; 1 skipped.\n";
+                      Would fix 3 findings in 1 file; 1 needs review; 1 settled; 1 suppressed; 1 skipped.\n";
 
 /// `--check --output-format FORMAT .` over the project: exit 2 (broken.py), the
 /// summary on stderr, and stdout byte for byte the snapshot `name`; returns stdout.
@@ -137,7 +138,8 @@ fn rdjson_document() {
 fn json_in_write_mode_reports_what_was_written() {
     let (code, stdout, stderr) = run(&["--write", "--output-format", "json", "app.py"]);
     let expected = snapshot("write.json", &stdout);
-    let summary = "Fixed 3 findings in 1 file; 1 needs review; 1 suppressed; 0 skipped.\n";
+    let summary =
+        "Fixed 3 findings in 1 file; 1 needs review; 1 settled; 1 suppressed; 0 skipped.\n";
     assert_eq!(
         (code, stdout.as_str(), stderr.as_str()),
         (0, expected.as_str(), summary)

@@ -144,6 +144,27 @@ fn are_empty_strings(mut text: &str) -> bool {
     found
 }
 
+/// An environment read's default given a secure one (DESIGN.md section 8): a string
+/// literal another in the same quotes, `0` made `1`, a number `True`. (scripts/ast_oracle.py holds the new
+/// one to making the flag true.)
+fn is_default_turned_over(removed: &str, added: &str) -> bool {
+    let opening = |text: &str| -> Option<String> {
+        let prefix: String = text.chars().take_while(char::is_ascii_alphabetic).collect();
+        let quote = text[prefix.len()..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '\''))?;
+        text.ends_with(quote).then(|| format!("{prefix}{quote}"))
+    };
+    match (opening(removed), opening(added)) {
+        (Some(old), Some(new)) => {
+            old == new && removed.len() > old.len() && added.len() > new.len()
+        }
+        // A number Django's `is True` refuses: the bool True.
+        _ => removed == "0" && added == "1" || removed.parse::<f64>().is_ok() && added == "True",
+    }
+}
+
 /// What a fix may insert, as tokens joined: a flag, a setting, a dict entry, a line.
 const INSERTED: &[&str] = &[
     "xsrf_cookie_kwargs={\"secure\":True}",
@@ -279,6 +300,7 @@ fn only_secure_arguments_changed(input: &[u8], output: &[u8]) -> Result<(), Stri
                     rest.replacen(inserted, "", 1)
                 });
                 is_header_fix(&removed, &added)
+                    || is_default_turned_over(&removed, &added)
                     || (is_falsy_literal(&removed) || setting_before && is_literal(&removed))
                         && (added == "True" || replaced.replace(',', "") == "True")
             }

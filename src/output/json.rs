@@ -25,6 +25,10 @@ pub fn document(
                 .map(|(f, fingerprint)| finding(&file.path, f, fingerprint, mode))
         })
         .collect();
+    let settled: Vec<Value> = files
+        .iter()
+        .flat_map(|file| file.settled.iter().map(|s| settled_entry(&file.path, s)))
+        .collect();
     let skipped: Vec<Value> = skipped
         .iter()
         .map(|s| json!({ "path": s.path, "reason": s.reason }))
@@ -39,15 +43,18 @@ pub fn document(
             Mode::AddIgnore => "add-ignore",
         },
         "findings": findings,
+        "settled": settled,
         "skipped": skipped,
         "summary": {
             "files_checked": summary.files_checked,
             "files_with_fixes": summary.files_with_fixes,
             "fixes": summary.fixes,
             "review": summary.review,
+            "settled": summary.settled,
             "suppressed": summary.suppressed,
             "skipped": summary.skipped,
             "baselined": summary.baselined.unwrap_or(0),
+            "tests_left_out": summary.tests_left_out,
         },
     });
     serde_json::to_string_pretty(&document).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
@@ -78,5 +85,20 @@ fn finding(path: &str, finding: &Finding, fingerprint: &str, mode: Mode) -> Valu
         "byte_range": { "start": finding.range.start, "end": finding.range.end },
         "edits": edits,
         "fingerprint": fingerprint,
+    })
+}
+
+/// A value the code settles: where it is, what settles it, and where that is.
+fn settled_entry(path: &str, entry: &Finding) -> Value {
+    let settled_by = entry.settled_by.unwrap_or(entry.start);
+    json!({
+        "path": path,
+        "rule": entry.rule,
+        "method": entry.subject,
+        "verdict": entry.verdict.name(),
+        "message": entry.message,
+        "start": { "line": entry.start.line, "column": entry.start.column },
+        "end": { "line": entry.end.line, "column": entry.end.column },
+        "settled_by": { "line": settled_by.line, "column": settled_by.column },
     })
 }

@@ -84,6 +84,8 @@ pub struct FileFindings {
     pub findings: Vec<Finding>,
     /// Each finding's [`fingerprint`], in order.
     pub fingerprints: Vec<String>,
+    /// The values the code settles (DESIGN.md section 8), for the JSON report.
+    pub settled: Vec<Finding>,
     /// The file's bytes, for the formats that count positions in bytes (rdjson);
     /// empty for the others.
     pub original: Vec<u8>,
@@ -106,11 +108,15 @@ pub struct Summary {
     pub fixes: usize,
     /// Findings that need review (not suppressed).
     pub review: usize,
+    /// Values the code settles, which need no finding (DESIGN.md section 8).
+    pub settled: usize,
     pub suppressed: usize,
     /// Paths that could not be read, decoded, parsed or written.
     pub skipped: usize,
     /// With `--baseline`: the findings it held, left out.
     pub baselined: Option<usize>,
+    /// Test files the walk left out (`--include-tests` brings them back).
+    pub tests_left_out: usize,
     /// With `--add-ignore`: the findings markers now silence, the files they are in,
     /// and the findings no line could take a marker for.
     pub silenced: usize,
@@ -152,14 +158,19 @@ impl Summary {
             "Would fix"
         };
         let needs = if self.review == 1 { "needs" } else { "need" };
-        let baselined = self
+        let mut baselined = self
             .baselined
             .map_or(String::new(), |count| format!("; {count} baselined"));
+        if self.tests_left_out > 0 {
+            let files = plural(self.tests_left_out, "test file", "test files");
+            baselined.push_str(&format!("; {files} left out"));
+        }
         format!(
-            "{verb} {} in {}; {} {needs} review; {} suppressed; {} skipped{baselined}.",
+            "{verb} {} in {}; {} {needs} review; {} settled; {} suppressed; {} skipped{baselined}.",
             plural(self.fixes, "finding", "findings"),
             plural(self.files_with_fixes, "file", "files"),
             self.review,
+            self.settled,
             self.suppressed,
             self.skipped,
         )

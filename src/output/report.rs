@@ -233,6 +233,13 @@ impl Reporter {
         }
         let findings = &findings;
         self.summary.add(findings);
+        let settled = &checked.report.settled;
+        self.summary.settled += settled.len();
+        if self.verbose && self.statistics.is_none() {
+            for entry in settled {
+                eprintln!("{}", text::finding_line(path, entry, &self.err_styles));
+            }
+        }
         if let Some(marking) = &checked.marking {
             self.marked(path, findings, marking);
             return;
@@ -289,10 +296,17 @@ impl Reporter {
                 OutputFormat::Rdjson => checked.original.clone(),
                 _ => Vec::new(),
             };
+            // The JSON report lists the settled values apart; the other formats only
+            // what is left to look at.
+            let settled = match self.format {
+                OutputFormat::Json => settled.clone(),
+                _ => Vec::new(),
+            };
             self.documented.push(FileFindings {
                 path: path.to_owned(),
                 findings,
                 fingerprints,
+                settled,
                 original,
             });
         }

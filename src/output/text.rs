@@ -5,7 +5,9 @@ use crate::diagnostic::Finding;
 
 /// The label at the end of a finding line.
 pub fn label(finding: &Finding) -> &'static str {
-    if finding.suppressed {
+    if finding.verdict.is_settled() {
+        "[settled]"
+    } else if finding.suppressed {
         "[suppressed]"
     } else if finding.verdict.is_fixable() {
         "[fix]"
@@ -15,7 +17,9 @@ pub fn label(finding: &Finding) -> &'static str {
 }
 
 pub fn finding_line(path: &str, finding: &Finding, styles: &Styles) -> String {
-    let colour = if finding.verdict.is_fixable() {
+    let colour = if finding.verdict.is_settled() {
+        styles.cyan
+    } else if finding.verdict.is_fixable() {
         styles.red
     } else {
         styles.yellow

@@ -19,6 +19,7 @@ pub mod secure_cookie_header;
 pub mod secure_cookie_morsel;
 pub mod secure_cookie_setting;
 pub mod secure_session_cookie;
+pub mod values;
 
 use std::fmt;
 
@@ -29,6 +30,7 @@ use crate::literal;
 use crate::parse;
 pub use crate::scan::Counts;
 use crate::source::LineIndex;
+use crate::value::{self, Vocabulary};
 
 /// One rule of the catalogue.
 pub struct Rule {
@@ -93,6 +95,35 @@ pub fn is_read_by_scripts(name: &str) -> bool {
     ["csrftoken", "csrf_token", "xsrf-token", "_xsrf"].contains(&name.to_ascii_lowercase().as_str())
 }
 
+/// What a Secure flag's value is read against (DESIGN.md section 8): the settings
+/// `secure-cookie-setting` judges, the methods that return one, and the keywords and
+/// keys that pass the flag.
+pub static SECURE_VALUES: Vocabulary = Vocabulary {
+    settings: secure_cookie_setting::SECURE_SETTINGS,
+    setting_methods: secure_cookie_setting::SETTING_METHODS,
+    flags: &["secure", "https_only", "tools.sessions.secure"],
+    sinks: cookie_calls::SETTERS,
+    always_defined: secure_cookie_setting::SECURE_ALWAYS_DEFINED,
+};
+
+/// The same for an HttpOnly flag.
+pub static HTTPONLY_VALUES: Vocabulary = Vocabulary {
+    settings: secure_cookie_setting::HTTPONLY_SETTINGS,
+    setting_methods: secure_cookie_setting::SETTING_METHODS,
+    flags: &["httponly", "http_only"],
+    sinks: cookie_calls::SETTERS,
+    always_defined: secure_cookie_setting::HTTPONLY_ALWAYS_DEFINED,
+};
+
+/// The same for a SameSite policy.
+pub static SAMESITE_VALUES: Vocabulary = Vocabulary {
+    settings: secure_cookie_setting::SAMESITE_SETTINGS,
+    setting_methods: secure_cookie_setting::SETTING_METHODS,
+    flags: &["samesite", "same_site"],
+    sinks: cookie_calls::SETTERS,
+    always_defined: secure_cookie_setting::SAMESITE_ALWAYS_DEFINED,
+};
+
 /// The project's home.
 pub const PROJECT_URI: &str = "https://github.com/cookie-fix/cookie-fix";
 
@@ -142,9 +173,12 @@ pub struct Context<'a> {
     /// Where the tree holds only windows: the start of each definition whose nearest
     /// enclosing class or function, which the window may not show, is a class.
     pub methods_in_windows: &'a [usize],
+    /// Whether the file may be parsed whole: one over the cap is read only through its
+    /// windows, and what they cannot settle is left for review.
+    pub whole_allowed: bool,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
     /// Whether the tree holds all of the scope `node` is in. A class or function in a
     /// window comes with its whole block (see [`crate::scan`]), and a lambda with its
     /// line, so only the module's own scope can be partial.
@@ -166,6 +200,17 @@ impl Context<'_> {
             true => Ok(()),
             false => Err(NeedsMore::ScopesOf(lacking)),
         }
+    }
+
+    /// What reads a flag's value in this file (DESIGN.md section 8).
+    pub fn values<'s>(&'s self, vocabulary: &'s Vocabulary) -> value::Reader<'s, 'a> {
+        value::Reader::new(
+            self.tree,
+            self.source,
+            self.whole,
+            vocabulary,
+            &self.settings.secure_value,
+        )
     }
 
     /// Whether a function definition is a method: the nearest class or function around

@@ -1,4 +1,5 @@
-# A single *args or **kwargs argument is not a plain positional: the call is review (secure may hide in it).
+# A single *args or **kwargs argument is not a plain positional: secure may hide in it. *args stays for
+# review; a dict the function writes out, without "secure", gets secure=True after it.
 from flask import Flask, make_response
 
 app = Flask(__name__)

@@ -13,12 +13,18 @@
 //! bytes under a PEP 263 coding line (latin-1, iso-8859-15, cp1252), with non-ASCII
 //! identifiers.
 //!
+//! Beside the calls stand flags whose values a deployment settles, or not, through
+//! names, dicts, functions and parameters (tests/support/values.rs), and settings read
+//! from the environment.
+//!
 //! Most files are valid Python, so that tests/ast_oracle.rs can hold the engine to
 //! Python's own reading; a few statements are deliberately not (`simple_statement`).
 
 use std::fmt::Debug;
 
 use proptest::prelude::*;
+
+use super::values::{setting_from_environment, value_site};
 
 /// One of a fixed list of choices.
 fn one_of<T: Clone + Debug + 'static>(options: &'static [T]) -> impl Strategy<Value = T> {
@@ -856,7 +862,9 @@ fn statement(invalid: bool) -> impl Strategy<Value = String> {
                 indent(&definition, "    ")
             ),
         });
-    prop_oneof![5 => nested, 1 => definition]
+    // A value site binds names at module level (an environment reader among them): it
+    // stands at the top of the module, as the statements it holds would.
+    prop_oneof![5 => nested, 1 => definition, 2 => value_site()]
 }
 
 const IMPORTS: &[&str] = &[
@@ -973,7 +981,10 @@ pub fn settings_file() -> impl Strategy<Value = Vec<u8>> {
         4 => format!("if x:\n    {}", indent(&statement, "    ")),
         _ => format!("def f():\n    {}", indent(&statement, "    ")),
     });
-    files_of(statement, 1..9)
+    files_of(
+        prop_oneof![3 => statement, 1 => setting_from_environment()],
+        1..9,
+    )
 }
 
 /// Files of `count` statements drawn from `statements`, under any charset, imports and

@@ -2,6 +2,7 @@
 //! call, which framework's signature applies, and the verdict. `secure-cookie`,
 //! `httponly-cookie` and `samesite-cookie` are this reading, each for its attribute.
 
+mod deletion;
 mod frameworks;
 mod signature;
 
@@ -11,6 +12,7 @@ use super::secure_cookie_header as header;
 use super::secure_cookie_morsel as morsel;
 use super::secure_cookie_setting as setting;
 use super::secure_session_cookie as session;
+use super::values;
 use super::{Checked, Context, Counts, NeedsMore};
 use crate::bindings::{self, Bindings};
 use crate::call::{Arguments, Outcome, Reading, Signature};
@@ -18,6 +20,7 @@ use crate::diagnostic::{Detection, Verdict};
 use crate::literal;
 use crate::parse;
 use crate::source::is_blank;
+use crate::value::{Judgement, Want};
 
 /// The cookie attribute a rule reads.
 pub struct Attribute {
@@ -163,7 +166,7 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
             .filter_map(|n| n.utf8_text(source).ok()),
     );
 
-    let mut detections = Vec::new();
+    let mut judged_calls = Vec::new();
     for &(call, receiver, arguments, method) in &captured.calls {
         if !is_response(receiver, source) || is_single_plain_argument(arguments) {
             continue;
@@ -173,10 +176,17 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
         let read = |parameters| {
             signature::from_parameters(parameters, source, &forwarded, attribute.names)
         };
+        // A wrapper's own body calls the framework's setter on another object
+        // (`response.set_cookie(...)` inside `def set_cookie(self, request, response)`):
+        // the wrapper's signature is for the calls that reach it, not that one.
+        let wraps = |definition: Node| {
+            flow_contains(definition, call)
+                && !matches!(last_name(receiver, source), Some("self" | "cls" | "super"))
+        };
         let own: Vec<(Signature, &'static str)> = captured
             .definitions
             .iter()
-            .filter(|(defined, _, _)| *defined == method)
+            .filter(|(defined, _, definition)| *defined == method && !wraps(*definition))
             .map(|&(_, parameters, _)| (read(parameters), attribute.names[0]))
             .collect();
         // `set_signed_cookie` and `set_secure_cookie` pass their keyword arguments on to
@@ -210,17 +220,39 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
             method,
             spelling: spelling_of(&signatures),
             forwards_to_local: !forwarded_to.is_empty(),
+            set_by_default: signatures.iter().all(|(s, _)| s.set_by_default),
         };
-        detections.extend(detection(context, &sink, outcome, attribute));
+        judged_calls.push((sink, outcome));
     }
-    detections.extend(cookie_objects(context, &captured.imports, attribute));
+    // A deletion follows the cookie it deletes: judged where the file sets that cookie
+    // with a literal flag (fixed or Secure), left alone elsewhere.
+    let set_by_literal: Vec<String> = judged_calls
+        .iter()
+        .filter(|(sink, outcome)| {
+            deletion::deleted(sink.arguments, source).is_none()
+                && matches!(
+                    outcome,
+                    Outcome::Missing | Outcome::Falsy { .. } | Outcome::Secure
+                )
+        })
+        .filter_map(|(sink, _)| deletion::name(sink.arguments, source))
+        .collect();
+    let mut detections = Vec::new();
+    for (sink, outcome) in judged_calls {
+        let deleted = deletion::deleted(sink.arguments, source);
+        if deleted.is_some_and(|name| !set_by_literal.contains(&name)) {
+            continue;
+        }
+        detections.extend(judged(context, &sink, outcome, attribute)?);
+    }
+    detections.extend(cookie_objects(context, &captured.imports, attribute)?);
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
 }
 
 /// The findings on calls of [`frameworks::COOKIE_OBJECTS`], looked up where their
 /// names are: a query pattern for them would visit every call of every file.
-fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) -> Vec<Detection> {
+fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) -> Checked {
     let source = context.source;
     let mut calls = Vec::new();
     for object in frameworks::COOKIE_OBJECTS {
@@ -238,7 +270,7 @@ fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) ->
         }
     }
     if calls.is_empty() {
-        return Vec::new();
+        return Ok(Vec::new());
     }
     let bindings = Bindings::of(bindings::import_statements(context.tree, source), source);
     let modules: Vec<&str> = imports
@@ -266,10 +298,16 @@ fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) ->
             method: object.name,
             spelling: spelling_of(&signature),
             forwards_to_local: false,
+            set_by_default: signature.iter().all(|(s, _)| s.set_by_default),
         };
-        detections.extend(detection(context, &sink, outcome, attribute));
+        detections.extend(judged(context, &sink, outcome, attribute)?);
     }
-    detections
+    Ok(detections)
+}
+
+/// Whether `inner` lies within `outer`.
+fn flow_contains(outer: Node, inner: Node) -> bool {
+    outer.start_byte() <= inner.start_byte() && inner.end_byte() <= outer.end_byte()
 }
 
 /// Whether a method is defined in a class with base classes, where it overrides an
@@ -364,6 +402,92 @@ struct Sink<'tree> {
     spelling: Option<&'static str>,
     /// A forwarding setter's `set_cookie` is defined in the file (see [`check`]).
     forwards_to_local: bool,
+    /// Every signature sets the attribute where the call leaves it out (Falcon's
+    /// `http_only`).
+    set_by_default: bool,
+}
+
+/// The findings for one call: where its flag is an expression (or comes from the one
+/// `**dict` it is given), what the value module reads it to be (DESIGN.md section 8);
+/// otherwise its outcome's.
+fn judged(
+    context: &Context,
+    sink: &Sink,
+    outcome: Outcome,
+    attribute: &Attribute,
+) -> Result<Vec<Detection>, NeedsMore> {
+    let scripts_read =
+        attribute.kind == Kind::HttpOnly && cookie_name(sink.arguments, context.source).is_some();
+    let spelling = sink.spelling.unwrap_or(attribute.names[0]);
+    let (vocabulary, want, check) = match attribute.kind {
+        Kind::Secure => (&super::SECURE_VALUES, Want::Truthy, "true in production"),
+        Kind::HttpOnly => (&super::HTTPONLY_VALUES, Want::Truthy, "true in production"),
+        Kind::SameSite => (
+            &super::SAMESITE_VALUES,
+            Want::Text(crate::call::is_samesite_policy),
+            "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
+        ),
+    };
+    let method = sink.method;
+    let judged = match scripts_read {
+        true => None,
+        false => values::judge_call_flag(
+            context,
+            &outcome,
+            sink.call,
+            sink.arguments,
+            spelling,
+            vocabulary,
+            want,
+        )?,
+    };
+    let Some(values::CallFlag {
+        judgement,
+        shown,
+        value,
+    }) = judged
+    else {
+        return Ok(detection(context, sink, outcome, attribute)
+            .into_iter()
+            .collect());
+    };
+    let said = format!("{method}() with {shown}");
+    let outcome = match (&judgement, &outcome) {
+        // Left out of the dict: what the framework gives a call without it. (A value that
+        // reads the missing key is no call without it: reported, not given a second one.)
+        (Judgement::Absent, Outcome::Splat) if sink.set_by_default => Some(Outcome::Secure),
+        (Judgement::Absent, Outcome::Splat) => Some(Outcome::Missing),
+        // A dict the module does not show: the splat's own finding says it best.
+        (Judgement::Review(None), Outcome::Splat) => Some(outcome.clone()),
+        _ => None,
+    };
+    if let Some(outcome) = outcome {
+        return Ok(detection(context, sink, outcome, attribute)
+            .into_iter()
+            .collect());
+    }
+    let fix = fix_value(context, sink, attribute);
+    let flag = values::Flag {
+        subject: method,
+        said,
+        range: sink.call.byte_range(),
+        value,
+        fix: &fix,
+        check,
+    };
+    Ok(values::detections(context, judgement, &flag))
+}
+
+/// What a fix writes as the attribute's value.
+fn fix_value(context: &Context, sink: &Sink, attribute: &Attribute) -> String {
+    match attribute.kind {
+        Kind::Secure => context.settings.secure_value.clone(),
+        Kind::HttpOnly => "True".to_owned(),
+        Kind::SameSite => {
+            let quote = literal::first_quote(sink.arguments, context.source).unwrap_or('"');
+            format!("{quote}Lax{quote}")
+        }
+    }
 }
 
 /// The finding for one call's outcome, with its message and edits; none if the call
@@ -398,14 +522,7 @@ fn detection(
             });
         }
     }
-    let value = match attribute.kind {
-        Kind::Secure => context.settings.secure_value.clone(),
-        Kind::HttpOnly => "True".to_owned(),
-        Kind::SameSite => {
-            let quote = literal::first_quote(sink.arguments, context.source).unwrap_or('"');
-            format!("{quote}Lax{quote}")
-        }
-    };
+    let value = fix_value(context, sink, attribute);
     let spelling = sink.spelling.unwrap_or(keyword);
     let edits = outcome.edits(sink.arguments, spelling, &value, body, context.lines);
     let wanted = match attribute.kind {

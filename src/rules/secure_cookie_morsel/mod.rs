@@ -8,13 +8,14 @@
 
 use tree_sitter::Node;
 
-use super::{Checked, Context, Counts, Rule};
+use super::{Checked, Context, Counts, NeedsMore, Rule};
 use crate::bindings::{self, Bindings};
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::{indentation_at, insert_line_after};
 use crate::literal;
 use crate::parse;
 use crate::scope;
+use crate::value::Want;
 
 pub static RULE: Rule = Rule {
     id: "secure-cookie-morsel",
@@ -154,7 +155,7 @@ pub fn check_flag(context: &Context, flag: Flag) -> Checked {
             continue;
         };
         let morsels = Morsels::of(scope::scope_of(name), object, single, source, flag);
-        detections.extend(morsels.detections(context, object, test_module));
+        detections.extend(morsels.detections(context, object, test_module)?);
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     detections.dedup_by_key(|d| d.range.clone());
@@ -427,16 +428,21 @@ impl<'t> Morsels<'t> {
         }
     }
 
-    fn detections(&self, context: &Context, object: &str, test_module: bool) -> Vec<Detection> {
+    fn detections(
+        &self,
+        context: &Context,
+        object: &str,
+        test_module: bool,
+    ) -> Result<Vec<Detection>, NeedsMore> {
         let mut detections = Vec::new();
         if self.jarred {
-            return detections;
+            return Ok(detections);
         }
         for &(statement, key, value) in &self.flags {
-            detections.extend(self.flag_detection(context, object, statement, key, value));
+            detections.extend(self.flag_detection(context, object, statement, key, value)?);
         }
         if !self.sent || test_module {
-            return detections;
+            return Ok(detections);
         }
         // A flag set through a key that is an expression (`for k in c: c[k]["secure"] = ...`)
         // may reach every morsel.
@@ -465,7 +471,7 @@ impl<'t> Morsels<'t> {
             }
             detections.extend(self.missing(context, object, key));
         }
-        detections
+        Ok(detections)
     }
 
     fn flag_detection(
@@ -475,7 +481,7 @@ impl<'t> Morsels<'t> {
         statement: Node,
         key: Option<Node>,
         value: Node,
-    ) -> Option<Detection> {
+    ) -> Result<Vec<Detection>, NeedsMore> {
         let name = self.name(object, key);
         let flag = self.flag.key();
         let text =
@@ -486,7 +492,7 @@ impl<'t> Morsels<'t> {
             Flag::SameSite => "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
         };
         let (verdict, message, edits) = match self.flag.is_set_by(value, self.source) {
-            Some(true) => return None,
+            Some(true) => return Ok(Vec::new()),
             Some(false) => match literal::replaced_range(value, self.source) {
                 Some(range) => (
                     Verdict::Falsy,
@@ -499,22 +505,35 @@ impl<'t> Morsels<'t> {
                     Vec::new(),
                 ),
             },
-            None => (
-                Verdict::Dynamic,
-                format!(
-                    "{SUBJECT} {name} with [\"{flag}\"] = {}: check that it is {check}",
-                    text(value)
-                ),
-                Vec::new(),
-            ),
+            None => {
+                let (vocabulary, want) = match self.flag {
+                    Flag::Secure => (&super::SECURE_VALUES, Want::Truthy),
+                    Flag::HttpOnly => (&super::HTTPONLY_VALUES, Want::Truthy),
+                    Flag::SameSite => (
+                        &super::SAMESITE_VALUES,
+                        Want::Text(crate::call::is_samesite_policy),
+                    ),
+                };
+                let judgement = super::values::judge(context, value, vocabulary, want)?;
+                let fix = self.flag.value(context, quote);
+                let flag = super::values::Flag {
+                    subject: SUBJECT,
+                    said: format!("{SUBJECT} {name} with [\"{flag}\"] = {}", text(value)),
+                    range: statement.byte_range(),
+                    value: value.byte_range(),
+                    fix: &fix,
+                    check,
+                };
+                return Ok(super::values::detections(context, judgement, &flag));
+            }
         };
-        Some(Detection {
+        Ok(vec![Detection {
             subject: SUBJECT,
             verdict,
             message,
             range: statement.byte_range(),
             edits,
-        })
+        }])
     }
 
     /// The findings for a morsel never flagged: one per block that gives it its value,

@@ -11,6 +11,7 @@ mod flask;
 
 use tree_sitter::{Node, Tree};
 
+use super::values;
 use super::{Checked, Context, Counts, NeedsMore, Rule};
 use crate::bindings;
 use crate::diagnostic::{Detection, Verdict};
@@ -18,6 +19,7 @@ use crate::edit::Edit;
 use crate::literal;
 use crate::mapping::Mapping;
 use crate::parse;
+use crate::value::Want;
 
 pub static RULE: Rule = Rule {
     id: "secure-cookie-setting",
@@ -85,6 +87,57 @@ const SETTINGS: &[Setting] = &[
         name: "JWT_AUTH_SECURE",
         checked_is_true: false,
     },
+];
+
+/// The names of [`SETTINGS`]: a flag set to one of them is judged where the setting is
+/// (the value module follows them).
+pub const SECURE_SETTINGS: &[&str] = &[
+    SESSION_COOKIE_SECURE,
+    CSRF_COOKIE_SECURE,
+    "LANGUAGE_COOKIE_SECURE",
+    "REMEMBER_COOKIE_SECURE",
+    "JWT_COOKIE_SECURE",
+    "JWT_AUTH_SECURE",
+];
+
+/// The HttpOnly and SameSite settings of [`ATTRIBUTE_SETTINGS`], which the value module
+/// follows for `httponly-cookie` and `samesite-cookie`.
+pub const HTTPONLY_SETTINGS: &[&str] = &[
+    "SESSION_COOKIE_HTTPONLY",
+    "REMEMBER_COOKIE_HTTPONLY",
+    CSRF_COOKIE_HTTPONLY,
+];
+pub const SAMESITE_SETTINGS: &[&str] = &[
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SAMESITE",
+    "LANGUAGE_COOKIE_SAMESITE",
+    "REMEMBER_COOKIE_SAMESITE",
+];
+
+/// The settings their framework always defines: django/conf/global_settings.py (the
+/// session's, CSRF's and language cookie's), flask 3.1 `default_config` (the session's),
+/// flask-jwt-extended 4.7 `_set_default_configuration_options` (`JWT_COOKIE_SECURE`).
+/// Flask-Login's `REMEMBER_COOKIE_*` are read with its own default, unset otherwise.
+pub const SECURE_ALWAYS_DEFINED: &[&str] = &[
+    SESSION_COOKIE_SECURE,
+    CSRF_COOKIE_SECURE,
+    "LANGUAGE_COOKIE_SECURE",
+    "JWT_COOKIE_SECURE",
+];
+pub const HTTPONLY_ALWAYS_DEFINED: &[&str] = &["SESSION_COOKIE_HTTPONLY", CSRF_COOKIE_HTTPONLY];
+pub const SAMESITE_ALWAYS_DEFINED: &[&str] = &[
+    "SESSION_COOKIE_SAMESITE",
+    "CSRF_COOKIE_SAMESITE",
+    "LANGUAGE_COOKIE_SAMESITE",
+];
+
+/// flask 3.1 src/flask/sessions.py: `SessionInterface.get_cookie_secure(app)` returns
+/// `app.config["SESSION_COOKIE_SECURE"]`, `get_cookie_httponly` and
+/// `get_cookie_samesite` theirs.
+pub const SETTING_METHODS: &[(&str, &str)] = &[
+    ("get_cookie_secure", SESSION_COOKIE_SECURE),
+    ("get_cookie_httponly", "SESSION_COOKIE_HTTPONLY"),
+    ("get_cookie_samesite", "SESSION_COOKIE_SAMESITE"),
 ];
 
 /// The settings of the cookies' other attributes, which `httponly-cookie` and
@@ -227,11 +280,10 @@ fn check(context: &Context) -> Checked {
         };
     }
     let module = django::SettingsModule::read(context);
-    let mut detections: Vec<Detection> = gathered
-        .given
-        .iter()
-        .filter_map(|given| given_detection(context, given, module.as_ref()))
-        .collect();
+    let mut detections: Vec<Detection> = Vec::new();
+    for given in &gathered.given {
+        detections.extend(given_detection(context, given, module.as_ref())?);
+    }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     // A config class's new last line, which may end the file, goes before the
     // module's new lines at the end: the findings are in the order of their insertions.
@@ -326,12 +378,23 @@ const REST_AUTH: &str = "REST_AUTH";
 
 /// A setting given a value by its name: `NAME = value`, `NAME: bool = value`.
 fn read_name<'tree>(name: Node<'tree>, text: &'static str, gathered: &mut Gathered<'tree>) {
-    let Some(site) = parse::parent_holding(name, "assignment", "left") else {
+    let Some(mut site) = parse::parent_holding(name, "assignment", "left") else {
         return;
     };
-    let Some(value) = site.child_by_field_name("right") else {
+    // `A = B = value`: every target gets the value on the right of the chain, and the
+    // statement is the outermost assignment.
+    let Some(mut value) = site.child_by_field_name("right") else {
         return;
     };
+    while value.kind() == "assignment" {
+        match value.child_by_field_name("right") {
+            Some(right) => value = right,
+            None => return,
+        }
+    }
+    while let Some(outer) = parse::parent_holding(site, "assignment", "right") {
+        site = outer;
+    }
     match text {
         SECRET_KEY => gathered.secret_keys.push(site),
         name => gathered.given.extend(setting(name).map(|name| Given {
@@ -525,11 +588,11 @@ pub fn check_attribute(context: &Context, attribute: SettingAttribute) -> Checke
         return Err(NeedsMore::WholeFile);
     }
     let quote = literal::first_quote(context.tree.root_node(), context.source).unwrap_or('"');
-    Ok(gathered
-        .given
-        .iter()
-        .filter_map(|given| attribute_detection(context, given, attribute, quote))
-        .collect())
+    let mut detections = Vec::new();
+    for given in &gathered.given {
+        detections.extend(attribute_detection(context, given, attribute, quote)?);
+    }
+    Ok(detections)
 }
 
 fn attribute_detection(
@@ -537,11 +600,11 @@ fn attribute_detection(
     given: &Given,
     attribute: SettingAttribute,
     quote: char,
-) -> Option<Detection> {
+) -> Checked {
     let source = context.source;
     let settings_scope = matches!(given.shape, Shape::Assignment | Shape::SettingsDict);
     if settings_scope && scope_of(given.site) == Scope::Function {
-        return None;
+        return Ok(Vec::new());
     }
     let name = given.name;
     let shown = String::from_utf8_lossy(&context.body[given.value.byte_range()]);
@@ -582,7 +645,7 @@ fn attribute_detection(
             )
         }
     };
-    match set {
+    let judged = match set {
         Some(true) => None,
         Some(false) if name == CSRF_COOKIE_HTTPONLY => Some(detection(
             Verdict::ReadByScripts,
@@ -610,8 +673,27 @@ fn attribute_detection(
             )),
             None => Some(review(check)),
         },
-        None => Some(review(check)),
-    }
+        None => {
+            let (vocabulary, want) = match attribute {
+                SettingAttribute::HttpOnly => (&super::HTTPONLY_VALUES, Want::Truthy),
+                SettingAttribute::SameSite => (
+                    &super::SAMESITE_VALUES,
+                    Want::Text(crate::call::is_samesite_policy),
+                ),
+            };
+            let judgement = values::judge(context, given.value, vocabulary, want)?;
+            let flag = values::Flag {
+                subject: name,
+                said: format!("{name} set to {shown}"),
+                range: given.value.byte_range(),
+                value: given.value.byte_range(),
+                fix: &fix,
+                check,
+            };
+            return Ok(values::detections(context, judgement, &flag));
+        }
+    };
+    Ok(judged.into_iter().collect())
 }
 
 /// A receiver whose last name is `config`: `app.config`, `self.config`, `config`.
@@ -649,11 +731,11 @@ fn given_detection(
     context: &Context,
     given: &Given,
     module: Option<&django::SettingsModule>,
-) -> Option<Detection> {
+) -> Checked {
     let source = context.source;
     let settings_scope = matches!(given.shape, Shape::Assignment | Shape::SettingsDict);
     if settings_scope && scope_of(given.site) == Scope::Function {
-        return None; // a local variable, not a setting
+        return Ok(Vec::new()); // a local variable, not a setting
     }
     let name = given.name;
     let checked = SETTINGS.iter().any(|s| s.name == name && s.checked_is_true);
@@ -663,7 +745,7 @@ fn given_detection(
         checked && given.shape == Shape::Assignment && scope_of(given.site) == Scope::Module
     });
     if module.is_some_and(|module| module.is_silent_about(name)) {
-        return None;
+        return Ok(Vec::new());
     }
     let shown = String::from_utf8_lossy(&context.body[given.value.byte_range()]);
     let fix = |verdict, message| {
@@ -683,7 +765,7 @@ fn given_detection(
         range: given.value.byte_range(),
         edits: Vec::new(),
     };
-    match literal::truthiness(given.value, source) {
+    let judged = match literal::truthiness(given.value, source) {
         Some(true) => {
             let is_true = literal::unparenthesize(given.value).kind() == "true";
             if module.is_some() && !is_true {
@@ -711,8 +793,25 @@ fn given_detection(
         Some(false) => {
             fix(Verdict::Falsy, format!("{name} set to {shown}")).or_else(|| Some(review()))
         }
-        None => Some(review()),
-    }
+        None => {
+            // Django's checks want the bool True of a setting its module gives.
+            let want = match module {
+                Some(_) => Want::IsTrue,
+                None => Want::Truthy,
+            };
+            let judgement = values::judge(context, given.value, &super::SECURE_VALUES, want)?;
+            let flag = values::Flag {
+                subject: name,
+                said: format!("{name} set to {shown}"),
+                range: given.value.byte_range(),
+                value: given.value.byte_range(),
+                fix: &context.settings.secure_value,
+                check: "true in production",
+            };
+            return Ok(values::detections(context, judgement, &flag));
+        }
+    };
+    Ok(judged.into_iter().collect())
 }
 
 /// Whether the module or class body a setting is assigned in also assigns a true
@@ -775,6 +874,21 @@ mod tests {
             let loading = format!("{app}app.config.{method}('settings')\n");
             assert_eq!(findings(&loading), Ok(0), "{method}");
         }
+    }
+
+    #[test]
+    fn the_value_module_follows_every_setting() {
+        let names: Vec<&str> = SETTINGS.iter().map(|s| s.name).collect();
+        assert_eq!(names, SECURE_SETTINGS);
+        let of = |attribute| {
+            ATTRIBUTE_SETTINGS
+                .iter()
+                .filter(|(_, a)| *a == attribute)
+                .map(|(name, _)| *name)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(of(SettingAttribute::HttpOnly), HTTPONLY_SETTINGS);
+        assert_eq!(of(SettingAttribute::SameSite), SAMESITE_SETTINGS);
     }
 
     #[test]

@@ -7,6 +7,7 @@
 
 use tree_sitter::Node;
 
+use super::values;
 use super::{Checked, Context, Counts, Rule};
 use crate::bindings;
 use crate::call::{Arguments, Outcome, Reading, Signature};
@@ -14,6 +15,7 @@ use crate::diagnostic::{Detection, Verdict};
 use crate::literal;
 use crate::mapping::Mapping;
 use crate::parse;
+use crate::value::{Judgement, Want};
 
 pub static RULE: Rule = Rule {
     id: "secure-session-cookie",
@@ -371,8 +373,48 @@ pub fn check_attribute(context: &Context, attribute: SessionAttribute) -> Checke
         let outcome = Arguments::new(arguments, source, &[keyword], reading)
             .evaluate(std::slice::from_ref(&signature), source);
         let read = Read { keyword, attribute };
-        if let Some(detection) = detection(context, call, arguments, sink, &read, outcome) {
-            detections.push(detection);
+        let (vocabulary, want) = match attribute {
+            SessionAttribute::Secure => (&super::SECURE_VALUES, Want::Truthy),
+            SessionAttribute::HttpOnly => (&super::HTTPONLY_VALUES, Want::Truthy),
+            SessionAttribute::SameSite => (
+                &super::SAMESITE_VALUES,
+                Want::Text(crate::call::is_samesite_policy),
+            ),
+        };
+        let judged = values::judge_call_flag(
+            context, &outcome, call, arguments, keyword, vocabulary, want,
+        )?;
+        match judged {
+            Some(values::CallFlag {
+                judgement,
+                shown,
+                value,
+            }) if !matches!(
+                (&judgement, &outcome),
+                (Judgement::Review(None), Outcome::Splat)
+            ) =>
+            {
+                // Left out of the dict: what the sink gives a call without it.
+                if judgement == Judgement::Absent && outcome == Outcome::Splat {
+                    let missing = match signature.set_by_default {
+                        true => Outcome::Secure,
+                        false => Outcome::Missing,
+                    };
+                    detections.extend(detection(context, call, arguments, sink, &read, missing));
+                    continue;
+                }
+                let fix = fix_value(context, arguments, attribute);
+                let flag = values::Flag {
+                    subject: sink.name,
+                    said: format!("{} with {shown}", sink.name),
+                    range: call.byte_range(),
+                    value,
+                    fix: &fix,
+                    check: check_of(attribute),
+                };
+                detections.extend(values::detections(context, judgement, &flag));
+            }
+            _ => detections.extend(detection(context, call, arguments, sink, &read, outcome)),
         }
     }
     if attribute != SessionAttribute::Secure {
@@ -393,7 +435,7 @@ pub fn check_attribute(context: &Context, attribute: SessionAttribute) -> Checke
             mapping,
             &imports,
             kwargs_set_by_code,
-        ));
+        )?);
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     Ok(detections)
@@ -432,22 +474,12 @@ fn detection(
     outcome: Outcome,
 ) -> Option<Detection> {
     let (name, keyword) = (sink.name, read.keyword);
-    let fix_value = match read.attribute {
-        SessionAttribute::Secure => context.settings.secure_value.clone(),
-        SessionAttribute::HttpOnly => "True".to_owned(),
-        SessionAttribute::SameSite => {
-            let quote = literal::first_quote(arguments, context.source).unwrap_or('"');
-            format!("{quote}Lax{quote}")
-        }
-    };
+    let fix_value = fix_value(context, arguments, read.attribute);
     let wanted = match read.attribute {
         SessionAttribute::SameSite => format!("a SameSite policy ({keyword}={fix_value})"),
         SessionAttribute::Secure | SessionAttribute::HttpOnly => format!("{keyword}=True"),
     };
-    let check = match read.attribute {
-        SessionAttribute::SameSite => "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
-        SessionAttribute::Secure | SessionAttribute::HttpOnly => "true in production",
-    };
+    let check = check_of(read.attribute);
     let text =
         |range: std::ops::Range<usize>| String::from_utf8_lossy(&context.body[range]).into_owned();
     let edits = outcome.edits(arguments, keyword, &fix_value, context.body, context.lines);
@@ -483,18 +515,39 @@ fn detection(
     })
 }
 
+/// What a fix writes as the attribute's value.
+fn fix_value(context: &Context, arguments: Node, attribute: SessionAttribute) -> String {
+    match attribute {
+        SessionAttribute::Secure => context.settings.secure_value.clone(),
+        SessionAttribute::HttpOnly => "True".to_owned(),
+        SessionAttribute::SameSite => {
+            let quote = literal::first_quote(arguments, context.source).unwrap_or('"');
+            format!("{quote}Lax{quote}")
+        }
+    }
+}
+
+/// What review asks to check of the attribute's value.
+fn check_of(attribute: SessionAttribute) -> &'static str {
+    match attribute {
+        SessionAttribute::SameSite => "a SameSite policy (\"Strict\", \"Lax\" or \"None\")",
+        SessionAttribute::Secure | SessionAttribute::HttpOnly => "true in production",
+    }
+}
+
 /// [`configured_cookie`], but for an entry a test module leaves out.
 fn configured_cookies(
     context: &Context,
     mapping: Mapping,
     imports: &[&str],
     kwargs_set_by_code: bool,
-) -> Option<Detection> {
+) -> Checked {
     // A test module configures apps for its tests, which may well read the cookies
     // they get: an entry it leaves out is its own business.
     let tests = super::is_test_module(imports);
-    let detection = configured_cookie(context, mapping, imports, kwargs_set_by_code)?;
-    (detection.verdict != Verdict::Missing || !tests).then_some(detection)
+    let mut detections = configured_cookie(context, mapping, imports, kwargs_set_by_code)?;
+    detections.retain(|detection| detection.verdict != Verdict::Missing || !tests);
+    Ok(detections)
 }
 
 /// The cookies a configuration mapping turns on without Secure: Tornado's XSRF cookie
@@ -506,7 +559,7 @@ fn configured_cookie(
     mapping: Mapping,
     imports: &[&str],
     kwargs_set_by_code: bool,
-) -> Option<Detection> {
+) -> Checked {
     let source = context.source;
     let is_on = |key: &str| {
         mapping
@@ -533,7 +586,7 @@ fn configured_cookie(
             );
         }
     }
-    None
+    Ok(Vec::new())
 }
 
 /// The name whose item the string `key` reads or sets: `settings` of
@@ -577,14 +630,14 @@ fn tornado_xsrf(
     settings: Mapping,
     on: crate::mapping::Entry,
     kwargs_set_by_code: bool,
-) -> Option<Detection> {
+) -> Checked {
     let source = context.source;
     let quote = literal::quote_of(on.key_node, source).unwrap_or('"');
     let Some(kwargs) = settings.get(TORNADO_XSRF_KWARGS, source) else {
         // Code that sets the settings' kwargs later (`if "xsrf_cookie_kwargs" not in
         // settings: ...`) would read a new entry as given.
         if kwargs_set_by_code {
-            return Some(Detection {
+            return Ok(vec![Detection {
                 subject: TORNADO_XSRF_KWARGS,
                 verdict: Verdict::Dynamic,
                 message: format!(
@@ -593,10 +646,10 @@ fn tornado_xsrf(
                 ),
                 range: on.node.byte_range(),
                 edits: Vec::new(),
-            });
+            }]);
         }
         if settings.has_splat(source) {
-            return Some(Detection {
+            return Ok(vec![Detection {
                 subject: TORNADO_XSRF_KWARGS,
                 verdict: Verdict::Splat,
                 message: format!(
@@ -605,13 +658,13 @@ fn tornado_xsrf(
                 ),
                 range: on.node.byte_range(),
                 edits: Vec::new(),
-            });
+            }]);
         }
         let value = format!(
             "{{{quote}secure{quote}: {}}}",
             context.settings.secure_value
         );
-        return Some(Detection {
+        return Ok(vec![Detection {
             subject: TORNADO_XSRF_KWARGS,
             verdict: Verdict::Missing,
             message: format!("xsrf_cookies=True without {TORNADO_XSRF_KWARGS}={value}"),
@@ -623,11 +676,16 @@ fn tornado_xsrf(
                 context.body,
                 context.lines,
             ),
-        });
+        }]);
     };
     let Some(inner) = Mapping::of_value(kwargs.value, source) else {
         let given = |value: &str| format!("{TORNADO_XSRF_KWARGS}={value}");
-        return Some(dynamic(context, TORNADO_XSRF_KWARGS, &given, kwargs.value));
+        return Ok(vec![dynamic(
+            context,
+            TORNADO_XSRF_KWARGS,
+            &given,
+            kwargs.value,
+        )]);
     };
     let inner_quote = match inner {
         Mapping::Dict(_) => inner
@@ -659,7 +717,7 @@ fn entry_detection(
     quote: char,
     value: Option<Node>,
     missing_at: Node,
-) -> Option<Detection> {
+) -> Checked {
     let source = context.source;
     let fix_value = &context.settings.secure_value;
     // `"secure": X` in a dict, `secure=X` in a call.
@@ -669,40 +727,49 @@ fn entry_detection(
     };
     let Some(value) = value else {
         if mapping.has_splat(source) {
-            return Some(Detection {
+            return Ok(vec![Detection {
                 subject,
                 verdict: Verdict::Splat,
                 message: format!("{subject} is given **: check that it sets {key} true"),
                 range: missing_at.byte_range(),
                 edits: Vec::new(),
-            });
+            }]);
         }
-        return Some(Detection {
+        return Ok(vec![Detection {
             subject,
             verdict: Verdict::Missing,
             message: format!("{subject} without {}", given("True")),
             range: missing_at.byte_range(),
             edits: mapping.insert(key, fix_value, quote, context.body, context.lines),
-        });
+        }]);
     };
+    let shown = String::from_utf8_lossy(&context.body[value.byte_range()]).into_owned();
     match literal::truthiness(value, source) {
-        Some(true) => None,
+        Some(true) => Ok(Vec::new()),
         Some(false) => {
             let Some(replaced) = literal::replaced_range(value, source) else {
-                return Some(dynamic(context, subject, &given, value));
+                return Ok(vec![dynamic(context, subject, &given, value)]);
             };
-            Some(Detection {
+            Ok(vec![Detection {
                 subject,
                 verdict: Verdict::Falsy,
-                message: format!(
-                    "{subject} with {}",
-                    given(&String::from_utf8_lossy(&context.body[value.byte_range()]))
-                ),
+                message: format!("{subject} with {}", given(&shown)),
                 range: value.byte_range(),
                 edits: vec![crate::edit::Edit::replace(replaced, fix_value)],
-            })
+            }])
         }
-        None => Some(dynamic(context, subject, &given, value)),
+        None => {
+            let judgement = values::judge(context, value, &super::SECURE_VALUES, Want::Truthy)?;
+            let flag = values::Flag {
+                subject,
+                said: format!("{subject} with {}", given(&shown)),
+                range: value.byte_range(),
+                value: value.byte_range(),
+                fix: fix_value,
+                check: "true in production",
+            };
+            Ok(values::detections(context, judgement, &flag))
+        }
     }
 }
 
