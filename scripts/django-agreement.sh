@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Holds secure-cookie-setting to Django itself: Django's deployment checks
 # (`manage.py check --deploy`) and the rule's findings agree on generated settings
-# modules, before and after `--write` (scripts/django_agreement.py). Django comes from
-# PyPI into a throw-away virtual environment.
+# modules, before and after `--write` (scripts/django_agreement.py); and on generated
+# settings packages (base, production, development, test), `--write` leaves production
+# without cookie warnings and every other module as it was
+# (scripts/django_packages_agreement.py). Django comes from PyPI into a throw-away
+# virtual environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,11 +21,13 @@ python3 -m venv "$work/venv"
 "$work/venv/bin/pip" install --quiet --disable-pip-version-check "django>=5.2,<5.3"
 django_version=$("$work/venv/bin/python" -m django --version)
 
-if "$work/venv/bin/python" scripts/django_agreement.py "$bin" "$work" "$@" >"$work/out.txt" 2>&1; then
-    pass "Django $django_version: $(tail -n 1 "$work/out.txt")"
-else
-    fail "Django $django_version and the rule disagree:"
-    show "$work/out.txt"
-fi
+for script in django_agreement django_packages_agreement; do
+    if "$work/venv/bin/python" "scripts/$script.py" "$bin" "$work" "$@" >"$work/$script.txt" 2>&1; then
+        pass "Django $django_version: $(tail -n 1 "$work/$script.txt")"
+    else
+        fail "Django $django_version and cookie-fix disagree ($script.py):"
+        show "$work/$script.txt"
+    fi
+done
 summary
 [ "$failed" -eq 0 ]

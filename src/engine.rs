@@ -6,8 +6,9 @@ use std::ops::Range;
 
 use crate::diagnostic::{Detection, Finding};
 use crate::edit::{self, Edit, OverlappingEdits};
-use crate::needles;
+use crate::needles::{self, Hits};
 use crate::parse::{self, first_error};
+use crate::project::View;
 use crate::rules::{Context, NeedsMore, Rule, RuleSet};
 use crate::scan::{self, Hit};
 use crate::source::{self, DecodeError, LineIndex, Position, Source};
@@ -112,21 +113,43 @@ pub const MAX_PARSED_BYTES: usize = WHOLE_PARSE_MEMORY / PEAK_MEMORY_PER_BYTE;
 /// with a syntax error is never edited. A syntax error elsewhere in a file that needs
 /// no edit therefore goes unreported, as it does in a file without cookie calls.
 pub fn fix(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
-    fix_with(bytes, settings, Windows::WhenWorthIt)
+    fix_with(bytes, settings, Windows::WhenWorthIt, &View::alone(), None)
+}
+
+/// What the first look at a file found: whether [`fix`] may find anything (a needle of
+/// a selected rule, or binary bytes, an error to report), and whether the project pass
+/// may learn a fact from it. Most files of a code base are worth neither.
+pub fn first_look(bytes: &[u8], settings: &Settings) -> (crate::project::Found, Hits) {
+    let hits = needles::find(bytes, settings.rules);
+    let found = crate::project::Found {
+        candidate: source::reject_binary(bytes).is_err() || !hits.rules.is_empty(),
+        facts: hits.facts,
+    };
+    (found, hits)
+}
+
+/// [`fix`] for a file of a project, whose facts (DESIGN.md section 9) its rules read.
+pub fn fix_in_project(
+    bytes: &[u8],
+    settings: &Settings,
+    project: &View,
+    found: Option<Hits>,
+) -> Result<FileReport, FileError> {
+    fix_with(bytes, settings, Windows::WhenWorthIt, project, found)
 }
 
 /// [`fix`] parsing every file whole, and every fixed result whole again: the reference
 /// the tests hold windows and incremental parsing to.
 #[doc(hidden)]
 pub fn fix_parsing_whole(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
-    fix_with(bytes, settings, Windows::Never)
+    fix_with(bytes, settings, Windows::Never, &View::alone(), None)
 }
 
 /// [`fix`] parsing windows first even in a file they mostly cover: for the tests, whose
 /// files are small.
 #[doc(hidden)]
 pub fn fix_parsing_windows(bytes: &[u8], settings: &Settings) -> Result<FileReport, FileError> {
-    fix_with(bytes, settings, Windows::Always)
+    fix_with(bytes, settings, Windows::Always, &View::alone(), None)
 }
 
 /// Whether a report from windows first agrees with the reference, a parse of the whole
@@ -151,9 +174,22 @@ enum Windows {
     Always,
 }
 
-fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileReport, FileError> {
+fn fix_with(
+    bytes: &[u8],
+    settings: &Settings,
+    mode: Windows,
+    project: &View,
+    found: Option<Hits>,
+) -> Result<FileReport, FileError> {
     source::reject_binary(bytes).map_err(FileError::Decode)?;
-    let hits = needles::find(bytes, settings.rules);
+    let mut hits = found.unwrap_or_else(|| needles::find(bytes, settings.rules));
+    // Rules the project asks to read the file read all of it.
+    let asked = crate::rules::read_for_project(settings.rules, project);
+    let mode = match asked.is_empty() {
+        true => mode,
+        false => Windows::Never,
+    };
+    hits.rules = hits.rules.union(asked);
     if hits.rules.is_empty() {
         return Ok(FileReport::default());
     }
@@ -218,6 +254,7 @@ fn fix_with(bytes: &[u8], settings: &Settings, mode: Windows) -> Result<FileRepo
             settings,
             methods_in_windows: if parsed_whole { &[] } else { &scan.methods },
             whole_allowed,
+            project,
         };
         let needs = match check_rules(&context, hits.rules, &suppressions) {
             Ok(findings) => break findings,

@@ -241,3 +241,31 @@ pub fn io_reason(error: &std::io::Error) -> String {
         None => text,
     }
 }
+
+/// The Python files below `folder` that `wanted` names (not below the default
+/// excludes, and not deeper than a settings package inside a package): the files of a
+/// project that hold its facts.
+pub fn project_files(folder: &Path, wanted: impl Fn(&Path) -> bool) -> Vec<PathBuf> {
+    const DEPTH: usize = 4;
+    let excludes = Excludes::new(DEFAULT_EXCLUDES.iter().map(|p| (*p, folder)));
+    let mut found = Vec::new();
+    for entry in WalkBuilder::new(folder)
+        .max_depth(Some(DEPTH))
+        .hidden(false)
+        .build()
+        .flatten()
+    {
+        let path = entry.path();
+        if excludes
+            .as_ref()
+            .is_ok_and(|excludes| excludes.matches_below(path, entry.depth()))
+        {
+            continue;
+        }
+        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        if is_file && is_python(path) && wanted(path) {
+            found.push(path.to_path_buf());
+        }
+    }
+    found
+}

@@ -35,6 +35,9 @@ struct Search {
     needles: Vec<Needle>,
     /// The rules of those needles.
     rules: RuleSet,
+    /// The project's needles that hold the anchor, with their offsets: found in the same
+    /// pass, so that the project pass searches no file again.
+    facts: Vec<(&'static str, usize)>,
 }
 
 struct Needle {
@@ -52,6 +55,7 @@ static SEARCHES: LazyLock<Vec<Search>> = LazyLock::new(|| {
     let mut texts: Vec<&'static str> = RULES
         .iter()
         .flat_map(|rule| rule.needles.iter().copied())
+        .chain(crate::rules::PROJECT.needles.iter().copied())
         .collect();
     texts.sort_unstable();
     texts.dedup();
@@ -73,19 +77,38 @@ static SEARCHES: LazyLock<Vec<Search>> = LazyLock::new(|| {
             let rules = needles.iter().fold(RuleSet::EMPTY, |set, needle| {
                 set.union(RuleSet::single(needle.rule))
             });
+            let facts = crate::rules::PROJECT
+                .needles
+                .iter()
+                .filter(|text| holding.contains(text))
+                .map(|text| (*text, text.find(anchor).unwrap_or(0)))
+                .collect();
             Search {
                 anchor,
                 needles,
                 rules,
+                facts,
             }
         })
         .collect()
 });
 
+/// The indexes in [`SEARCHES`] of the anchors that start with each byte: where the
+/// searcher stops, only those are compared.
+static BY_FIRST_BYTE: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
+    let mut by_first_byte = vec![Vec::new(); 256];
+    for (at, search) in SEARCHES.iter().enumerate() {
+        if let Some(&first) = search.anchor.as_bytes().first() {
+            by_first_byte[usize::from(first)].push(at);
+        }
+    }
+    by_first_byte
+});
+
 /// A few pieces of text, each with the needles that hold it, such that every needle
 /// holds one: chosen greedily, the piece held by most needles not yet covered first (the
 /// longer of two that cover as many, the later of two alike). A needle that shares no
-/// piece of [`MIN_ANCHOR`] bytes with another is its own anchor.
+/// piece of [`MIN_ANCHOR`] bytes with another is anchored at its end ([`lone_anchor`]).
 ///
 /// Every run computes them, so which needles hold each piece is found once, not once
 /// per round: the quadratic search took 10 ms of a run's start.
@@ -119,7 +142,7 @@ fn anchors(needles: &[&'static str]) -> Vec<(&'static str, Vec<&'static str>)> {
             .max_by_key(|&(held, length, _)| (held, length));
         let anchor = match best {
             Some((held, _, piece)) if held > 1 => piece,
-            _ => needles[first],
+            _ => lone_anchor(needles[first]),
         };
         let (holding, rest): (Vec<usize>, Vec<usize>) = left
             .into_iter()
@@ -128,6 +151,16 @@ fn anchors(needles: &[&'static str]) -> Vec<(&'static str, Vec<&'static str>)> {
         left = rest;
     }
     chosen
+}
+
+/// The anchor of a needle that shares no piece: its end. The searcher's fingerprint is an
+/// anchor's first bytes, and a name's end is rarer than its start: `response_class` as
+/// a whole would stop the search at every `response`, `_class` at a few `__class__`.
+fn lone_anchor(needle: &'static str) -> &'static str {
+    let start = (needle.len().saturating_sub(MIN_ANCHOR)..=needle.len())
+        .find(|&start| needle.is_char_boundary(start))
+        .unwrap_or(0);
+    &needle[start..]
 }
 
 /// Where the needles of a file's rules occur.
@@ -139,6 +172,8 @@ pub struct Hits {
     /// The rules with an occurrence that their own finer test says may be a sink: the
     /// rules worth running on the file.
     pub rules: RuleSet,
+    /// Whether a needle of the project pass occurs: the file may hold a project fact.
+    pub facts: bool,
 }
 
 /// One searcher for every anchor of [`SEARCHES`], pattern `i` being `SEARCHES[i]`'s.
@@ -203,10 +238,21 @@ fn find_with(searcher: &Searcher, bytes: &[u8], rules: RuleSet) -> Hits {
     // or start at one place, are all seen.
     while let Some(found) = searcher.next(bytes, from) {
         from = found + 1;
-        for search in SEARCHES.iter() {
-            if !search.rules.intersects(rules)
-                || !bytes[found..].starts_with(search.anchor.as_bytes())
-            {
+        for search in BY_FIRST_BYTE[usize::from(bytes[found])]
+            .iter()
+            .map(|&at| &SEARCHES[at])
+        {
+            if !bytes[found..].starts_with(search.anchor.as_bytes()) {
+                continue;
+            }
+            if !hits.facts {
+                hits.facts = search.facts.iter().any(|&(text, offset)| {
+                    found
+                        .checked_sub(offset)
+                        .is_some_and(|at| bytes[at..].starts_with(text.as_bytes()))
+                });
+            }
+            if !search.rules.intersects(rules) {
                 continue;
             }
             for needle in search.needles.iter().filter(|n| rules.contains(n.rule)) {
@@ -273,7 +319,7 @@ mod tests {
                 .max_by_key(|&(held, length, _)| (held, length));
             let anchor = match best {
                 Some((held, _, piece)) if held > 1 => piece,
-                _ => left[0],
+                _ => lone_anchor(left[0]),
             };
             let (holding, rest): (Vec<_>, Vec<_>) =
                 left.into_iter().partition(|needle| needle.contains(anchor));
@@ -319,6 +365,10 @@ mod tests {
                     }
                 }
             }
+            let project = crate::rules::PROJECT.needles;
+            hits.facts |= project
+                .iter()
+                .any(|n| bytes[at..].starts_with(n.as_bytes()));
         }
         hits.found.sort_unstable();
         hits.found.dedup();
@@ -333,6 +383,7 @@ mod tests {
             "h = [('Set-Cookie', v)]; SimpleCookieStorage(); x.BaseCookie()",
             "cookiecookie-cookie-COOKIE-Cookie Morsel() tools.sessions.on",
             "AuthTktAuthenticationPolicy(s) INSTALLED_APPS MIDDLEWARE SECRET_KEY app.secret_key = 1",
+            "login_user(u, remember=True); app.session_interface = S(); SeaSurf(app)",
             "cookies: CookieArg = None; my_set_cookie(); SimpleCookie(); _Cookie; Cookieé",
             "",
             "c",
@@ -407,14 +458,12 @@ mod tests {
             "AuthTktCookieHelper",
         ];
         let found: Vec<&str> = anchors(&names).iter().map(|(anchor, _)| *anchor).collect();
-        assert_eq!(found, ["Storage", "Session", "AuthTktCookieHelper"]);
+        assert_eq!(found, ["Storage", "Session", "Helper"]);
         for (anchor, holding) in anchors(&names) {
             assert!(holding.iter().all(|needle| needle.contains(anchor)));
         }
-        assert_eq!(
-            anchors(&["Set-Cookie"]),
-            [("Set-Cookie", vec!["Set-Cookie"])]
-        );
+        assert_eq!(anchors(&["Set-Cookie"]), [("Cookie", vec!["Set-Cookie"])]);
+        assert_eq!(anchors(&["flask"]), [("flask", vec!["flask"])]);
         assert_eq!(anchors(&["abcdef", "uvwxyz"]).len(), 2);
     }
 }

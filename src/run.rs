@@ -5,6 +5,7 @@
 //! and output. Files are processed in parallel; everything shown is sorted first,
 //! so the output is the same whatever the number of threads.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -14,11 +15,14 @@ use std::sync::Mutex;
 use crate::cli::{Args, Mode};
 use crate::engine::{self, Settings};
 use crate::files::{self, io_reason, WalkOptions};
+use crate::needles::Hits;
 use crate::outcome::{Checked, Outcome};
 pub use crate::output::report::ExitStatus;
 use crate::output::report::{Product, Reporter};
 use crate::output::{catalogue, Styles};
 use crate::plan::{self, Plan};
+use crate::project::{FileFacts, Found, Project, View};
+use crate::rules;
 use crate::stdin;
 use crate::write;
 
@@ -116,9 +120,80 @@ struct Processed {
 }
 
 fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
+    let read = read_all(roots, plan);
+    let walked: Vec<PathBuf> = read.facts.iter().map(|(path, _)| path.clone()).collect();
+    let mut facts: Vec<(PathBuf, FileFacts)> = read
+        .facts
+        .into_iter()
+        .map(|(path, facts)| (files::absolute(&path), facts))
+        .collect();
+    let in_run: HashSet<PathBuf> = facts
+        .iter()
+        .map(|(path, _)| path.clone())
+        .chain(
+            read.candidates
+                .iter()
+                .map(|(path, _, _)| files::absolute(path)),
+        )
+        .collect();
+    // A run over named files (a pre-commit hook) reads the project files they need.
+    facts.extend(project_files_around(roots, &in_run));
+    let folders = roots
+        .iter()
+        .filter(|root| root.is_dir())
+        .map(|root| files::absolute(root))
+        .collect();
+    let project = Project::assemble(facts, in_run, folders, &rules::PROJECT);
+    let mut interesting = read.outcomes;
+    let mut candidates = read.candidates;
+    // Files no needle brought, which the project asks a rule to read (a production
+    // settings module that takes the fixes of what it inherits).
+    let already: HashSet<&PathBuf> = candidates.iter().map(|(path, _, _)| path).collect();
+    let asked: Vec<PathBuf> = walked
+        .into_iter()
+        .filter(|path| !already.contains(path))
+        .filter(|path| {
+            let view = project.view(path);
+            !rules::read_for_project(plan.settings_for(path).rules, &view).is_empty()
+        })
+        .collect();
+    for path in asked {
+        match fs::read(&path) {
+            Ok(bytes) => candidates.push((path, bytes, None)),
+            Err(error) => interesting.push(Outcome {
+                display: files::display(&path),
+                result: Err(format!("cannot read: {}", io_reason(&error))),
+                path,
+            }),
+        }
+    }
+    interesting.extend(check_all(candidates, plan, &project));
+    Processed {
+        checked: read.checked,
+        tests_left_out: read.tests_left_out,
+        interesting,
+    }
+}
+
+/// A file a rule may read: its path, its bytes, and the needles the first look found in
+/// them (none for a file the project asks a rule to read).
+type Candidate = (PathBuf, Vec<u8>, Option<Hits>);
+
+/// What the first pass over the files keeps: the files a rule may read, with their
+/// bytes; each file's project facts; the files it could not read.
+struct Read {
+    checked: usize,
+    tests_left_out: usize,
+    candidates: Vec<Candidate>,
+    facts: Vec<(PathBuf, FileFacts)>,
+    outcomes: Vec<Outcome>,
+}
+
+/// Walks the roots and reads every file once: most end here, holding no rule's needle.
+fn read_all(roots: &[PathBuf], plan: &Plan) -> Read {
     let checked = AtomicUsize::new(0);
     let tests_left_out = AtomicUsize::new(0);
-    let interesting = Mutex::new(Vec::new());
+    let kept = Mutex::new((Vec::new(), Vec::new(), Vec::new()));
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let options = WalkOptions {
         excludes: &plan.excludes,
@@ -127,45 +202,153 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
         threads,
     };
     files::walk(roots, &options, || {
-        let (checked, interesting) = (&checked, &interesting);
+        let (checked, kept) = (&checked, &kept);
         move |entry: Result<PathBuf, ignore::Error>| {
             checked.fetch_add(1, Ordering::Relaxed);
-            let outcome = match entry {
-                Ok(path) => {
-                    let settings = plan.settings_for(&path);
-                    process_file(path, &settings, plan.mode)
+            let path = match entry {
+                Ok(path) => path,
+                Err(error) => {
+                    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                    kept.2.push(walk_error(error));
+                    return;
                 }
-                Err(error) => Some(walk_error(error)),
             };
-            // Most files end clean: only the others take the lock.
-            if let Some(outcome) = outcome {
-                let mut interesting = interesting.lock().unwrap_or_else(|e| e.into_inner());
-                interesting.push(outcome);
+            let bytes = match fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    let outcome = Outcome {
+                        display: files::display(&path),
+                        result: Err(format!("cannot read: {}", io_reason(&error))),
+                        path,
+                    };
+                    let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                    kept.2.push(outcome);
+                    return;
+                }
+            };
+            let (found, hits) = engine::first_look(&bytes, &plan.settings_for(&path));
+            let candidate = found.candidate;
+            let facts = FileFacts::may_hold(&path, &bytes, found, &rules::PROJECT)
+                .then(|| FileFacts::read(&path, &bytes, &rules::PROJECT))
+                .flatten();
+            // Most files end here: only the others take the lock.
+            if facts.is_some() || candidate {
+                let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
+                if let Some(facts) = facts {
+                    kept.1.push((path.clone(), facts));
+                }
+                if candidate {
+                    kept.0.push((path, bytes, Some(hits)));
+                }
             }
         }
     });
-    Processed {
+    let (candidates, facts, outcomes) = kept.into_inner().unwrap_or_else(|e| e.into_inner());
+    Read {
         checked: checked.into_inner(),
         tests_left_out: tests_left_out.into_inner(),
-        interesting: interesting.into_inner().unwrap_or_else(|e| e.into_inner()),
+        candidates,
+        facts,
+        outcomes,
     }
 }
 
-/// Reads and fixes one file; `None` when there is nothing to report.
-fn process_file(path: PathBuf, settings: &Settings, mode: Mode) -> Option<Outcome> {
-    let result = match fs::read(&path) {
-        Err(error) => Err(format!("cannot read: {}", io_reason(&error))),
-        Ok(bytes) => match engine::fix(&bytes, settings) {
-            Ok(report) if report.findings.is_empty() && report.settled.is_empty() => return None,
-            Ok(report) => Checked::new(bytes, report, settings, mode),
-            Err(error) => Err(error.to_string()),
-        },
+/// The engine on each file a rule may read, in parallel, with the project's facts.
+fn check_all(candidates: Vec<Candidate>, plan: &Plan, project: &Project) -> Vec<Outcome> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let next = AtomicUsize::new(0);
+    // Each slot is taken once, by the thread that draws its index.
+    type Slot = Mutex<Option<Candidate>>;
+    let candidates: Vec<Slot> = candidates
+        .into_iter()
+        .map(|c| Mutex::new(Some(c)))
+        .collect();
+    let outcomes = Mutex::new(Vec::new());
+    std::thread::scope(|scope| {
+        for _ in 0..threads.min(candidates.len()).max(1) {
+            scope.spawn(|| loop {
+                let at = next.fetch_add(1, Ordering::Relaxed);
+                let Some(slot) = candidates.get(at) else {
+                    break;
+                };
+                let taken = slot.lock().unwrap_or_else(|e| e.into_inner()).take();
+                let Some((path, bytes, hits)) = taken else {
+                    continue;
+                };
+                let settings = plan.settings_for(&path);
+                let view = project.view(&path);
+                let outcome = process_file(path, bytes, hits, &settings, plan.mode, &view);
+                if let Some(outcome) = outcome {
+                    outcomes
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(outcome);
+                }
+            });
+        }
+    });
+    outcomes.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Checks and fixes one file; `None` when there is nothing to report.
+fn process_file(
+    path: PathBuf,
+    bytes: Vec<u8>,
+    hits: Option<Hits>,
+    settings: &Settings,
+    mode: Mode,
+    project: &View,
+) -> Option<Outcome> {
+    let result = match engine::fix_in_project(&bytes, settings, project, hits) {
+        Ok(report) if report.findings.is_empty() && report.settled.is_empty() => return None,
+        Ok(report) => Checked::new(bytes, report, settings, mode),
+        Err(error) => Err(error.to_string()),
     };
     Some(Outcome {
         display: files::display(&path),
         path,
         result,
     })
+}
+
+/// For files named on the command line: the files of their project that hold its facts
+/// (`manage.py`, `wsgi.py`, `asgi.py`, the settings modules), found below the nearest
+/// folder above them that holds `manage.py`, which the run does not check.
+fn project_files_around(roots: &[PathBuf], in_run: &HashSet<PathBuf>) -> Vec<(PathBuf, FileFacts)> {
+    let mut projects: Vec<PathBuf> = roots
+        .iter()
+        .filter(|root| root.is_file())
+        .filter_map(|root| {
+            files::absolute(root)
+                .ancestors()
+                .skip(1)
+                .find(|folder| folder.join("manage.py").is_file())
+                .map(Path::to_path_buf)
+        })
+        .collect();
+    projects.sort();
+    projects.dedup();
+    let mut facts = Vec::new();
+    for folder in projects {
+        for path in files::project_files(&folder, FileFacts::may_be_named) {
+            let path = files::absolute(&path);
+            if in_run.contains(&path) {
+                continue;
+            }
+            let Ok(bytes) = fs::read(&path) else {
+                continue;
+            };
+            let found = Found {
+                candidate: true,
+                facts: true,
+            };
+            if !FileFacts::may_hold(&path, &bytes, found, &rules::PROJECT) {
+                continue;
+            }
+            facts.extend(FileFacts::read(&path, &bytes, &rules::PROJECT).map(|f| (path, f)));
+        }
+    }
+    facts
 }
 
 fn walk_error(error: ignore::Error) -> Outcome {

@@ -299,7 +299,12 @@ fn only_secure_arguments_changed(input: &[u8], output: &[u8]) -> Result<(), Stri
                 let replaced = INSERTED.iter().fold(added.clone(), |rest, inserted| {
                     rest.replacen(inserted, "", 1)
                 });
+                // An entry inserted among tokens the diff took for replaced ones:
+                // `JWT_COOKIE_SECURE=())` -> `JWT_COOKIE_SECURE=(),SESSION_COOKIE_SECURE=True)`.
+                let inserted_only =
+                    replaced != added && replaced.replace(',', "") == removed.replace(',', "");
                 is_header_fix(&removed, &added)
+                    || inserted_only
                     || is_default_turned_over(&removed, &added)
                     || (is_falsy_literal(&removed) || setting_before && is_literal(&removed))
                         && (added == "True" || replaced.replace(',', "") == "True")

@@ -30,11 +30,11 @@ const WHOLE: &[&str] = &["INSTALLED_APPS", "MIDDLEWARE"];
 const HARDENING: &[&str] = &["SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS"];
 
 const PRODUCTION_NAMES: &[&str] = &["production", "prod", "live", "deploy", "deployment"];
-const DEVELOPMENT_NAMES: &[&str] = &["dev", "development", "develop", "local", "debug"];
+const DEVELOPMENT_NAMES: &[&str] = &["dev", "development", "develop", "local"];
 const TEST_NAMES: &[&str] = &["test", "tests", "testing", "ci", "unittest"];
 
-/// The files whose names say they hold settings, for a file that star-imports and holds
-/// no whole list of apps.
+/// The names of files and folders that hold settings (a settings package's modules are
+/// settings, whatever their own name).
 const SETTINGS_FILE_NAMES: &[&str] = &["settings", "config", "conf"];
 
 /// What a module is for.
@@ -67,33 +67,76 @@ pub struct ModuleFacts {
     pub whole: bool,
 }
 
-/// Whether the bytes may hold what [`read`] looks for.
-pub fn may_hold(path: &Path, bytes: &[u8]) -> bool {
-    let has = |needle: &str| memchr::memmem::find(bytes, needle.as_bytes()).is_some();
-    has(SETTINGS_VARIABLE)
-        || WHOLE.iter().any(|name| has(name))
-        || (has("import *") && is_settings_path(path))
+/// Whether a file may be a settings module or an entry point, as its name and bytes say:
+/// only those are parsed.
+pub fn worth_parsing(path: &Path, bytes: &[u8]) -> bool {
+    let has = |mark: &str| memchr::memmem::find(bytes, mark.as_bytes()).is_some();
+    // A whole settings module assigns its lists at the start of a line; a library that
+    // only names them (Django's own code) does not.
+    let assigns = |name: &str| {
+        memchr::memmem::find_iter(bytes, name.as_bytes()).any(|at| {
+            let line_start = at == 0 || matches!(bytes[at - 1], b'\n' | b'\r');
+            let rest = &bytes[at + name.len()..];
+            let rest = &rest[rest.len() - crate::source::trim_blank(rest).len()..];
+            line_start && (rest.starts_with(b"=") || rest.starts_with(b"+="))
+        })
+    };
+    (is_entry_point(path) && has(SETTINGS_VARIABLE))
+        || (is_settings_path(path) && star_imports(bytes))
+        || WHOLE.iter().any(|name| assigns(name))
+}
+
+/// Whether a line starts with a star import (`from .base import *`, also indented in a
+/// `try:`): a settings module that extends another. One that neither extends another
+/// nor is whole decides nothing beyond itself, and is read as a module of its own.
+fn star_imports(bytes: &[u8]) -> bool {
+    memchr::memmem::find_iter(bytes, b"import *").any(|at| {
+        let start = bytes[..at]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        let line = &bytes[start..at];
+        let code = crate::source::trim_blank(line);
+        code.starts_with(b"from ") && !code.contains(&b'#')
+    })
+}
+
+/// A file a deployment or the developer starts Django from.
+fn is_entry_point(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    is_entry_point_name(name)
+}
+
+fn is_entry_point_name(name: &str) -> bool {
+    matches!(name, "manage.py" | "wsgi.py" | "asgi.py")
 }
 
 /// Whether a file's name says it may hold facts: an entry point or a settings module.
+/// Asked of every file of a run: its name is taken from the path once.
 pub fn may_be_named(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-    matches!(name, "manage.py" | "wsgi.py" | "asgi.py") || is_settings_path(path)
+    is_entry_point_name(name) || {
+        let stem = match name.rsplit_once('.') {
+            Some((stem, _)) if !stem.is_empty() => stem,
+            _ => name,
+        };
+        stem.contains("settings") || SETTINGS_FILE_NAMES.contains(&folder_name(path))
+    }
 }
 
-/// A path whose file or folder names say it holds settings: `settings/production.py`,
-/// `settings.py`, `production.py`.
-fn is_settings_path(path: &Path) -> bool {
-    let names = [PRODUCTION_NAMES, DEVELOPMENT_NAMES, TEST_NAMES, SETTINGS_FILE_NAMES];
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-    let folder = path
-        .parent()
+fn folder_name(path: &Path) -> &str {
+    path.parent()
         .and_then(|p| p.file_name())
         .and_then(|s| s.to_str())
-        .unwrap_or("");
-    names.iter().any(|list| list.contains(&stem))
-        || SETTINGS_FILE_NAMES.contains(&folder)
-        || stem.starts_with("settings")
+        .unwrap_or("")
+}
+
+/// A path whose file or folder names say it holds settings: `settings.py`,
+/// `local_settings.py`, and every module of a `settings/`, `config/` or `conf/`
+/// package (`settings/production.py`).
+fn is_settings_path(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+    stem.contains("settings") || SETTINGS_FILE_NAMES.contains(&folder_name(path))
 }
 
 /// The facts of one file, read from its parse.
@@ -120,7 +163,7 @@ pub fn read(path: &Path, bytes: &[u8], tree: &tree_sitter::Tree) -> FileFacts {
             }
         }
     }
-    let is_module = whole || (!star_imports.is_empty() && is_settings_path(path));
+    let is_module = whole || is_settings_path(path);
     FileFacts {
         loads,
         module: is_module.then(|| ModuleFacts {
@@ -129,6 +172,48 @@ pub fn read(path: &Path, bytes: &[u8], tree: &tree_sitter::Tree) -> FileFacts {
             hardened,
             debug,
             whole,
+        }),
+    }
+}
+
+/// The facts of a settings module that neither extends another nor is whole, read from
+/// its lines: a base may still star-import it (a `local.py` of a developer's machine),
+/// and its name or its `DEBUG = True` may mark it development. Only what stands at the
+/// start of a line counts, as a module's own top-level statements do.
+pub fn read_lines(path: &Path, bytes: &[u8]) -> FileFacts {
+    if !is_settings_path(path) {
+        return FileFacts::default();
+    }
+    let assigned = |name: &str| -> Option<&[u8]> {
+        memchr::memmem::find_iter(bytes, name.as_bytes()).find_map(|at| {
+            let line_start = at == 0 || matches!(bytes[at - 1], b'\n' | b'\r');
+            let rest = crate::source::trim_blank(&bytes[at + name.len()..]);
+            let value = rest.strip_prefix(b"=").filter(|v| !v.starts_with(b"="))?;
+            let value = crate::source::trim_blank(value);
+            let end = value
+                .iter()
+                .position(|b| matches!(b, b'\n' | b'\r' | b'#'))
+                .unwrap_or(value.len());
+            line_start.then(|| value[..end].trim_ascii_end())
+        })
+    };
+    let truth = |value: &[u8]| match value {
+        b"True" => Some(true),
+        b"False" | b"0" | b"None" => Some(false),
+        digits if !digits.is_empty() && digits.iter().all(u8::is_ascii_digit) => Some(true),
+        _ => None,
+    };
+    let hardened = HARDENING
+        .iter()
+        .any(|name| assigned(name).and_then(truth) == Some(true));
+    FileFacts {
+        loads: Vec::new(),
+        module: Some(ModuleFacts {
+            source: bytes.to_vec(),
+            star_imports: Vec::new(),
+            hardened,
+            debug: assigned("DEBUG").and_then(truth),
+            whole: false,
         }),
     }
 }
@@ -237,11 +322,7 @@ impl Settings {
                 .collect()
         };
         let mut settings = Settings::default();
-        let mut exports: HashMap<PathBuf, Exports> = HashMap::new();
         for (path, module) in &sources {
-            let mut visiting = Vec::new();
-            let exported =
-                exports_of(path, &sources, &files, &mut exports, &mut visiting).unwrap_or_default();
             let imports = module
                 .star_imports
                 .iter()
@@ -258,7 +339,7 @@ impl Settings {
                 (*path).clone(),
                 Module {
                     role,
-                    exports: exported,
+                    exports: Exports::default(),
                     imports,
                     extended_by: Vec::new(),
                 },
@@ -289,13 +370,44 @@ impl Settings {
             .modules
             .values()
             .any(|module| module.role == Role::Production);
+        // A base that production star-imports is deployed, whatever DEBUG it sets
+        // before production sets it again.
         if any_production {
+            let extended = settings.extended_by_production();
             for (path, module) in settings.modules.iter_mut() {
                 let debug = sources.get(path).is_some_and(|m| m.debug == Some(true));
-                if module.role == Role::Base && debug {
+                if module.role == Role::Base && debug && !extended.contains(path) {
                     module.role = Role::Development;
                 }
             }
+        }
+        // What each module exports, once the roles say which star imports a deployment
+        // follows.
+        let roles: HashMap<PathBuf, Role> = settings
+            .modules
+            .iter()
+            .map(|(path, module)| (path.clone(), module.role))
+            .collect();
+        // Only a module another one star-imports exports anything anyone reads.
+        let imported: Vec<PathBuf> = settings
+            .modules
+            .values()
+            .flat_map(|module| module.imports.iter().map(|(_, path)| path.clone()))
+            .collect();
+        let mut memo: HashMap<PathBuf, Exports> = HashMap::new();
+        for (path, module) in settings.modules.iter_mut() {
+            if !imported.contains(path) {
+                continue;
+            }
+            let mut visiting = Vec::new();
+            let reader = Exporter {
+                sources: &sources,
+                files: &files,
+                roles: &roles,
+            };
+            module.exports = reader
+                .exports_of(path, &mut memo, &mut visiting)
+                .unwrap_or_default();
         }
         let production: Vec<PathBuf> = settings
             .modules
@@ -332,6 +444,26 @@ impl Settings {
         settings
     }
 
+    /// The modules a production module star-imports, directly or through others.
+    fn extended_by_production(&self) -> Vec<PathBuf> {
+        let mut stack: Vec<&PathBuf> = self
+            .modules
+            .iter()
+            .filter(|(_, module)| module.role == Role::Production)
+            .map(|(path, _)| path)
+            .collect();
+        let mut seen: Vec<PathBuf> = Vec::new();
+        while let Some(path) = stack.pop() {
+            for (_, base) in self.modules.get(path).map_or(&[][..], |m| &m.imports[..]) {
+                if !seen.contains(base) {
+                    seen.push(base.clone());
+                    stack.push(base);
+                }
+            }
+        }
+        seen
+    }
+
     /// Where the fixes of the settings module at `path` go.
     pub fn placement(&self, path: &Path) -> Placement<'_> {
         match self.modules.get(path) {
@@ -352,52 +484,70 @@ impl Settings {
         let module = self.modules.get(path)?;
         let (_, imported) = module.imports.iter().find(|(n, _)| n == name)?;
         let imported = self.modules.get(imported)?;
-        let deployed = |role| matches!(role, Role::Production | Role::Base);
-        if deployed(module.role) && !deployed(imported.role) {
+        if is_deployed(Some(&module.role)) && !is_deployed(Some(&imported.role)) {
             return None;
         }
         Some(&imported.exports)
     }
 }
 
-/// What the settings module at `path` exports, following its star imports (memoised;
-/// an import cycle exports nothing).
-fn exports_of(
-    path: &PathBuf,
-    sources: &HashMap<&PathBuf, &ModuleFacts>,
-    files: &[PathBuf],
-    memo: &mut HashMap<PathBuf, Exports>,
-    visiting: &mut Vec<PathBuf>,
-) -> Option<Exports> {
-    if let Some(done) = memo.get(path) {
-        return Some(done.clone());
-    }
-    if visiting.contains(path) {
-        return None;
-    }
-    let module = sources.get(path)?;
-    visiting.push(path.clone());
-    let parsed = parse::parse(&module.source)?;
-    let source = &module.source[..];
-    let statements = parse::code_children(parsed.tree.root_node());
-    let mut inherited: HashMap<usize, Exports> = HashMap::new();
-    for statement in &statements {
-        for name in star_import_names(*statement, source) {
-            let Some(imported) = modules::resolve(&name, path, files) else {
-                continue;
-            };
-            if let Some(exports) = exports_of(imported, sources, files, memo, visiting) {
-                inherited.insert(statement.id(), exports);
+/// What the settings modules export, following their star imports.
+struct Exporter<'a> {
+    sources: &'a HashMap<&'a PathBuf, &'a ModuleFacts>,
+    files: &'a [PathBuf],
+    roles: &'a HashMap<PathBuf, Role>,
+}
+
+/// Whether a deployment loads a module of this role: a development or test module that
+/// a deployed one star-imports (a `local_settings` a developer's machine has) is not
+/// what production gets.
+fn is_deployed(role: Option<&Role>) -> bool {
+    matches!(role, Some(Role::Production | Role::Base) | None)
+}
+
+impl Exporter<'_> {
+    /// What the settings module at `path` exports (memoised; an import cycle exports
+    /// nothing).
+    fn exports_of(
+        &self,
+        path: &PathBuf,
+        memo: &mut HashMap<PathBuf, Exports>,
+        visiting: &mut Vec<PathBuf>,
+    ) -> Option<Exports> {
+        if let Some(done) = memo.get(path) {
+            return Some(done.clone());
+        }
+        if visiting.contains(path) {
+            return None;
+        }
+        let module = self.sources.get(path)?;
+        visiting.push(path.clone());
+        let parsed = parse::parse(&module.source)?;
+        let source = &module.source[..];
+        let statements = parse::code_children(parsed.tree.root_node());
+        let deployed = is_deployed(self.roles.get(path));
+        let mut inherited: HashMap<usize, Exports> = HashMap::new();
+        for statement in &statements {
+            for name in star_import_names(*statement, source) {
+                let Some(imported) = modules::resolve(&name, path, self.files) else {
+                    continue;
+                };
+                if deployed && !is_deployed(self.roles.get(imported)) {
+                    continue;
+                }
+                if let Some(exports) = self.exports_of(imported, memo, visiting) {
+                    inherited.insert(statement.id(), exports);
+                }
             }
         }
+        let evaluated = Evaluated::of(&statements, source, &|statement| {
+            inherited.get(&statement.id()).cloned()
+        });
+        let exports = evaluated.exports(source);
+        visiting.pop();
+        memo.insert(path.clone(), exports.clone());
+        Some(exports)
     }
-    let evaluated = Evaluated::of(&statements, source, &|statement| {
-        inherited.get(&statement.id()).cloned()
-    });
-    let exports = evaluated.exports(source);
-    visiting.pop();
-    memo.insert(path.clone(), exports.clone());
-    Some(exports)
 }
 
 /// A module's role by its name (or its package's, for `__init__.py`).
@@ -423,5 +573,59 @@ fn named_role(path: &Path) -> Option<Role> {
         Some(Role::Development)
     } else {
         None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn module(path: &str, code: &str) -> Option<ModuleFacts> {
+        let bytes = code.as_bytes();
+        match worth_parsing(Path::new(path), bytes) {
+            true => {
+                let parsed = parse::parse(bytes).expect("parses");
+                read(Path::new(path), bytes, &parsed.tree).module
+            }
+            false => read_lines(Path::new(path), bytes).module,
+        }
+    }
+
+    #[test]
+    fn a_module_is_parsed_only_where_it_extends_another_or_is_whole() {
+        let code = "from .base import *  # noqa\nDEBUG = True\n";
+        assert!(worth_parsing(
+            Path::new("app/settings/dev.py"),
+            code.as_bytes()
+        ));
+        let code = "try:\n    from .local import *\nexcept ImportError:\n    pass\n";
+        assert!(worth_parsing(
+            Path::new("app/settings/base.py"),
+            code.as_bytes()
+        ));
+        let code = "# The loader may import *.pyx files\nDEBUG = True\n";
+        assert!(!worth_parsing(
+            Path::new("app/config/__init__.py"),
+            code.as_bytes()
+        ));
+        let code = "INSTALLED_APPS = []\n";
+        assert!(worth_parsing(Path::new("app/anything.py"), code.as_bytes()));
+    }
+
+    #[test]
+    fn the_lines_of_a_lone_module_tell_its_debug_and_hardening() {
+        let lone = module(
+            "app/settings/local.py",
+            "DEBUG = True  # on my machine\nSECURE_HSTS_SECONDS = 0\n",
+        )
+        .expect("a settings module");
+        assert_eq!((lone.debug, lone.hardened), (Some(true), false));
+        let lone = module(
+            "app/settings/live.py",
+            "DEBUG = False\nSECURE_SSL_REDIRECT = True\nif x:\n    DEBUG = True\n",
+        )
+        .expect("a settings module");
+        assert_eq!((lone.debug, lone.hardened), (Some(false), true));
+        assert!(module("app/views.py", "DEBUG = True\n").is_none());
     }
 }

@@ -117,8 +117,14 @@ mod tests {
         .collect();
         let from = Path::new("/r/shop/settings/production.py");
         let found = |name: &str| resolve(&ModuleName::parse(name), from, &files).cloned();
-        assert_eq!(found(".base"), Some(PathBuf::from("/r/shop/settings/base.py")));
-        assert_eq!(found("..settings"), Some(PathBuf::from("/r/shop/settings/__init__.py")));
+        assert_eq!(
+            found(".base"),
+            Some(PathBuf::from("/r/shop/settings/base.py"))
+        );
+        assert_eq!(
+            found("..settings"),
+            Some(PathBuf::from("/r/shop/settings/__init__.py"))
+        );
         assert_eq!(
             found("shop.settings.production"),
             Some(PathBuf::from("/r/shop/settings/production.py"))
@@ -130,6 +136,9 @@ mod tests {
             Some(&PathBuf::from("/r/shop/settings/production.py"))
         );
         assert_eq!(found(".missing"), None);
-        assert_eq!(found("shop.settings"), Some(PathBuf::from("/r/shop/settings/__init__.py")));
+        assert_eq!(
+            found("shop.settings"),
+            Some(PathBuf::from("/r/shop/settings/__init__.py"))
+        );
     }
 }

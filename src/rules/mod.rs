@@ -65,6 +65,9 @@ pub struct Rule {
     /// Where an occurrence of the needle counts, so that the lexical pass reads its
     /// line: the narrower, the fewer lines are parsed.
     pub counts: fn(needle: &str) -> Counts,
+    /// Whether the project asks the rule to read a file that holds none of its needles
+    /// (a production settings module that takes the fixes of what it inherits).
+    pub read_for_project: fn(&crate::project::View) -> bool,
     /// The rule's compiled query, if it reads the tree through one (a rule whose sinks
     /// stand where its needles are looks them up instead: a query visits every node).
     pub query: Option<fn() -> &'static Query>,
@@ -104,6 +107,27 @@ pub static SECURE_VALUES: Vocabulary = Vocabulary {
     flags: &["secure", "https_only", "tools.sessions.secure"],
     sinks: cookie_calls::SETTERS,
     always_defined: secure_cookie_setting::SECURE_ALWAYS_DEFINED,
+};
+
+/// What the project pass looks for (DESIGN.md section 9): the setters whose definitions
+/// in other files decide where their calls take an attribute.
+pub static PROJECT: crate::project::Vocabulary = crate::project::Vocabulary {
+    setters: cookie_calls::SETTERS,
+    needles: &[
+        "DJANGO_SETTINGS_MODULE",
+        "INSTALLED_APPS",
+        "login_user",
+        "REMEMBER_COOKIE",
+        "session_interface",
+        "response_class",
+        "get_cookie_secure",
+        "save_session",
+        "SeaSurf",
+        // Whether the project uses Flask's session at all.
+        "flask",
+        "quart",
+    ],
+    values: &SECURE_VALUES,
 };
 
 /// The same for an HttpOnly flag.
@@ -176,6 +200,8 @@ pub struct Context<'a> {
     /// Whether the file may be parsed whole: one over the cap is read only through its
     /// windows, and what they cannot settle is left for review.
     pub whole_allowed: bool,
+    /// What the project says of this file (DESIGN.md section 9).
+    pub project: &'a crate::project::View<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -338,6 +364,16 @@ pub fn index_of(id: &str) -> Option<usize> {
 /// A rule by its id.
 pub fn by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().copied().find(|rule| rule.id == id)
+}
+
+/// The rules of `rules` that the project asks to read a file its needles miss.
+pub fn read_for_project(rules: RuleSet, project: &crate::project::View) -> RuleSet {
+    RuleSet::from_indexes(
+        rules
+            .iter()
+            .filter(|(_, rule)| (rule.read_for_project)(project))
+            .map(|(at, _)| at),
+    )
 }
 
 /// Whether a module's imports (first components, as `imports.scm` captures them) make it

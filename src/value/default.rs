@@ -321,6 +321,9 @@ fn feeds_only_flags<'t>(
             }
         }
     }
+    if let Some(variable) = schema_entry(node, reader.source) {
+        return Ok(variable_read_only_in(reader, variable, value));
+    }
     // A parameter's default.
     let mut current = node;
     while let Some(parent) = current.parent() {
@@ -351,6 +354,47 @@ fn feeds_only_flags<'t>(
         }
     }
     Ok(false)
+}
+
+/// The variable whose schema entry holds `node` as its default: django-environ's
+/// `Env(NAME=(cast, default))`.
+fn schema_entry<'s>(node: Node, source: &'s [u8]) -> Option<&'s str> {
+    let mut tuple = node.parent()?;
+    while tuple.kind() == "parenthesized_expression" {
+        tuple = tuple.parent()?;
+    }
+    let entry = tuple.parent().filter(|p| p.kind() == "keyword_argument")?;
+    let is_value = entry
+        .child_by_field_name("value")
+        .is_some_and(|value| literal::unparenthesize(value) == tuple);
+    let items = parse::code_children(tuple);
+    let is_default = tuple.kind() == "tuple" && items.len() == 2 && items[1] == node;
+    let in_a_call = entry
+        .parent()
+        .and_then(|arguments| arguments.parent())
+        .is_some_and(|call| call.kind() == "call");
+    (is_value && is_default && in_a_call)
+        .then(|| entry.child_by_field_name("name")?.utf8_text(source).ok())
+        .flatten()
+}
+
+/// Whether the module names the variable, in a string, only inside `value` (and in its
+/// schema entry's keyword): its default then feeds nothing else.
+fn variable_read_only_in(reader: &Reader, variable: &str, value: Node) -> bool {
+    let mut stack = vec![reader.tree.root_node()];
+    while let Some(node) = stack.pop() {
+        if node.kind() == "string" {
+            if literal::plain_string(node, reader.source) == Some(variable)
+                && !flow::contains(value, node)
+            {
+                return false;
+            }
+            continue;
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+    }
+    true
 }
 
 /// How long a chain of names is followed for [`reads_are_flags`].

@@ -754,7 +754,10 @@ fn env_object<'t>(ev: &mut Evaluator<'_, '_, 't>, object: Node<'t>) -> Option<En
             let callee = value.child_by_field_name("function")?;
             let path = imports.path_of(callee, ev.source()).unwrap_or_default();
             return match path.as_str() {
-                "environ.Env" | "environ.environ.Env" => Some(EnvObject::DjangoEnviron(
+                "environ.Env"
+                | "environ.environ.Env"
+                | "environ.FileAwareEnv"
+                | "environ.environ.FileAwareEnv" => Some(EnvObject::DjangoEnviron(
                     value.child_by_field_name("arguments"),
                 )),
                 "environs.Env" => Some(EnvObject::Environs),

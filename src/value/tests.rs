@@ -308,6 +308,9 @@ fn environment_defaults_decide_where_nothing_is_set() {
         ("import environ\nenv = environ.Env()\nSESSION_COOKIE_SECURE = env.bool('SECURE_COOKIES', default=False)\n", "default SECURE_COOKIES: False -> True"),
         ("import environ\nenv = environ.Env(SECURE_COOKIES=(bool, False))\nSESSION_COOKIE_SECURE = env('SECURE_COOKIES')\n", "default SECURE_COOKIES: False -> True"),
         ("import environ\nenv = environ.Env(SECURE_COOKIES=(bool, True))\nSESSION_COOKIE_SECURE = env('SECURE_COOKIES')\n", "settled default-secure SECURE_COOKIES"),
+        ("import environ\nenv = environ.FileAwareEnv(SECURE_COOKIES=(bool, False))\nSESSION_COOKIE_SECURE = env('SECURE_COOKIES')\n", "default SECURE_COOKIES: False -> True"),
+        ("import environ\nenv = environ.Env(SECURE_COOKIES=(bool, False), DEBUG=(bool, False))\nDEBUG = env('DEBUG')\nSESSION_COOKIE_SECURE = env('SECURE_COOKIES')\n", "default SECURE_COOKIES: False -> True"),
+        ("import environ\nenv = environ.Env(SECURE_COOKIES=(bool, False))\nSESSION_COOKIE_SECURE = env('SECURE_COOKIES')\nSECURE_SSL_REDIRECT = env('SECURE_COOKIES')\n", "review: it is false when SECURE_COOKIES is unset, and the default of SECURE_COOKIES also feeds other settings: give the cookie's own read a secure default"),
         ("import environ\nenv = environ.Env()\nSESSION_COOKIE_SECURE = env('SECURE_COOKIES')\n", "review: it is an environment variable that must be set"),
         // python-decouple casts the default.
         ("from decouple import config\nSESSION_COOKIE_SECURE = config('SECURE_COOKIES', default='False', cast=bool)\n", "default SECURE_COOKIES: 'False' -> 'True'"),

@@ -208,7 +208,30 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
                 }
             }
         }
-        let signatures = if own.is_empty() { framework } else { own };
+        // A setter another file of the project defines may be what this call reaches,
+        // unless the receiver is a response (or the object itself): its signature joins
+        // the framework's, and a call they disagree on is left for review.
+        let elsewhere: Vec<(Signature, &'static str)> =
+            match own.is_empty() && !is_framework_receiver(receiver, source) {
+                true => context
+                    .project
+                    .setters_elsewhere(method)
+                    .into_iter()
+                    .filter_map(|(_, parameters)| {
+                        signature::from_text(parameters, &forwarded, attribute.names)
+                    })
+                    .map(|signature| (signature, attribute.names[0]))
+                    .collect(),
+                false => Vec::new(),
+            };
+        let defined_elsewhere = !elsewhere.is_empty();
+        let signatures = if own.is_empty() {
+            let mut signatures = framework;
+            signatures.extend(elsewhere);
+            signatures
+        } else {
+            own
+        };
         let outcome = if forwarded_to.iter().any(|s| !s.keyword) {
             Outcome::NoSecureParameter
         } else {
@@ -220,6 +243,7 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
             method,
             spelling: spelling_of(&signatures),
             forwards_to_local: !forwarded_to.is_empty(),
+            defined_elsewhere,
             set_by_default: signatures.iter().all(|(s, _)| s.set_by_default),
         };
         judged_calls.push((sink, outcome));
@@ -298,6 +322,7 @@ fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) ->
             method: object.name,
             spelling: spelling_of(&signature),
             forwards_to_local: false,
+            defined_elsewhere: false,
             set_by_default: signature.iter().all(|(s, _)| s.set_by_default),
         };
         detections.extend(judged(context, &sink, outcome, attribute)?);
@@ -402,6 +427,9 @@ struct Sink<'tree> {
     spelling: Option<&'static str>,
     /// A forwarding setter's `set_cookie` is defined in the file (see [`check`]).
     forwards_to_local: bool,
+    /// Another file of the project defines a method of the setter's name, which the call
+    /// may reach.
+    defined_elsewhere: bool,
     /// Every signature sets the attribute where the call leaves it out (Falcon's
     /// `http_only`).
     set_by_default: bool,
@@ -571,6 +599,12 @@ fn detection(
                 "{method}() is defined in this file without a {keyword} parameter: make it set {display}"
             ),
         ),
+        Outcome::Ambiguous if sink.defined_elsewhere => (
+            Verdict::Ambiguous,
+            format!(
+                "{method}(): a method of that name defined elsewhere in the project, which this call may reach, and the framework's disagree on where {keyword} goes"
+            ),
+        ),
         Outcome::Ambiguous => (
             Verdict::Ambiguous,
             format!(
@@ -642,6 +676,19 @@ fn capture<'tree>(context: &Context<'tree>, source: &[u8]) -> Captured<'tree> {
         }
     }
     captured
+}
+
+/// A receiver that is the framework's own object: a response (`response`, `resp`,
+/// `self.response`, `make_response(...)`), or `self` / `super()` in a class (whose own
+/// definitions the file shows).
+fn is_framework_receiver(receiver: Node, source: &[u8]) -> bool {
+    let Some(name) = last_name(receiver, source) else {
+        return false;
+    };
+    let name = name.to_ascii_lowercase();
+    matches!(name.as_str(), "self" | "cls" | "super" | "res" | "r" | "rv")
+        || name.contains("response")
+        || name.contains("resp")
 }
 
 /// Test clients and cookie jars also have a `set_cookie`; their calls are not HTTP responses.

@@ -70,6 +70,20 @@ pub fn from_parameters(
     }
 }
 
+/// [`from_parameters`] of a parameter list written out (`(self, key, value, secure=False)`),
+/// as the project pass keeps another file's definition; `None` if it does not parse.
+pub fn from_text(parameters: &str, framework: &[Signature], names: &[&str]) -> Option<Signature> {
+    let source = format!("def f{parameters}:\n    pass\n");
+    let parsed = parse::parse(source.as_bytes())?;
+    let root = parsed.tree.root_node();
+    if root.has_error() {
+        return None;
+    }
+    let definition = parse::first_code_child(root)?;
+    let list = definition.child_by_field_name("parameters")?;
+    Some(from_parameters(list, source.as_bytes(), framework, names))
+}
+
 /// One entry of a parameter list, reduced to what decides where an attribute goes.
 enum Parameter<'s, 'tree> {
     Named {

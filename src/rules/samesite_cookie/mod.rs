@@ -35,6 +35,7 @@ pub static RULE: Rule = Rule {
     may_match: cookie_calls::every_sink_may_match,
     counts: cookie_calls::every_sink_counts,
     query: None,
+    read_for_project: |_| false,
     check,
 };
 

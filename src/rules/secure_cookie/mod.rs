@@ -25,6 +25,7 @@ pub static RULE: Rule = Rule {
     may_match: cookie_calls::may_be_called,
     counts: |_| Counts::AsAName,
     query: None,
+    read_for_project: |_| false,
     check,
 };
 

@@ -42,6 +42,7 @@ pub static RULE: Rule = Rule {
     may_match: is_header_name,
     counts: |_| Counts::OutsideLongStrings,
     query: None,
+    read_for_project: |_| false,
     check,
 };
 

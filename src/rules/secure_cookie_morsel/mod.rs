@@ -37,6 +37,7 @@ pub static RULE: Rule = Rule {
     may_match: is_constructed,
     counts: |_| Counts::AsAName,
     query: None,
+    read_for_project: |_| false,
     check,
 };
 

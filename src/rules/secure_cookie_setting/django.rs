@@ -10,8 +10,6 @@
 //! `CSRF_COOKIE_SECURE is True`; else W016. global_settings.py: both settings, and
 //! `CSRF_USE_SESSIONS`, default to `False`; `INSTALLED_APPS` and `MIDDLEWARE` to `[]`.
 
-use std::collections::HashMap;
-
 use tree_sitter::Node;
 
 use super::{Gathered, Shape, CSRF_COOKIE_SECURE, SESSION_COOKIE_SECURE};
@@ -20,6 +18,7 @@ use crate::edit::{line_ending_at, starts_logical_line, Edit};
 use crate::literal;
 use crate::parse;
 use crate::rules::Context;
+use crate::settings_module::{assigned_name, holds_star_import, Evaluated, Given, Strings};
 
 pub const INSTALLED_APPS: &str = "INSTALLED_APPS";
 pub const MIDDLEWARE: &str = "MIDDLEWARE";
@@ -62,49 +61,21 @@ pub fn may_miss(context: &Context, gathered: &Gathered) -> bool {
 }
 
 /// A settings module that assigns `INSTALLED_APPS` or `MIDDLEWARE` at top level with
-/// no star import before: it holds a whole configuration, not an extension of another.
+/// no star import before, or star-imports a module the project shows to hold them: it
+/// holds a whole configuration, not an extension of another.
 pub struct SettingsModule<'tree> {
     /// `INSTALLED_APPS` and `MIDDLEWARE` as far as the module tells.
     apps: Strings<'tree>,
     middleware: Strings<'tree>,
-    /// The settings given a value at module level, in any block.
-    set: Vec<&'tree str>,
+    /// The settings given a value at module level, in any block, or by a star import.
+    set: Vec<String>,
+    /// The last value of each name.
+    values: std::collections::HashMap<String, Given<'tree>>,
     /// `CSRF_USE_SESSIONS`: `Some(true)` or `Some(false)` when known.
     csrf_use_sessions: Option<bool>,
-    /// Where new settings go: the end, or before the star imports that end the module;
-    /// `None` where no new line fits there.
+    /// Where new settings go: beside the module's cookie settings, else the end, or
+    /// before the star imports that end the module; `None` where no new line fits there.
     insert_at: Option<usize>,
-}
-
-/// A list of strings evaluated from the source, each with the literal it comes from.
-#[derive(Debug, Clone, Default)]
-struct Strings<'tree> {
-    items: Vec<(String, Node<'tree>)>,
-    /// Some items are not known (a call, a name not assigned a list above).
-    partial: bool,
-}
-
-impl<'tree> Strings<'tree> {
-    fn unknown() -> Self {
-        Strings {
-            items: Vec::new(),
-            partial: true,
-        }
-    }
-
-    fn extend(&mut self, other: Strings<'tree>) {
-        self.items.extend(other.items);
-        self.partial |= other.partial;
-    }
-
-    /// The literal of `item`, if the list holds it; `Err` when it cannot be told.
-    fn find(&self, item: &str) -> Result<Option<Node<'tree>>, ()> {
-        match self.items.iter().find(|(text, _)| text == item) {
-            Some((_, node)) => Ok(Some(*node)),
-            None if self.partial => Err(()),
-            None => Ok(None),
-        }
-    }
 }
 
 impl<'tree> SettingsModule<'tree> {
@@ -128,39 +99,65 @@ impl<'tree> SettingsModule<'tree> {
                 break;
             }
         }
-        if !complete {
+        let inherited = |statement| context.project.star_exports(statement, source);
+        let evaluated = Evaluated::of(&statements, source, &inherited);
+        // A module that extends one the project shows to be whole is whole too.
+        let extends_whole = statements.iter().any(|statement| {
+            holds_star_import(*statement)
+                && inherited(*statement).is_some_and(|exports| {
+                    exports.lists.contains_key(INSTALLED_APPS)
+                        || exports.lists.contains_key(MIDDLEWARE)
+                })
+        });
+        if !complete && !extends_whole {
             return None;
         }
-        let mut lists: HashMap<&str, Strings> = HashMap::new();
-        let mut set = Vec::new();
-        let mut csrf_use_sessions = Some(false);
-        for statement in &statements {
-            evaluate(*statement, source, &mut lists);
-            for name in names_set_in(*statement, source) {
-                if name == CSRF_USE_SESSIONS {
-                    csrf_use_sessions = match assignment(*statement) {
-                        Some((_, value)) => literal::truthiness(value, source),
-                        None => None,
-                    };
-                }
-                set.push(name);
-            }
-        }
-        let list = |name: &str| lists.get(name).cloned().unwrap_or_default();
+        let csrf_use_sessions = match evaluated.values.get(CSRF_USE_SESSIONS) {
+            None => Some(false),
+            Some(Given::Here(value)) => literal::truthiness(*value, source),
+            Some(Given::Imported(_, truth)) => *truth,
+        };
+        let list = |name: &str| evaluated.lists.get(name).cloned().unwrap_or_default();
         Some(SettingsModule {
             apps: list(INSTALLED_APPS),
             middleware: list(MIDDLEWARE),
-            set,
+            set: evaluated.set.clone(),
+            values: evaluated.values.clone(),
             csrf_use_sessions,
-            insert_at: insertion_point(context, &statements),
+            insert_at: beside_cookie_settings(context, &statements)
+                .or_else(|| insertion_point(context, &statements)),
         })
+    }
+
+    /// The cookie settings a star import brings with a false literal and the module does
+    /// not set again: in a production module, each is set to `True` here, unless Django's
+    /// checks are silent about it (no such cookie), as for a value the module gives.
+    pub fn inherited_false(&self, context: &Context, names: &[&'static str]) -> Vec<Detection> {
+        names
+            .iter()
+            .filter(|&&name| {
+                let checked = [SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE].contains(&name);
+                !(checked && self.is_silent_about(name))
+            })
+            .filter_map(|&name| match self.values.get(name) {
+                Some(Given::Imported(statement, Some(false))) => {
+                    let from = statement.utf8_text(context.source).unwrap_or("").trim();
+                    let message = format!(
+                        "{name} is False in what `{from}` brings, and this production \
+                         module does not set it"
+                    );
+                    Some(self.insertion(context, name, message, *statement))
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     /// The settings Django's deployment checks report as not `True`, left out here.
     pub fn missing(&self, context: &Context) -> Vec<Detection> {
         [SESSION_COOKIE_SECURE, CSRF_COOKIE_SECURE]
             .into_iter()
-            .filter(|name| !self.set.contains(name))
+            .filter(|name| !self.set.iter().any(|set| set == name))
             .filter_map(|name| match self.warning(name) {
                 Ok(Some((warning, at))) => Some(self.detection(context, name, warning, at)),
                 _ => None,
@@ -221,6 +218,17 @@ impl<'tree> SettingsModule<'tree> {
             "{name} is not set, so it is False: `manage.py check --deploy` warns \
              (security.{warning})"
         );
+        self.insertion(context, name, message, at)
+    }
+
+    /// The finding that adds `name = True` where new settings go, reported at `at`.
+    fn insertion(
+        &self,
+        context: &Context,
+        name: &'static str,
+        message: String,
+        at: Node,
+    ) -> Detection {
         let Some(insert_at) = self.insert_at else {
             return Detection {
                 subject: name,
@@ -254,211 +262,43 @@ impl<'tree> SettingsModule<'tree> {
     }
 }
 
-/// The expression statement's assignment: its target and value.
-fn assignment(statement: Node) -> Option<(Node, Node)> {
-    let inner = parse::first_code_child(statement)?;
-    if statement.kind() != "expression_statement" || inner.kind() != "assignment" {
-        return None;
-    }
-    Some((
-        inner.child_by_field_name("left")?,
-        inner.child_by_field_name("right")?,
-    ))
+/// Where a new setting goes beside the module's cookie settings (`SESSION_COOKIE_AGE`,
+/// `CSRF_COOKIE_HTTPONLY`), else beside its HTTPS hardening (`SECURE_SSL_REDIRECT`,
+/// `SECURE_HSTS_SECONDS`): where a maintainer keeps them.
+fn beside_cookie_settings(context: &Context, statements: &[Node]) -> Option<usize> {
+    beside_settings(context, statements, |name| name.contains("_COOKIE_"))
+        .or_else(|| beside_settings(context, statements, |name| name.starts_with("SECURE_")))
 }
 
-/// `NAME` of a statement `NAME = value`.
-fn assigned_name<'s>(statement: Node, source: &'s [u8]) -> Option<&'s str> {
-    let (target, _) = assignment(statement)?;
-    (target.kind() == "identifier")
-        .then(|| target.utf8_text(source).ok())
-        .flatten()
-}
-
-/// The names a top-level statement gives a value: its targets, and those of the
-/// statements in its blocks (`if`, `try`, ...), but not in a class or function.
-fn names_set_in<'s>(statement: Node, source: &'s [u8]) -> Vec<&'s str> {
-    let mut names = Vec::new();
-    let mut stack = vec![statement];
-    while let Some(node) = stack.pop() {
-        match node.kind() {
-            "class_definition" | "function_definition" | "decorated_definition" => continue,
-            "assignment" | "augmented_assignment" => {
-                if let Some(target) = node.child_by_field_name("left") {
-                    let mut targets = vec![target];
-                    while let Some(target) = targets.pop() {
-                        match target.kind() {
-                            "identifier" => names.extend(target.utf8_text(source).ok()),
-                            "pattern_list" | "tuple_pattern" | "list_pattern" => {
-                                targets.extend(parse::code_children(target))
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-            }
-            _ => {}
-        }
-        stack.extend(parse::code_children(node));
-    }
-    names
-}
-
-/// Follows a top-level statement's changes to the module's lists of strings:
-/// `NAME = [...]`, `NAME += [...]`, `NAME.append(...)`, `.extend(...)`, `.insert(...)`.
-/// A list changed in any other way, or in a block, is no longer known.
-fn evaluate<'tree>(
-    statement: Node<'tree>,
-    source: &'tree [u8],
-    lists: &mut HashMap<&'tree str, Strings<'tree>>,
-) {
-    let text = |node: Node<'tree>| node.utf8_text(source).unwrap_or("");
-    if let Some(inner) =
-        parse::first_code_child(statement).filter(|_| statement.kind() == "expression_statement")
+/// The start of the line after the last top-level statement, at the start of a line,
+/// that sets a setting `wanted` accepts, when no star import follows it.
+fn beside_settings(
+    context: &Context,
+    statements: &[Node],
+    wanted: impl Fn(&str) -> bool,
+) -> Option<usize> {
+    let lines = context.lines;
+    let last = statements.iter().rposition(|statement| {
+        let starts_line =
+            lines.line_start(lines.line_of(statement.start_byte())) == statement.start_byte();
+        starts_line && assigned_name(*statement, context.source).is_some_and(&wanted)
+    })?;
+    if statements[last + 1..]
+        .iter()
+        .any(|statement| holds_star_import(*statement))
     {
-        let target = inner.child_by_field_name("left");
-        let value = inner.child_by_field_name("right");
-        match (inner.kind(), target, value) {
-            ("assignment", Some(target), Some(value)) if target.kind() == "identifier" => {
-                let strings = strings_of(value, source, lists);
-                lists.insert(text(target), strings);
-                return;
-            }
-            ("augmented_assignment", Some(target), Some(value))
-                if target.kind() == "identifier" =>
-            {
-                let operator = inner.child_by_field_name("operator").map(text);
-                let strings = strings_of(value, source, lists);
-                let list = lists.entry(text(target)).or_insert_with(Strings::unknown);
-                if operator == Some("+=") {
-                    list.extend(strings);
-                } else {
-                    *list = Strings::unknown();
-                }
-                return;
-            }
-            ("call", _, _) => {
-                if let Some((name, strings)) = list_method(inner, source, lists) {
-                    if let Some(list) = lists.get_mut(name) {
-                        list.extend(strings);
-                    }
-                    return;
-                }
-            }
-            _ => {}
-        }
-    }
-    // Any other statement that gives a known list a value makes it unknown.
-    for name in names_set_in(statement, source) {
-        if let Some(list) = lists.get_mut(name) {
-            *list = Strings::unknown();
-        }
-    }
-}
-
-/// `NAME.append(s)`, `NAME.extend(list)`, `NAME.insert(i, s)`: the list and what it gains.
-fn list_method<'tree>(
-    call: Node<'tree>,
-    source: &'tree [u8],
-    lists: &HashMap<&'tree str, Strings<'tree>>,
-) -> Option<(&'tree str, Strings<'tree>)> {
-    let function = call.child_by_field_name("function")?;
-    let object = function.child_by_field_name("object")?;
-    let method = function
-        .child_by_field_name("attribute")?
-        .utf8_text(source)
-        .ok()?;
-    if function.kind() != "attribute" || object.kind() != "identifier" {
         return None;
     }
-    let name = object.utf8_text(source).ok()?;
-    let arguments = parse::code_children(call.child_by_field_name("arguments")?);
-    let strings = match (method, arguments.as_slice()) {
-        ("append", [item]) | ("insert", [_, item]) => one_string(*item, source),
-        ("extend", [items]) => strings_of(*items, source, lists),
-        _ => Strings::unknown(),
-    };
-    Some((name, strings))
-}
-
-fn one_string<'tree>(item: Node<'tree>, source: &[u8]) -> Strings<'tree> {
-    match literal::plain_string(item, source) {
-        Some(text) => Strings {
-            items: vec![(text.to_owned(), item)],
-            partial: false,
-        },
-        None => Strings::unknown(),
+    let end_line = lines.line_of(statements[last].end_byte());
+    // Only where the statement ends its line (no `; x = 1` after it).
+    let rest =
+        &lines.line_text(end_line)[statements[last].end_byte() - lines.line_start(end_line)..];
+    let after = crate::source::trim_blank(rest);
+    if !(after.is_empty() || after.starts_with(b"#")) {
+        return None;
     }
-}
-
-/// The strings of a list expression: literals, `+`, `*splats` and names of lists above.
-fn strings_of<'tree>(
-    value: Node<'tree>,
-    source: &'tree [u8],
-    lists: &HashMap<&'tree str, Strings<'tree>>,
-) -> Strings<'tree> {
-    let value = literal::unparenthesize(value);
-    match value.kind() {
-        "list" | "tuple" => {
-            let mut strings = Strings::default();
-            for item in parse::code_children(value) {
-                match item.kind() {
-                    "list_splat" => match parse::first_code_child(item) {
-                        Some(inner) => strings.extend(strings_of(inner, source, lists)),
-                        None => strings.partial = true,
-                    },
-                    _ => strings.extend(one_string(item, source)),
-                }
-            }
-            strings
-        }
-        "binary_operator" => {
-            let operator = value
-                .child_by_field_name("operator")
-                .and_then(|o| o.utf8_text(source).ok());
-            match (
-                operator,
-                value.child_by_field_name("left"),
-                value.child_by_field_name("right"),
-            ) {
-                (Some("+"), Some(left), Some(right)) => {
-                    let mut strings = strings_of(left, source, lists);
-                    strings.extend(strings_of(right, source, lists));
-                    strings
-                }
-                _ => Strings::unknown(),
-            }
-        }
-        "identifier" => value
-            .utf8_text(source)
-            .ok()
-            .and_then(|name| lists.get(name))
-            .cloned()
-            .unwrap_or_else(Strings::unknown),
-        _ => Strings::unknown(),
-    }
-}
-
-/// A star import, or a block (`try:`, `if`) that holds one.
-fn holds_star_import(statement: Node) -> bool {
-    let mut stack = vec![statement];
-    while let Some(node) = stack.pop() {
-        match node.kind() {
-            "import_from_statement"
-                if parse::code_children(node)
-                    .iter()
-                    .any(|child| child.kind() == "wildcard_import") =>
-            {
-                return true;
-            }
-            "class_definition" | "function_definition" | "decorated_definition" => {}
-            "if_statement" | "try_statement" | "with_statement" | "block" | "else_clause"
-            | "elif_clause" | "except_clause" | "finally_clause" => {
-                stack.extend(parse::code_children(node))
-            }
-            _ => {}
-        }
-    }
-    false
+    let next = lines.line_end_with_newline(end_line);
+    (next > statements[last].end_byte()).then_some(next)
 }
 
 /// The end of the module; or, when it ends with star imports (`from .local import *`,

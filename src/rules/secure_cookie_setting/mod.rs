@@ -19,6 +19,7 @@ use crate::edit::Edit;
 use crate::literal;
 use crate::mapping::Mapping;
 use crate::parse;
+use crate::project::django::Placement;
 use crate::value::Want;
 
 pub static RULE: Rule = Rule {
@@ -43,8 +44,15 @@ pub static RULE: Rule = Rule {
     may_match: is_whole_name,
     counts: |_| Counts::Anywhere,
     query: None,
+    read_for_project,
     check,
 };
+
+/// A production settings module that extends a base module: the fixes of what it
+/// inherits go there, though none of the rule's needles may be in it.
+fn read_for_project(project: &crate::project::View) -> bool {
+    project.django_placement() == Placement::Production
+}
 
 /// A setting whose false value leaves a cookie without Secure.
 struct Setting {
@@ -256,11 +264,19 @@ struct Gathered<'tree> {
     loads_config: bool,
     /// The session setting is named somewhere (not only where it is given a value).
     session_mentioned: bool,
+    /// The cookie settings named somewhere outside a test or development config class.
+    mentioned: Vec<&'static str>,
+    /// `CONFIG.update(...)` calls, with the config's text.
+    updates: Vec<(Node<'tree>, String)>,
     classes: Vec<Node<'tree>>,
     imports: Vec<&'tree str>,
 }
 
 fn check(context: &Context) -> Checked {
+    // A migration or an example configures no deployment: no edit goes there.
+    if context.project.is_not_configuration() {
+        return Ok(Vec::new());
+    }
     let mut gathered = gather(context);
     // The other attributes' settings are the attribute rules' (check_attribute).
     gathered
@@ -271,7 +287,7 @@ fn check(context: &Context) -> Checked {
         // indented one, nor what a missing setting's module or class holds.
         let is_true = |given: &Given| literal::unparenthesize(given.value).kind() == "true";
         let anything = !gathered.given.iter().all(is_true)
-            || flask::may_miss(&gathered)
+            || flask::may_miss(context, &gathered)
             || django::may_miss(context, &gathered);
         return if anything {
             Err(NeedsMore::WholeFile)
@@ -280,18 +296,78 @@ fn check(context: &Context) -> Checked {
         };
     }
     let module = django::SettingsModule::read(context);
+    let placement = context.project.django_placement();
     let mut detections: Vec<Detection> = Vec::new();
     for given in &gathered.given {
-        detections.extend(given_detection(context, given, module.as_ref())?);
+        // A test or development config class's value is its own choice.
+        if given.shape == Shape::Assignment && flask::is_not_deployed(given.site, context.source) {
+            continue;
+        }
+        let mut judged = given_detection(context, given, module.as_ref())?;
+        if given.shape == Shape::Assignment {
+            judged = flask::overridden_in_production(context, &gathered, given, judged);
+        }
+        // A Django module's own settings: where they take effect says who reports them.
+        let module_level =
+            given.shape == Shape::Assignment && scope_of(given.site) == Scope::Module;
+        match (&placement, module_level) {
+            (Placement::NotDeployed(_), true) => {}
+            (Placement::Extended(production), true) => {
+                detections.extend(elsewhere(context, judged, production));
+            }
+            _ => detections.extend(judged),
+        }
     }
     detections.sort_by_key(|d| (d.range.start, d.range.end));
     // A config class's new last line, which may end the file, goes before the
     // module's new lines at the end: the findings are in the order of their insertions.
     detections.extend(flask::missing(context, &gathered));
     if let Some(module) = &module {
-        detections.extend(module.missing(context));
+        match placement {
+            Placement::NotDeployed(_) => {}
+            Placement::Extended(production) => {
+                detections.extend(elsewhere(context, module.missing(context), production));
+            }
+            Placement::Production => {
+                detections.extend(module.missing(context));
+                detections.extend(module.inherited_false(context, SECURE_SETTINGS));
+            }
+            Placement::Alone => detections.extend(module.missing(context)),
+        }
     }
     Ok(detections)
+}
+
+/// A base module's findings, which the production modules that extend it take: none
+/// here where the run checks them all; else each, without its edit, saying where the
+/// fix is due.
+fn elsewhere(
+    context: &Context,
+    detections: Vec<Detection>,
+    production: &[std::path::PathBuf],
+) -> Vec<Detection> {
+    let unchecked: Vec<String> = production
+        .iter()
+        .filter(|path| !context.project.in_run(path))
+        .map(|path| context.project.shown(path))
+        .collect();
+    if unchecked.is_empty() {
+        return Vec::new();
+    }
+    detections
+        .into_iter()
+        .filter(|detection| detection.verdict.is_fixable())
+        .map(|detection| Detection {
+            verdict: Verdict::Ambiguous,
+            message: format!(
+                "{}: the production settings take the fix ({}), which this run does not check",
+                detection.message,
+                unchecked.join(", ")
+            ),
+            edits: Vec::new(),
+            ..detection
+        })
+        .collect()
 }
 
 fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
@@ -340,6 +416,10 @@ fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
                 .child_by_field_name("arguments")
                 .filter(|arguments| arguments.kind() == "argument_list");
             if let (Some(receiver), Some(arguments)) = (receiver, arguments) {
+                if *method == "update" && is_config(receiver, source) {
+                    let text = receiver.utf8_text(source).unwrap_or("").to_owned();
+                    gathered.updates.push((call, text));
+                }
                 read_method(call, receiver, method, arguments, source, &mut gathered);
             }
         }
@@ -352,12 +432,20 @@ fn gather<'tree>(context: &Context<'tree>) -> Gathered<'tree> {
         .sort_by_key(|(statement, _, _)| statement.start_byte());
     // Any mention of the session setting in code, not only where it is given a value
     // (`setdefault`, a subclass): the file has made its choice.
-    gathered.session_mentioned = parse::mentions(tree, source, SESSION_COOKIE_SECURE)
-        .into_iter()
-        .any(|node| match node.kind() {
-            "string" => literal::plain_string(node, source) == Some(SESSION_COOKIE_SECURE),
-            _ => node.utf8_text(source).ok() == Some(SESSION_COOKIE_SECURE),
-        });
+    // A test or development config class's own value is no choice for production.
+    for name in SECURE_SETTINGS {
+        let named = parse::mentions(tree, source, name)
+            .into_iter()
+            .filter(|node| !flask::is_in_undeployed_class(*node, source))
+            .any(|node| match node.kind() {
+                "string" => literal::plain_string(node, source) == Some(name),
+                _ => node.utf8_text(source).ok() == Some(name),
+            });
+        if named {
+            gathered.mentioned.push(name);
+        }
+    }
+    gathered.session_mentioned = gathered.mentioned.contains(&SESSION_COOKIE_SECURE);
     gathered
 }
 

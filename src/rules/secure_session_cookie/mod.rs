@@ -41,6 +41,7 @@ pub static RULE: Rule = Rule {
     may_match: is_a_name,
     counts: needle_counts,
     query: None,
+    read_for_project: |_| false,
     check,
 };
 
@@ -257,7 +258,7 @@ fn calls<'t>(context: &Context<'t>) -> Vec<(Node<'t>, Node<'t>, Node<'t>)> {
 /// their keys: a dict with a `"xsrf_cookies"` or `"tools.sessions.on"` key, or the
 /// arguments of `Application(...)` or `dict(...)` given `xsrf_cookies=`. In source
 /// order, each once.
-fn mappings<'t>(context: &Context<'t>) -> Vec<Node<'t>> {
+fn mappings<'t>(context: &Context<'t>) -> Result<Vec<Node<'t>>, super::NeedsMore> {
     let (source, root) = (context.source, context.tree.root_node());
     let mut mappings: Vec<Node> = Vec::new();
     for key in [TORNADO_XSRF, CHERRYPY_SESSIONS] {
@@ -265,6 +266,10 @@ fn mappings<'t>(context: &Context<'t>) -> Vec<Node<'t>> {
             let Some(node) = root.descendant_for_byte_range(at, at + key.len()) else {
                 continue;
             };
+            // `super().__init__(...)` tells its class only where the tree shows it.
+            if node.kind() == "identifier" && is_super_init_keyword(node, source) {
+                context.needs_scopes_of([node])?;
+            }
             let mapping = match node.kind() {
                 "identifier" => keywords_of_a_settings_call(node, source),
                 _ => dict_keyed_by(node),
@@ -274,7 +279,22 @@ fn mappings<'t>(context: &Context<'t>) -> Vec<Node<'t>> {
     }
     mappings.sort_by_key(|node| node.start_byte());
     mappings.dedup_by_key(|node| node.id());
-    mappings
+    Ok(mappings)
+}
+
+/// Whether `name` is a keyword of a `super().__init__(...)` call.
+fn is_super_init_keyword(name: Node, source: &[u8]) -> bool {
+    let function = parse::parent_holding(name, "keyword_argument", "name")
+        .and_then(|keyword| keyword.parent())
+        .and_then(|arguments| arguments.parent())
+        .and_then(|call| call.child_by_field_name("function"));
+    function.is_some_and(|function| {
+        function.kind() == "attribute"
+            && function
+                .child_by_field_name("attribute")
+                .and_then(|a| a.utf8_text(source).ok())
+                == Some("__init__")
+    })
 }
 
 /// The argument list of `Application(...)` or `dict(...)` that `name` is a keyword of.
@@ -287,7 +307,38 @@ fn keywords_of_a_settings_call<'t>(name: Node<'t>, source: &[u8]) -> Option<Node
         "identifier" => function,
         _ => return None,
     };
-    matches!(callee.utf8_text(source).ok()?, "Application" | "dict").then_some(arguments)
+    match callee.utf8_text(source).ok()? {
+        "Application" | "dict" => Some(arguments),
+        // `super().__init__(handlers, xsrf_cookies=True)` in an `Application` subclass.
+        "__init__" if initialises_an_application(function, source) => Some(arguments),
+        _ => None,
+    }
+}
+
+/// Whether `function` is `super().__init__` in a method of a class whose bases include
+/// `Application` (Tornado's, as `web.Application` or imported by name).
+fn initialises_an_application(function: Node, source: &[u8]) -> bool {
+    let is_super = function
+        .child_by_field_name("object")
+        .and_then(|object| object.child_by_field_name("function"))
+        .and_then(|callee| callee.utf8_text(source).ok())
+        == Some("super");
+    if !is_super {
+        return false;
+    }
+    let mut node = function;
+    while let Some(parent) = node.parent() {
+        if parent.kind() == "class_definition" {
+            return parent
+                .child_by_field_name("superclasses")
+                .map(parse::code_children)
+                .unwrap_or_default()
+                .into_iter()
+                .any(|base| bindings::last_name(base, source) == Some("Application"));
+        }
+        node = parent;
+    }
+    false
 }
 
 /// The dict whose key is the string that `inside` (its content) is in.
@@ -341,6 +392,10 @@ fn check(context: &Context) -> Checked {
 /// The session sinks of a file that leave their cookie without `attribute`; only
 /// Secure is read in configuration mappings (Tornado's, CherryPy's).
 pub fn check_attribute(context: &Context, attribute: SessionAttribute) -> Checked {
+    // A migration or an example configures no deployment: no edit goes there.
+    if context.project.is_not_configuration() {
+        return Ok(Vec::new());
+    }
     let source = context.source;
     let tree = context.tree;
     let packages = bindings::imported_packages(&bindings::import_statements(tree, source));
@@ -349,7 +404,7 @@ pub fn check_attribute(context: &Context, attribute: SessionAttribute) -> Checke
         .filter_map(|package| package.utf8_text(source).ok())
         .collect();
     let calls = calls(context);
-    let mappings = mappings(context);
+    let mappings = mappings(context)?;
 
     let mut detections = Vec::new();
     for (call, callee, arguments) in calls {

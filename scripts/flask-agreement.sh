@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Holds the project pass to Flask itself: on generated app factories with config classes
+# (and Flask-Login's remember-me), after `--write` the production configuration's
+# session and remember cookies are Secure and the development and testing
+# configurations' cookies are what they were, as real Flask's test client receives them
+# (scripts/flask_agreement.py). Flask and Flask-Login come from PyPI into a throw-away
+# virtual environment.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# shellcheck source=lib/checks.sh
+source scripts/lib/checks.sh
+make_work flask
+work=$WORK
+
+cargo build --quiet
+bin="$PWD/target/debug/cookie-fix"
+
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "flask>=3.1,<4" "flask-login>=0.6,<0.7"
+versions=$("$work/venv/bin/python" -c 'from importlib.metadata import version as v
+print("Flask", v("flask") + ", Flask-Login", v("flask-login"))')
+
+if "$work/venv/bin/python" scripts/flask_agreement.py "$bin" "$work" "$@" >"$work/out.txt" 2>&1; then
+    pass "$versions: $(tail -n 1 "$work/out.txt")"
+else
+    fail "$versions and cookie-fix disagree:"
+    show "$work/out.txt"
+fi
+summary
+[ "$failed" -eq 0 ]

@@ -1,0 +1,12 @@
+import os
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+
+# Force HTTPS redirect.
+SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "True").lower() == "true"
+SECURE_HSTS_SECONDS = 3600
+
+# Referrer-policy header settings.
+REFERRER_POLICY = "same-origin"

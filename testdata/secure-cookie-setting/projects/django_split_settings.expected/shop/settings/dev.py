@@ -1,0 +1,4 @@
+from .base import *  # noqa
+
+DEBUG = True
+SESSION_COOKIE_SECURE = False

@@ -1,0 +1,8 @@
+from flask import Flask
+
+from .sessions import CachingSessionInterface
+
+app = Flask(__name__)
+app.config["SECRET_KEY"] = "change me"
+# The interface reads SESSION_COOKIE_SECURE: the setting decides.
+app.session_interface = CachingSessionInterface()
