@@ -263,18 +263,19 @@ pub enum Role {
     Base,
 }
 
-/// A config class's role: its name first, then what its body sets.
+/// A config class's role: the words of its name first (`ProdConfig`, `Testing_Config`;
+/// not `ProductConfig` or `DeliveryConfig`), then what its body sets.
 pub fn role_of(class: Node, source: &[u8]) -> Role {
     let name = class
         .child_by_field_name("name")
         .and_then(|n| n.utf8_text(source).ok())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let named = |words: &[&str]| words.iter().any(|word| name.contains(word));
+        .unwrap_or("");
+    let words = name_words(name);
+    let named = |list: &[&str]| words.iter().any(|word| list.contains(&word.as_str()));
     if named(&["production", "prod", "live"]) {
         return Role::Production;
     }
-    if named(&["test"]) {
+    if named(&["test", "tests", "testing"]) {
         return Role::Test;
     }
     if named(&["development", "dev", "local", "debug"]) {
@@ -302,6 +303,34 @@ pub fn role_of(class: Node, source: &[u8]) -> Role {
     } else {
         Role::Base
     }
+}
+
+/// The lower-case words of a class name: `ProdConfig` -> prod, config; `HTTPSConfig` ->
+/// https, config; `dev_config2` -> dev, config, 2.
+fn name_words(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut words: Vec<String> = Vec::new();
+    let mut current = String::new();
+    for (at, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            words.extend((!current.is_empty()).then(|| std::mem::take(&mut current)));
+            continue;
+        }
+        let previous = at.checked_sub(1).map(|before| chars[before]);
+        let next_is_lower = chars.get(at + 1).is_some_and(|n| n.is_ascii_lowercase());
+        let boundary = previous.is_some_and(|p| {
+            p.is_ascii_alphanumeric()
+                && ((p.is_ascii_lowercase() && c.is_ascii_uppercase())
+                    || (p.is_ascii_uppercase() && c.is_ascii_uppercase() && next_is_lower)
+                    || p.is_ascii_digit() != c.is_ascii_digit())
+        });
+        if boundary && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.push(c.to_ascii_lowercase());
+    }
+    words.extend((!current.is_empty()).then_some(current));
+    words
 }
 
 /// Named as config classes are (`Config`, `ProductionConfig(BaseConfig)`): a class that
@@ -690,4 +719,23 @@ fn cookie_update<'t>(
         })
         .min_by_key(|(call, _)| call.start_byte())
         .and_then(|(call, _)| crate::mapping::Mapping::of(*call))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_words;
+
+    #[test]
+    fn a_class_name_splits_into_its_words() {
+        for (name, words) in [
+            ("ProdConfig", vec!["prod", "config"]),
+            ("ProductConfig", vec!["product", "config"]),
+            ("HTTPSConfig", vec!["https", "config"]),
+            ("Testing_Config", vec!["testing", "config"]),
+            ("dev_config2", vec!["dev", "config", "2"]),
+            ("Config", vec!["config"]),
+        ] {
+            assert_eq!(name_words(name), words, "{name}");
+        }
+    }
 }
