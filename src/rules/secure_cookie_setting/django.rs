@@ -113,6 +113,12 @@ impl<'tree> SettingsModule<'tree> {
             return None;
         }
         let csrf_use_sessions = match evaluated.values.get(CSRF_USE_SESSIONS) {
+            // Given in a block (`if`, `try`) after its last plain value: not known.
+            None | Some(Given::Here(_))
+                if set_in_a_block_last(&statements, source, CSRF_USE_SESSIONS) =>
+            {
+                None
+            }
             None => Some(false),
             Some(Given::Here(value)) => literal::truthiness(*value, source),
             Some(Given::Imported(_, truth)) => *truth,
@@ -260,6 +266,16 @@ impl<'tree> SettingsModule<'tree> {
             edits: vec![Edit::insert(insert_at, content)],
         }
     }
+}
+
+/// Whether the last top-level statement that gives `name` a value does so inside a block
+/// (`if x:`, `try:`), where whether it runs is not known.
+fn set_in_a_block_last(statements: &[Node], source: &[u8], name: &str) -> bool {
+    statements
+        .iter()
+        .rev()
+        .find(|statement| crate::settings_module::names_set_in(**statement, source).contains(&name))
+        .is_some_and(|statement| assigned_name(*statement, source) != Some(name))
 }
 
 /// Where a new setting goes beside the module's cookie settings (`SESSION_COOKIE_AGE`,
