@@ -25,7 +25,7 @@ use crate::rules::Context;
 use crate::source::{is_blank, trim_blank};
 
 /// Whether the windows may show a Flask configuration that leaves the setting out: a
-/// secret key set, where [`missing`] would look for the setting.
+/// secret key set, where [`missing`] would look for the setting, or a config class.
 pub fn may_miss(context: &Context, gathered: &Gathered) -> bool {
     let app = !gathered.app_secret_keys.is_empty() && imports_flask(gathered);
     let sets_a_secret_key = !gathered.secret_keys.is_empty() || app;
@@ -35,7 +35,13 @@ pub fn may_miss(context: &Context, gathered: &Gathered) -> bool {
         .iter()
         .any(|given| given.name == SESSION_COOKIE_SECURE);
     let companions = session_given && !companions(context, gathered).is_empty();
-    (companions || sets_a_secret_key && !gathered.session_mentioned) && !is_test_module(gathered)
+    // A production config class takes the setting with no secret key in the file, and
+    // the windows may show neither the class nor what its body sets.
+    let config_class = ["class", "Config"]
+        .iter()
+        .all(|word| memchr::memmem::find(context.body, word.as_bytes()).is_some());
+    (companions || (sets_a_secret_key || config_class) && !gathered.session_mentioned)
+        && !is_test_module(gathered)
 }
 
 /// The settings of the project's other cookies that this file's configuration should
