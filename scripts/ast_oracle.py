@@ -32,12 +32,19 @@ as `NAME:LINE: KIND: DETAIL`, then `ast oracle: N cases, M changed, K violations
   (not in a function, not a test override; a true literal only in a complete Django
   settings module); a mapping's new last entry `"secure": True` (or
   `xsrf_cookie_kwargs={"secure": True}`) only where the package is imported and the
-  cookie turned on; a line `NAME = True` added only where Django's own deployment checks
-  warn, at the end of the module or before the star imports that end it; a
-  `SESSION_COOKIE_SECURE = True` line only as a Flask config class's last statement, and
-  an `app.config["SESSION_COOKIE_SECURE"] = True` line only after the statement that
-  sets that app's secret key, in a file that names the setting nowhere. Each added line
-  is indented as its neighbour and ends as the file's lines do.
+  cookie turned on (Tornado's settings also in an `Application` subclass's
+  `super().__init__(...)`); a line `NAME = True` added only where Django's own
+  deployment checks warn, beside the module's last `*_COOKIE_*` setting, else its last
+  `SECURE_*` one, else at the end of the module or before the star imports that end it;
+  a `SESSION_COOKIE_SECURE = True` line only in a Flask config class a deployment loads
+  (section 9's roles: production where the file names one, else the base that sets the
+  secret key; never a test or development class), after its last `*_COOKIE_*` setting or
+  last; for an app, `SESSION_COOKIE_SECURE=True` as the last entry of the file's first
+  `app.config.update(...)` that gives cookie settings, else an
+  `app.config["SESSION_COOKIE_SECURE"] = True` line after the statement that sets that
+  app's secret key; both in a file that names the setting nowhere outside test and
+  development classes. Each added line is indented as its neighbour and ends as the
+  file's lines do.
 - Cookies written by hand, and cookie objects. A Litestar `Cookie(...)` (found through the imports) is a cookie
   call with secure at slot 6; a Sanic `X.add_cookie(...)` (sanic imported) changes only
   by a falsy `secure=` made True. A Set-Cookie header value (secure-cookie-header: a dict
@@ -403,7 +410,7 @@ class FileRules:
     roots: set = field(default_factory=set)  # first components of imported modules
     # name -> the dotted paths the file's imports bind it to (`web` -> ["aiohttp.web"])
     aliases: dict = field(default_factory=dict)
-    methods: dict = field(default_factory=dict)  # name -> [Signature]
+    definitions: dict = field(default_factory=dict)  # name -> [(def, Signature)]
     # set_cookie methods of classes with bases: overrides, which set_signed_cookie and
     # set_secure_cookie pass their keyword arguments on to
     overrides: list = field(default_factory=list)
@@ -436,7 +443,7 @@ class FileRules:
             if is_protocol(cls, rules.aliases):
                 continue  # a type of other classes' objects, implemented by none of them
             signature = method_signature(definition, indexes)
-            rules.methods.setdefault(definition.name, []).append(signature)
+            rules.definitions.setdefault(definition.name, []).append((definition, signature))
             if definition.name == "set_cookie" and cls.bases:
                 rules.overrides.append(signature)
         return rules
@@ -473,11 +480,19 @@ class FileRules:
             if path not in paths:
                 paths.append(path)
 
-    def signatures(self, method: str) -> list:
-        """A local method wins; else forwarding setters are keyword-only; else every
-        imported family is a possible callee."""
-        if method in self.methods:
-            return self.methods[method]
+    def signatures(self, call: ast.Call) -> list:
+        """A local method wins, but for the call a wrapper's own body makes on another
+        object (`response.set_cookie(...)` in `def set_cookie(self, response, ...)`),
+        which reaches the framework's; else forwarding setters are keyword-only; else
+        every imported family is a possible callee."""
+        method = call.func.attr
+        wrapped = last_name(call.func.value) not in ("self", "cls", "super")
+        own = [
+            signature for definition, signature in self.definitions.get(method, [])
+            if not (wrapped and any(node is call for node in ast.walk(definition)))
+        ]
+        if own:
+            return own
         if method in FORWARDING_SETTERS:
             # They pass their keyword arguments on to self.set_cookie(): a local method
             # of that name takes `secure` by keyword, or raises TypeError.
@@ -1172,8 +1187,23 @@ def secret_key_statement(statement) -> Optional[str]:
 
 
 def is_secret_key_assignment(statement) -> bool:
+    """`SECRET_KEY = v`, also annotated (`SECRET_KEY: str = v`) or in a chain."""
+    if isinstance(statement, ast.AnnAssign):
+        return statement.value is not None and isinstance(statement.target, ast.Name) and (
+            statement.target.id == "SECRET_KEY")
     return isinstance(statement, ast.Assign) and any(
         isinstance(t, ast.Name) and t.id == "SECRET_KEY" for t in statement.targets
+    )
+
+
+def names_setting(node, name) -> bool:
+    """A name, attribute, keyword, parameter, import or plain string naming a setting."""
+    return (
+        (isinstance(node, ast.Name) and node.id == name)
+        or const_str(node) == name
+        or (isinstance(node, (ast.keyword, ast.arg)) and node.arg == name)
+        or (isinstance(node, ast.Attribute) and node.attr == name)
+        or (isinstance(node, ast.alias) and name in node.name.split(".") + [node.asname])
     )
 
 
@@ -1183,7 +1213,11 @@ def setting_target(node) -> Optional[str]:
     targets = node.targets if isinstance(node, ast.Assign) else [node.target]
     if len(targets) != 1:
         return None
-    target = targets[0]
+    return target_setting(targets[0])
+
+
+def target_setting(target) -> Optional[str]:
+    """The setting one assignment target names, if any."""
     if isinstance(target, ast.Name) and target.id in SETTING_NAMES:
         return target.id
     if isinstance(target, ast.Subscript) and const_str(target.slice) in SETTING_NAMES:
@@ -1197,11 +1231,35 @@ def mapping_flags(node) -> dict:
     """The entries a fix may add or make True in a mapping, by what they hold."""
     keys = {key for key, _, _ in mapping_items(node)}
     allowed = {key: "flag" for key in keys & SETTING_NAMES}
+    if cookie_update_receiver(node) is not None:
+        allowed["SESSION_COOKIE_SECURE"] = "flag"
     if "xsrf_cookies" in keys:
         allowed["xsrf_cookie_kwargs"] = "kwargs"
     if "tools.sessions.on" in keys:
         allowed["tools.sessions.secure"] = "flag"
     return allowed
+
+
+def cookie_update_receiver(node) -> Optional[str]:
+    """The config `X.config.update(...)` gives cookie settings to (a keyword naming
+    `_COOKIE_`, no `*` or `**`), as source text: where a maintainer adds the app's next
+    cookie setting (docs/project.md, "Placement")."""
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+        return None
+    if node.func.attr != "update" or last_name(node.func.value) != "config" or has_splat(node):
+        return None
+    if not any("_COOKIE_" in (k.arg or "") for k in node.keywords):
+        return None
+    return ast.unparse(node.func.value)
+
+
+def first_cookie_update(tree, receiver):
+    """The file's first update of `receiver` that gives cookie settings, if any."""
+    updates = [
+        node for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and cookie_update_receiver(node) == receiver
+    ]
+    return min(updates, key=lambda n: (n.lineno, n.col_offset), default=None)
 
 
 def inserted_setting(statement) -> bool:
@@ -1213,6 +1271,62 @@ def inserted_setting(statement) -> bool:
         (isinstance(target, ast.Name) and target.id in DJANGO_IS_TRUE)
         or (isinstance(target, ast.Subscript) and const_str(target.slice) == "SESSION_COOKIE_SECURE")
     )
+
+
+# Flask config classes, the shape `app.config.from_object` reads (flask 3.1,
+# src/flask/config.py: every upper-case attribute, inherited ones too): a class named as
+# config classes are (its name or a base's ends with `Config`), but a pydantic model or a
+# dataclass, whose fields `from_object` does not read the same way. What a class is for
+# (DESIGN.md section 9, docs/project.md): its name's words first, then what its body sets.
+CONFIG_MODEL_BASES = {"BaseSettings", "BaseModel", "Settings", "NamedTuple", "TypedDict"}
+ROLE_WORDS = [
+    ("production", {"production", "prod", "live"}),
+    ("test", {"test", "testing", "tests"}),
+    ("development", {"development", "dev", "local", "debug"}),
+]
+NOT_DEPLOYED = {"test", "development"}
+
+
+def name_words(name: str) -> set:
+    """`ProdConfig` -> {"prod", "config"}; `dev_settings` -> {"dev", "settings"}."""
+    return {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+", name)}
+
+
+def is_config_class(cls) -> bool:
+    names = [cls.name] + [last_name(base) or "" for base in cls.bases]
+    return any(name.endswith("Config") for name in names)
+
+
+def is_model(cls) -> bool:
+    dataclass = any(
+        last_name(d.func if isinstance(d, ast.Call) else d) == "dataclass" for d in cls.decorator_list
+    )
+    return dataclass or any(last_name(base) in CONFIG_MODEL_BASES for base in cls.bases)
+
+
+def first_value_in(cls, name):
+    """The value of the class body's first statement that sets `name`."""
+    return next((s.value for s in cls.body if assigned_name(s) == name), None)
+
+
+def config_role(cls) -> str:
+    """production, test, development or base."""
+    words = name_words(cls.name)
+    for role, names in ROLE_WORDS:
+        if words & names:
+            return role
+    if is_truthy_literal(first_value_in(cls, "TESTING")):
+        return "test"
+    if is_truthy_literal(first_value_in(cls, "DEBUG")):
+        return "development"
+    if const_str(first_value_in(cls, "PREFERRED_URL_SCHEME")) == "https":
+        return "production"
+    return "base"
+
+
+def is_undeployed_class(cls) -> bool:
+    """A test or development config class: its values are a choice, not reported."""
+    return is_config_class(cls) and config_role(cls) in NOT_DEPLOYED
 
 
 class ConfigFacts:
@@ -1230,12 +1344,6 @@ class ConfigFacts:
                 self.parents[id(child)] = node
             if isinstance(node, ast.ClassDef):
                 self.classes.setdefault(node.name, []).append(node)
-            if (isinstance(node, ast.Name) and node.id == "SESSION_COOKIE_SECURE") or (
-                const_str(node) == "SESSION_COOKIE_SECURE"
-            ) or (isinstance(node, ast.keyword) and node.arg == "SESSION_COOKIE_SECURE") or (
-                isinstance(node, ast.Attribute) and node.attr == "SESSION_COOKIE_SECURE"
-            ):
-                self.mentioned = True
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
                 if node.func.attr in LOADERS:
                     self.loads = True
@@ -1243,6 +1351,18 @@ class ConfigFacts:
                     not isinstance(arg, ast.Dict) for arg in node.args
                 ):
                     self.loads = True
+        # The session setting named in code outside a test or development config class:
+        # the file has made its choice for production.
+        self.mentioned = any(
+            names_setting(node, "SESSION_COOKIE_SECURE") and not self.in_undeployed_class(node)
+            for node in ast.walk(tree)
+        )
+        # A `SECRET_KEY = v` anywhere; an app's (`app.secret_key = v`) only in a file that
+        # imports Flask or Quart, whose apps those are.
+        flask = bool({"flask", "quart"} & rules.roots)
+        self.sets_any_secret_key = any(
+            is_secret_key_assignment(node) or (flask and secret_key_statement(node))
+            for node in ast.walk(tree) if isinstance(node, ast.stmt))
         self.django = DjangoModule(tree)
         self.django_tree = tree
         self.source = source
@@ -1274,6 +1394,11 @@ class ConfigFacts:
             node = self.parent(node)
         return False
 
+    def is_local_name(self, assignment) -> bool:
+        """`SESSION_COOKIE_SECURE = v` in a function: a local name, not the setting."""
+        target = assignment.targets[0] if isinstance(assignment, ast.Assign) else assignment.target
+        return isinstance(target, ast.Name) and self.in_function(assignment)
+
     def beside_debug(self, node) -> bool:
         """The module or class body holding `node` also assigns a true DEBUG."""
         scope = self.parent(node)
@@ -1299,6 +1424,57 @@ class ConfigFacts:
     def sets_secret_key(self, cls) -> bool:
         return any(is_secret_key_assignment(s) for s in cls.body)
 
+    def class_of(self, node):
+        """The nearest class around a node, through any depth."""
+        node = self.parent(node)
+        while node is not None and not isinstance(node, ast.ClassDef):
+            node = self.parent(node)
+        return node
+
+    def in_undeployed_class(self, node) -> bool:
+        cls = self.class_of(node)
+        return cls is not None and is_undeployed_class(cls)
+
+    def given_in_undeployed_class(self, statement) -> bool:
+        """A setting a test or development config class's body gives."""
+        cls = self.parent(statement)
+        return isinstance(cls, ast.ClassDef) and statement in cls.body and is_undeployed_class(cls)
+
+    def config_class_site(self, cls):
+        """Where a config class's missing setting is reported: a production class, or
+        its SECRET_KEY."""
+        if config_role(cls) == "production":
+            return cls
+        return next(s for s in cls.body if is_secret_key_assignment(s))
+
+    def config_class_index(self, cls) -> int:
+        """Where a config class takes a new setting: after its last `*_COOKIE_*` setting
+        that has its lines to itself, where a maintainer keeps them; else last."""
+        for at in range(len(cls.body) - 1, -1, -1):
+            statement = cls.body[at]
+            target = assignment_target(statement)
+            if target is not None and b"_COOKIE_" in node_bytes(self.source, target) and (
+                    self.alone_on_its_lines(statement)):
+                return at + 1
+        return len(cls.body)
+
+    def alone_on_its_lines(self, statement) -> bool:
+        return starts_logical_line(self.source, statement) and ends_its_line(self.source, statement)
+
+    def config_targets(self) -> list:
+        """The config classes that take a missing SESSION_COOKIE_SECURE: the production
+        ones where the file names them (tests and development keep their own choice),
+        else each base class that sets the secret key first in its hierarchy."""
+        configs = [c for cs in self.classes.values() for c in cs if is_config_class(c) and not is_model(c)]
+        production = [c for c in configs if config_role(c) == "production"]
+        if production:
+            return production
+        return [
+            c for c in configs
+            if self.sets_secret_key(c) and config_role(c) == "base"
+            and not any(self.sets_secret_key(a) for a in self.ancestors(c))
+        ]
+
     def ancestors(self, cls):
         found, stack = [], [cls]
         while stack:
@@ -1309,6 +1485,71 @@ class ConfigFacts:
                         found.append(ancestor)
                         stack.append(ancestor)
         return found
+
+
+def assignment_target(statement):
+    """The (first) target of `TARGET = value` or `TARGET: T = value`."""
+    if isinstance(statement, ast.Assign):
+        return statement.targets[0]
+    if isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        return statement.target
+    return None
+
+
+def assigned_name(statement) -> Optional[str]:
+    """`NAME` of a statement `NAME = value` (its first target) or `NAME: T = value`."""
+    target = assignment_target(statement)
+    return target.id if isinstance(target, ast.Name) else None
+
+
+def ends_its_line(source, statement) -> bool:
+    """Only blanks or a comment after the statement on its last line (no `; x = 1`)."""
+    end = source.span(statement)[1]
+    line = source.line_of(end)
+    next_start = source.line_starts[line] if line < len(source.line_starts) else len(source.data)
+    rest = source.data[end:next_start].rstrip(b"\r\n").strip(b" \t\x0c")
+    return not rest or rest.startswith(b"#")
+
+
+def line_after(source, statement) -> Optional[int]:
+    """The start of the line after a statement that ends its line, where one follows."""
+    if not ends_its_line(source, statement):
+        return None
+    end = source.span(statement)[1]
+    line = source.line_of(end)
+    next_start = source.line_starts[line] if line < len(source.line_starts) else len(source.data)
+    return next_start if next_start > end else None
+
+
+def beside_settings(source, body, wanted) -> Optional[int]:
+    """After the last statement of a module's body, at the start of its line, that sets a
+    setting `wanted` accepts, when no star import follows it and it ends its line."""
+    last = None
+    for at, statement in enumerate(body):
+        name = assigned_name(statement)
+        if statement.col_offset == 0 and name is not None and wanted(name):
+            last = at
+    if last is None or any(holds_star_import(s) for s in body[last + 1:]):
+        return None
+    return last + 1 if line_after(source, body[last]) is not None else None
+
+
+def django_insertion_index(source, body) -> Optional[int]:
+    """Where a Django settings module takes a new setting (DESIGN.md section 9,
+    docs/project.md "Placement"): beside its cookie settings (after the last `*_COOKIE_*`
+    one), else beside its HTTPS hardening (after the last `SECURE_*` one), else before
+    the star imports that end the module, or at its end; None where no line fits."""
+    beside = beside_settings(source, body, lambda name: "_COOKIE_" in name)
+    if beside is None:
+        beside = beside_settings(source, body, lambda name: name.startswith("SECURE_"))
+    if beside is not None:
+        return beside
+    trailing = 0
+    while trailing < len(body) and holds_star_import(body[-1 - trailing]):
+        trailing += 1
+    if trailing and not starts_logical_line(source, body[len(body) - trailing]):
+        return None
+    return len(body) - trailing
 
 
 def starts_logical_line(source, node) -> bool:
@@ -1341,6 +1582,7 @@ def expected_config_fixes(facts: "ConfigFacts", suppressions):
                 pass
             elif isinstance(target, ast.Name) and (
                 facts.in_function(node) or facts.beside_debug(node)
+                or facts.given_in_undeployed_class(node)
                 or (facts.at_module_level(node) and name in DJANGO_IS_TRUE
                     and facts.django.would_warn(name) is False)
             ):
@@ -1355,7 +1597,7 @@ def expected_config_fixes(facts: "ConfigFacts", suppressions):
                 is_dict_call(node) and bool(node.args))
             on_xsrf = is_truthy_literal(mapping_value(node, "xsrf_cookies"))
             on_sessions = is_truthy_literal(mapping_value(node, "tools.sessions.on"))
-            call_ok = not isinstance(node, ast.Call) or last_name(node.func) in ("Application", "dict")
+            call_ok = not isinstance(node, ast.Call) or is_tornado_settings_call(node, facts)
             if "tornado" in roots and on_xsrf and call_ok and not quiet(node):
                 kwargs = mapping_value(node, "xsrf_cookie_kwargs")
                 parent = facts.parent(node)
@@ -1376,25 +1618,19 @@ def expected_config_fixes(facts: "ConfigFacts", suppressions):
                     expected.append((node.lineno, "entry", node, "tools.sessions.secure"))
                 elif flag is not None and is_falsy_literal(flag):
                     expected.append((node.lineno, "value", node, "tools.sessions.secure"))
-        # A Flask config class that sets the secret key.
-        if isinstance(node, ast.ClassDef) and not tests and not facts.mentioned:
-            names = [node.name] + [last_name(base) or "" for base in node.bases]
-            key = next((st for st in node.body if is_secret_key_assignment(st)), None)
+    # The Flask config classes that take the session setting (a production class only
+    # where the file also sets a secret key: the engine's windows look no further).
+    if not tests and not facts.mentioned:
+        for cls in facts.config_targets():
+            site = facts.config_class_site(cls)
             if (
-                key is not None
-                and any(n.endswith("Config") for n in names)
-                and not any(facts.sets_secret_key(a) for a in facts.ancestors(node))
-                and starts_logical_line(source, node.body[0])
-                and not suppressions.covers(key, strict=False)
+                (site is not cls or facts.sets_any_secret_key)
+                and starts_logical_line(source, cls.body[0])
+                and not suppressions.covers(site, strict=False)
             ):
-                expected.append((key.lineno, "statement", node, "SESSION_COOKIE_SECURE"))
+                expected.append((site.lineno, "statement", cls, "SESSION_COOKIE_SECURE"))
     # Django settings the deployment checks warn about, where a line fits.
-    trailing = [st for st in reversed(tree.body) if holds_star_import(st)]
-    body = tree.body
-    while trailing and body and holds_star_import(body[-1]):
-        body = body[:-1]
-    first_star = tree.body[len(body)] if len(body) < len(tree.body) else None
-    if first_star is not None and not starts_logical_line(source, first_star):
+    if django_insertion_index(source, tree.body) is None:
         return expected
     for name in sorted(DJANGO_IS_TRUE):
         site = facts.django.warned(name)
@@ -1413,12 +1649,10 @@ def statement_insertion_problems(change, facts: "ConfigFacts", suppressions):
         site = facts.django.warned(target.id)
         if site is None:
             return [("not-warned", f"added {target.id} where Django's checks do not warn")]
-        trailing = 0
-        while trailing < len(before_body) and holds_star_import(before_body[-1 - trailing]):
-            trailing += 1
-        if index != len(before_body) - trailing:
-            return [("misplaced", f"added {target.id} elsewhere than before the star imports "
-                     "that end the module, or at its end")]
+        if index != django_insertion_index(facts.source, before_body):
+            return [("misplaced", f"added {target.id} elsewhere than beside the module's "
+                     "cookie settings, its HTTPS hardening, or before the star imports that "
+                     "end it")]
         if suppressions.covers(site, strict=True, rule=rule):
             return [("suppressed", "added a setting whose finding is suppressed")]
         return []
@@ -1426,23 +1660,7 @@ def statement_insertion_problems(change, facts: "ConfigFacts", suppressions):
     if flask and {"pytest", "unittest"} & facts.rules.roots:
         return [("test-module", "added the setting to a test module")]
     if isinstance(owner, ast.ClassDef) and isinstance(target, ast.Name):
-        names = [owner.name] + [last_name(base) or "" for base in owner.bases]
-        if (
-            target.id != "SESSION_COOKIE_SECURE"
-            or not facts.sets_secret_key(owner)
-            or not any(name.endswith("Config") for name in names)
-        ):
-            return [("not-a-config", f"added {target.id} to class {owner.name}")]
-        if facts.mentioned:
-            return [("mentioned", "added the setting to a file that names it")]
-        if any(facts.sets_secret_key(a) for a in facts.ancestors(owner)):
-            return [("base-class", f"added the setting to {owner.name}, not to its base class")]
-        if index != len(before_body):
-            return [("misplaced", "added the setting before the class body's end")]
-        key = next(s for s in owner.body if is_secret_key_assignment(s))
-        if suppressions.covers(key, strict=True, rule=rule):
-            return [("suppressed", "added a setting whose finding is suppressed")]
-        return []
+        return config_class_problems(change, facts, suppressions)
     previous = before_body[index - 1] if index > 0 else None
     config = previous is not None and secret_key_statement(previous)
     expected = f"{config}" if config else None
@@ -1452,7 +1670,67 @@ def statement_insertion_problems(change, facts: "ConfigFacts", suppressions):
         return [("mentioned", "added the setting to a file that names or loads it")]
     if ast.unparse(target.value) != expected:
         return [("receiver", f"added it on {ast.unparse(target.value)}, not {expected}")]
+    if first_cookie_update(facts.django_tree, expected) is not None:
+        return [("misplaced", f"added a line though an update of {expected} gives cookie "
+                 "settings, where the new one belongs")]
     if suppressions.covers(previous, strict=True, rule=rule):
+        return [("suppressed", "added a setting whose finding is suppressed")]
+    return []
+
+
+def update_entry_problems(change, facts: "ConfigFacts", suppressions):
+    """`SESSION_COOKIE_SECURE=True` added to an `app.config.update(...)`: beside the app's
+    cookie settings, in the file's first update of that config that gives some, for an
+    app whose secret key the file sets, where the statement form would be allowed."""
+    call, key = change.before, change.keyword
+    receiver = cookie_update_receiver(call)
+    if key != "SESSION_COOKIE_SECURE" or receiver is None:
+        return [("tree-changed", f"added the entry {key}")]
+    if first_cookie_update(facts.django_tree, receiver) is not call:
+        return [("misplaced", f"added {key} to an update of {receiver} that is not its first "
+                 "to give cookie settings")]
+    if not ({"flask", "quart"} & facts.rules.roots):
+        return [("not-an-app", "added the setting in a file that imports no Flask or Quart")]
+    if {"pytest", "unittest"} & facts.rules.roots:
+        return [("test-module", "added the setting to a test module")]
+    if facts.mentioned or facts.loads:
+        return [("mentioned", "added the setting to a file that names or loads it")]
+    sites = [
+        node for node in ast.walk(facts.django_tree)
+        if isinstance(node, ast.stmt) and secret_key_statement(node) == receiver
+    ]
+    if not sites:
+        return [("not-an-app", f"added the setting to {receiver}, whose secret key the file "
+                 "does not set")]
+    if all(suppressions.covers(site, strict=True, rule="secure-cookie-setting") for site in sites):
+        return [("suppressed", "added a setting whose finding is suppressed")]
+    return []
+
+
+def config_class_problems(change, facts: "ConfigFacts", suppressions):
+    """A `SESSION_COOKIE_SECURE = True` added to a Flask config class: a production
+    class where the file names one, else the base of a hierarchy that sets the secret
+    key; beside the class's cookie settings, else last."""
+    owner, name = change.owner, change.after.targets[0].id
+    if name != "SESSION_COOKIE_SECURE" or not is_config_class(owner) or is_model(owner):
+        return [("not-a-config", f"added {name} to class {owner.name}")]
+    role = config_role(owner)
+    if role in NOT_DEPLOYED:
+        return [("not-deployed", f"added the setting to the {role} class {owner.name}")]
+    if facts.mentioned:
+        return [("mentioned", "added the setting to a file that names it")]
+    targets = facts.config_targets()
+    if owner not in targets:
+        if role == "base" and any(config_role(c) == "production" for c in targets):
+            return [("not-production", f"added the setting to {owner.name}, not to the "
+                     "production class")]
+        if facts.sets_secret_key(owner):
+            return [("base-class", f"added the setting to {owner.name}, not to its base class")]
+        return [("not-a-config", f"added {name} to class {owner.name}, which sets no secret key")]
+    if change.index != facts.config_class_index(owner):
+        return [("misplaced", "added the setting elsewhere than after the class's last "
+                 "cookie setting, or last")]
+    if suppressions.covers(facts.config_class_site(owner), strict=True, rule="secure-cookie-setting"):
         return [("suppressed", "added a setting whose finding is suppressed")]
     return []
 
@@ -1466,13 +1744,14 @@ def setting_value_problems(change, facts: "ConfigFacts", suppressions):
         problems.append(("suppressed", "changed a suppressed setting"))
     if isinstance(node, (ast.Assign, ast.AnnAssign)):
         target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-        if isinstance(target, ast.Name) and facts.in_function(node):
-            problems.append(("local-variable", f"changed {target.id} in a function"))
         if isinstance(target, ast.Subscript) and last_name(target.value) != "config":
             problems.append(("not-config", f"changed an item of {ast.unparse(target.value)}"))
         module_level = facts.at_module_level(node)
         if is_falsy_literal(old) and facts.beside_debug(node):
             problems.append(("development", "made a setting True beside DEBUG = True"))
+        if facts.given_in_undeployed_class(node):
+            problems.append(("not-deployed", "changed a test or development config class's "
+                             "own choice"))
         name = target.id if isinstance(target, ast.Name) else None
         if module_level and name in DJANGO_IS_TRUE and facts.django.would_warn(name) is False:
             problems.append(("not-warned", f"changed {name} where Django's checks never warn"))
@@ -1519,6 +1798,22 @@ def mapping_context_problems(change, facts):
     return [("not-a-setting", "changed an entry of a dict that holds no settings")]
 
 
+def is_tornado_settings_call(call, facts) -> bool:
+    """A call whose keywords are Tornado application settings: `Application(...)`,
+    `dict(...)`, or `super().__init__(...)` in a subclass of `Application`, whose
+    `__init__(self, handlers=None, default_host=None, transforms=None, **settings)`
+    takes them (tornado 6.5, tornado/web.py)."""
+    if last_name(call.func) in ("Application", "dict"):
+        return True
+    func = call.func
+    is_super_init = (
+        isinstance(func, ast.Attribute) and func.attr == "__init__"
+        and isinstance(func.value, ast.Call) and last_name(func.value.func) == "super"
+    )
+    cls = facts.class_of(call) if is_super_init else None
+    return cls is not None and any(last_name(base) == "Application" for base in cls.bases)
+
+
 def framework_mapping_problems(change, facts, suppressions):
     """Tornado's XSRF cookie settings and CherryPy's session config."""
     key, mapping, owner = change.keyword, change.before, change.owner
@@ -1537,7 +1832,7 @@ def framework_mapping_problems(change, facts, suppressions):
         )
         if change.kind == "entry" and key == "xsrf_cookie_kwargs" and assigned in facts.kwargs_read_from:
             return [("named-elsewhere", f"added xsrf_cookie_kwargs, which code reads or sets in {assigned}")]
-        if isinstance(settings, ast.Call) and last_name(settings.func) not in ("Application", "dict"):
+        if isinstance(settings, ast.Call) and not is_tornado_settings_call(settings, facts):
             return [("not-a-sink", "changed a call that is no Tornado application")]
     elif key == "tools.sessions.secure":
         on = mapping_value(mapping, "tools.sessions.on")
@@ -2565,7 +2860,7 @@ def sets_literal_flag(call, rules) -> bool:
     keyword = secure_keyword(call)
     if keyword is not None:
         return is_literal_value(keyword.value)
-    indexes = {sig.index for sig in rules.signatures(call.func.attr)}
+    indexes = {sig.index for sig in rules.signatures(call)}
     for index in indexes:
         if index is not None and len(call.args) > index:
             return is_literal_value(call.args[index])
@@ -2628,7 +2923,7 @@ class ValueFacts:
         for call in rules.calls:
             if left_alone_because(call) or left_as_deletion(call, rules):
                 continue
-            signatures = rules.signatures(call.func.attr)
+            signatures = rules.signatures(call)
             if not all(sig.keyword for sig in signatures):
                 continue
             flag = call_flag(call, signatures, "secure-cookie")
@@ -2659,26 +2954,35 @@ class ValueFacts:
         flags = []
         for node in ast.walk(self.source.tree):
             if isinstance(node, (ast.Assign, ast.AnnAssign)) and node.value is not None:
-                name = setting_target(node)
-                if name not in SETTING_NAMES or is_literal_value(node.value):
-                    continue
-                target = node.targets[0] if isinstance(node, ast.Assign) else node.target
-                if isinstance(target, ast.Subscript) and last_name(target.value) != "config":
-                    continue
-                if facts.in_function(node) or facts.beside_debug(node):
-                    continue
-                module_level = facts.at_module_level(node)
-                django = facts.django.complete and module_level and isinstance(target, ast.Name)
-                if django and name in DJANGO_IS_TRUE and facts.django.would_warn(name) is False:
-                    continue
-                want = "is_true" if django and name in DJANGO_IS_TRUE else "truthy"
-                flags.append(vo.Flag(node.value, want, site=node.value, rule="secure-cookie-setting"))
+                flags += self.assignment_flags(node, facts)
             if isinstance(node, (ast.Dict, ast.Call)) and mapping_flags(node):
                 for key, _, value in mapping_items(node):
                     if key in SETTING_NAMES and not is_literal_value(value):
                         change = Change(node, node, "value", keyword=key)
                         if not mapping_context_problems(change, facts):
                             flags.append(vo.Flag(value, site=value, rule="secure-cookie-setting"))
+        return flags
+
+    def assignment_flags(self, node, facts) -> list:
+        """A flag for each setting an assignment gives its value to: a chained one
+        (`SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = v`) gives it to every target."""
+        if is_literal_value(node.value):
+            return []
+        if facts.in_function(node) or facts.beside_debug(node) or facts.given_in_undeployed_class(node):
+            return []
+        flags = []
+        for target in node.targets if isinstance(node, ast.Assign) else [node.target]:
+            name = target_setting(target)
+            if name not in SETTING_NAMES:
+                continue
+            if isinstance(target, ast.Subscript) and last_name(target.value) != "config":
+                continue
+            module_level = facts.at_module_level(node)
+            django = facts.django.complete and module_level and isinstance(target, ast.Name)
+            if django and name in DJANGO_IS_TRUE and facts.django.would_warn(name) is False:
+                continue
+            want = "is_true" if django and name in DJANGO_IS_TRUE else "truthy"
+            flags.append(vo.Flag(node.value, want, site=node.value, rule="secure-cookie-setting"))
         return flags
 
     def morsel_flags(self, sinks) -> list:
@@ -2835,6 +3139,16 @@ def change_problems(change: Change, rules: FileRules, suppressions: Suppressions
         return new_sink_problems(change, rules, suppressions, sinks)
     if change.sink == "statement":
         return statement_insertion_problems(change, facts, suppressions)
+    if change.sink == "setting" and facts.is_local_name(change.before):
+        # A function's own name, spelled like a setting: a value like any other (section 8).
+        literal = Change(change.old_value, change.new_value, "literal", sink="value")
+        return [
+            ("local-variable", f"changed {change.keyword} in a function: {detail}")
+            if kind == "tree-changed" else (kind, detail)
+            for kind, detail in value_change_problems(literal, sinks.values)
+        ]
+    if change.sink == "config" and change.kind == "entry" and change.keyword in SETTING_NAMES:
+        return update_entry_problems(change, facts, suppressions)
     if change.sink == "setting" or (change.sink == "config" and change.keyword in SETTING_NAMES):
         return setting_value_problems(change, facts, suppressions)
     if change.sink == "config":
@@ -2850,7 +3164,7 @@ def change_problems(change: Change, rules: FileRules, suppressions: Suppressions
     if left_as_deletion(call, rules):
         problems.append(("deletion", "changed a deletion of a cookie the file sets with no "
                          "literal flag"))
-    signatures = rules.signatures(call.func.attr)
+    signatures = rules.signatures(call)
     if change.kind == "insert":
         inserted = insertion_problems(call, signatures)
         if has_splat(call) and sinks.values.allows_insert(call):
@@ -2935,7 +3249,7 @@ def expected_fix(call: ast.Call, rules: FileRules, comments, suppressions: Suppr
         return None
     if left_as_deletion(call, rules):
         return None  # a deletion follows the cookie it deletes, which the file does not set
-    verdicts = {verdict_under(call, sig) for sig in rules.signatures(call.func.attr)}
+    verdicts = {verdict_under(call, sig) for sig in rules.signatures(call)}
     if len(verdicts) != 1:
         return None  # the possible callees disagree: review
     fix = verdicts.pop()
@@ -3232,6 +3546,8 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
     if change.kind == "header":
         return header_edit_problems(old, new)
     if change.kind == "value":
+        if shares_an_entry(change, changes):
+            return []
         at, until = (offset - start for offset in fixed.span(change.new_value))
         literal = source.data[slice(*source.span(change.old_value))]
         return replacement_edit_problems(old, new, at, until, literal)
@@ -3330,15 +3646,29 @@ def with_nested_changes(source: Source, fixed: Source, change: Change, changes) 
     start, end = source.span(change.before)
     nested = [
         c for c in changes
-        if c is not change and c.before is not None
+        if c is not change and c.before is not None and c.before is not change.before
         and start <= source.span(c.before)[0] and source.span(c.before)[1] <= end
     ]
+    # A mapping that gained an entry and had a value made True: the value's own bytes
+    # are replaced here, so that the entry is checked as the one insertion left.
+    siblings = [
+        c for c in changes
+        if c is not change and c.before is change.before and c.kind == "value"
+        and change.kind == "entry"
+    ]
     parts, at = [], start
-    for inner in outermost(nested, fixed):
-        inner_start, inner_end = source.span(inner.before)
-        parts += [source.data[at:inner_start], fixed.data[slice(*fixed.span(inner.after))]]
+    replaced = [(c.before, c.after) for c in outermost(nested, fixed)]
+    replaced += [(c.old_value, c.new_value) for c in siblings]
+    for old_node, new_node in sorted(replaced, key=lambda pair: source.span(pair[0])):
+        inner_start, inner_end = source.span(old_node)
+        parts += [source.data[at:inner_start], fixed.data[slice(*fixed.span(new_node))]]
         at = inner_end
     return b"".join(parts) + source.data[at:end]
+
+
+def shares_an_entry(change: Change, changes) -> bool:
+    """A value made True in a mapping that also gained an entry (checked with it)."""
+    return any(c.kind == "entry" and c.before is change.before for c in changes if c is not change)
 
 
 def entry_edit_problems(old: bytes, new: bytes, at: int, until: int, key: str):
@@ -3521,12 +3851,12 @@ BY_SCHEME = ("def f(r):\n    secure = False\n    if request.is_secure():\n      
 CALLERS = ("def h(r, secure=False):\n    r.set_cookie('k', v, secure=secure)\n"
            "def g(r):\n    h(r, 0)\n    h(r)\n")
 ENV = "import os\n"
-DJANGO_ENV = "import environ\nenv = environ.Env(X=(bool, False))\n"
+DJANGO_ENV = "import environ\nenv = environ.Env(COOKIE_X=(bool, False))\n"
 SHARED_DEFAULT = ("import os\nFORCE = os.getenv('F', 'false') == 'true'\nSECURE_SSL_REDIRECT = FORCE\n"
                   "SESSION_COOKIE_SECURE = FORCE\n")
 # One default for two variables: set to false, the first no longer turns the flag off.
 EITHER = ("import os\ndef either(a, b, d):\n    return os.getenv(a, d) == 'true' or os.getenv(b, d) == 'true'\n"
-          "SESSION_COOKIE_SECURE = either('A', 'B', 'false')\n")
+          "SESSION_COOKIE_SECURE = either('COOKIE_A', 'COOKIE_B', 'false')\n")
 SPLAT = "def f(r):\n    opts = {'httponly': True}\n    r.set_cookie('k', 'v', **opts)\n"
 DELETION = "r.set_cookie('a', 'v', secure=False)\nr.set_cookie('a', '', max_age=0)\n"
 SELF_TEST = [
@@ -3570,6 +3900,26 @@ SELF_TEST = [
      DJANGO + "from .local import *\nSESSION_COOKIE_SECURE = True\n", None, "misplaced"),
     ("django setting added before other statements", DJANGO + "X = 1\n",
      DJANGO + "SESSION_COOKIE_SECURE = True\nX = 1\n", None, "misplaced"),
+    ("django setting added beside the cookie settings",
+     DJANGO + "SESSION_COOKIE_AGE = 1  # a day\nSECURE_SSL_REDIRECT = True\nX = 1\n",
+     DJANGO + "SESSION_COOKIE_AGE = 1  # a day\nSESSION_COOKIE_SECURE = True\n"
+     "SECURE_SSL_REDIRECT = True\nX = 1\n", None, None),
+    ("django setting added at the end, away from the cookie settings",
+     DJANGO + "SESSION_COOKIE_AGE = 1\nX = 1\n",
+     DJANGO + "SESSION_COOKIE_AGE = 1\nX = 1\nSESSION_COOKIE_SECURE = True\n", None, "misplaced"),
+    ("django setting added beside the HTTPS hardening",
+     DJANGO + "SECURE_HSTS_SECONDS: int = 60\nX = 1\n",
+     DJANGO + "SECURE_HSTS_SECONDS: int = 60\nSESSION_COOKIE_SECURE = True\nX = 1\n", None, None),
+    ("django setting added at the end, away from the HTTPS hardening",
+     DJANGO + "SECURE_SSL_REDIRECT = True\nX = 1\n",
+     DJANGO + "SECURE_SSL_REDIRECT = True\nX = 1\nSESSION_COOKIE_SECURE = True\n", None, "misplaced"),
+    ("django setting added before local overrides that follow the cookie settings",
+     DJANGO + "SESSION_COOKIE_AGE = 1\nX = 1\nfrom .local import *\n",
+     DJANGO + "SESSION_COOKIE_AGE = 1\nX = 1\nSESSION_COOKIE_SECURE = True\nfrom .local import *\n",
+     None, None),
+    ("django setting added at the end, a cookie setting sharing its line",
+     DJANGO + "SESSION_COOKIE_AGE = 1; X = 1\nY = 2\n",
+     DJANGO + "SESSION_COOKIE_AGE = 1; X = 1\nY = 2\nSESSION_COOKIE_SECURE = True\n", None, None),
     ("django setting Django does not warn about", "INSTALLED_APPS = ['django.contrib.auth']\n",
      "INSTALLED_APPS = ['django.contrib.auth']\nSESSION_COOKIE_SECURE = True\n", None, "not-warned"),
     ("django CSRF in sessions", "MIDDLEWARE = [CSRF]\nCSRF_USE_SESSIONS = True\n".replace("CSRF]", "'django.middleware.csrf.CsrfViewMiddleware']"),
@@ -3633,6 +3983,65 @@ SELF_TEST = [
      "class Config:\n    SECRET_KEY = 'k'\nclass P(Config):\n    SESSION_COOKIE_SECURE = True\n",
      "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\nclass P(Config):\n    SESSION_COOKIE_SECURE = True\n",
      None, "mentioned"),
+    ("flask production class takes the setting", "class Config:\n    SECRET_KEY = 'k'\n"
+     "class ProdConfig(Config):\n    X = 1\n",
+     "class Config:\n    SECRET_KEY = 'k'\nclass ProdConfig(Config):\n    X = 1\n"
+     "    SESSION_COOKIE_SECURE = True\n", None, None),
+    ("flask base class takes the setting beside a production class",
+     "class Config:\n    SECRET_KEY = 'k'\nclass ProdConfig(Config):\n    X = 1\n",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\n"
+     "class ProdConfig(Config):\n    X = 1\n", None, "not-production"),
+    ("missed flask production class", "class Config:\n    SECRET_KEY = 'k'\n"
+     "class ServerConfig(Config):\n    PREFERRED_URL_SCHEME = 'https'\n", None, None, "missed-fix"),
+    ("flask production class, no secret key in the file, fixed",
+     "CSRF_COOKIE_SECURE = 0\nclass LiveConfig(Config):\n    X = 1\n",
+     "CSRF_COOKIE_SECURE = True\nclass LiveConfig(Config):\n    X = 1\n    SESSION_COOKIE_SECURE = True\n",
+     None, None),
+    ("flask production class, no secret key in the file, left",
+     "CSRF_COOKIE_SECURE = True\nclass LiveConfig(Config):\n    X = 1\n", None, None, None),
+    ("flask test class left alone",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\n"
+     "class TestingConfig(Config):\n    SESSION_COOKIE_SECURE = False\n", None, None, None),
+    ("flask test class made True",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\n"
+     "class TestingConfig(Config):\n    SESSION_COOKIE_SECURE = False\n",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\n"
+     "class TestingConfig(Config):\n    SESSION_COOKIE_SECURE = True\n", None, "not-deployed"),
+    ("flask class testing by its body made True",
+     "class OtherConfig:\n    TESTING = True\n    SESSION_COOKIE_SECURE = False\n",
+     "class OtherConfig:\n    TESTING = True\n    SESSION_COOKIE_SECURE = True\n", None, "not-deployed"),
+    ("flask development class made True", "class DevConfig(Config):\n    SESSION_COOKIE_SECURE = 0\n",
+     "class DevConfig(Config):\n    SESSION_COOKIE_SECURE = True\n", None, "not-deployed"),
+    ("flask development class given the setting",
+     "class LocalConfig:\n    SECRET_KEY = 'k'\n",
+     "class LocalConfig:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_SECURE = True\n", None, "not-deployed"),
+    ("flask class whose name holds a role's letters, not its word", "class DeviceConfig:\n    SECRET_KEY = 'k'\n",
+     None, None, "missed-fix"),
+    ("flask setting named in a test class only",
+     "class Config:\n    SECRET_KEY = 'k'\nclass TestConfig(Config):\n    SESSION_COOKIE_SECURE = False\n",
+     None, None, "missed-fix"),
+    ("flask annotated secret key", "class ServerConfig:\n    SECRET_KEY: str = 'k'\n",
+     "class ServerConfig:\n    SECRET_KEY: str = 'k'\n    SESSION_COOKIE_SECURE = True\n", None, None),
+    ("missed flask annotated secret key", "class ServerConfig:\n    SECRET_KEY: str = 'k'\n",
+     None, None, "missed-fix"),
+    ("flask settings model", "class AppConfig(BaseSettings):\n    SECRET_KEY: str = 'k'\n",
+     "class AppConfig(BaseSettings):\n    SECRET_KEY: str = 'k'\n    SESSION_COOKIE_SECURE = True\n",
+     None, "not-a-config"),
+    ("flask dataclass", "@dataclass(frozen=True)\nclass AppConfig:\n    SECRET_KEY: str = 'k'\n",
+     "@dataclass(frozen=True)\nclass AppConfig:\n    SECRET_KEY: str = 'k'\n    SESSION_COOKIE_SECURE = True\n",
+     None, "not-a-config"),
+    ("flask setting beside the class's cookie settings",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_AGE = 1  # a day\n    X = 2\n",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_AGE = 1  # a day\n"
+     "    SESSION_COOKIE_SECURE = True\n    X = 2\n", None, None),
+    ("flask setting last, away from the class's cookie settings",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_AGE = 1\n    X = 2\n",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_AGE = 1\n    X = 2\n"
+     "    SESSION_COOKIE_SECURE = True\n", None, "misplaced"),
+    ("flask setting last, the cookie setting sharing its line",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_AGE = 1; Y = 1\n    X = 2\n",
+     "class Config:\n    SECRET_KEY = 'k'\n    SESSION_COOKIE_AGE = 1; Y = 1\n    X = 2\n"
+     "    SESSION_COOKIE_SECURE = True\n", None, None),
     ("flask app", "from flask import Flask\napp.secret_key = 'k'\n",
      "from flask import Flask\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_SECURE'] = True\n", None, None),
     ("flask app on another receiver", "from flask import Flask\napp.secret_key = 'k'\n",
@@ -3641,6 +4050,39 @@ SELF_TEST = [
     ("flask app loading its config", "from flask import Flask\napp.secret_key = 'k'\napp.config.from_object(C)\n",
      "from flask import Flask\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_SECURE'] = True\napp.config.from_object(C)\n",
      None, "mentioned"),
+    ("flask app beside its cookie settings",
+     "from flask import Flask\napp.secret_key = 'k'\napp.config.update(REMEMBER_COOKIE_SECURE=0)\n",
+     "from flask import Flask\napp.secret_key = 'k'\n"
+     "app.config.update(REMEMBER_COOKIE_SECURE=True, SESSION_COOKIE_SECURE=True)\n", None, None),
+    ("flask app beside its cookie settings, a line instead",
+     "from flask import Flask\napp.secret_key = 'k'\napp.config.update(SESSION_COOKIE_NAME='s')\n",
+     "from flask import Flask\napp.secret_key = 'k'\napp.config['SESSION_COOKIE_SECURE'] = True\n"
+     "app.config.update(SESSION_COOKIE_NAME='s')\n", None, "misplaced"),
+    ("flask app beside the cookie settings of its second update",
+     "from flask import Flask\napp.secret_key = 'k'\napp.config.update(SESSION_COOKIE_NAME='s')\n"
+     "app.config.update(SESSION_COOKIE_PATH='/')\n",
+     "from flask import Flask\napp.secret_key = 'k'\napp.config.update(SESSION_COOKIE_NAME='s')\n"
+     "app.config.update(SESSION_COOKIE_PATH='/', SESSION_COOKIE_SECURE=True)\n", None, "misplaced"),
+    ("flask app beside the cookie settings of another app",
+     "from flask import Flask\napp.secret_key = 'k'\napi.config.update(SESSION_COOKIE_NAME='s')\n",
+     "from flask import Flask\napp.secret_key = 'k'\n"
+     "api.config.update(SESSION_COOKIE_NAME='s', SESSION_COOKIE_SECURE=True)\n", None, "not-an-app"),
+    ("chained settings' default", ENV + "SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = "
+     "os.getenv('COOKIE_X', 'no') == 'yes'\n", ENV + "SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = "
+     "os.getenv('COOKIE_X', 'yes') == 'yes'\n", None, None),
+    ("missed chained settings' default", ENV + "SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = "
+     "os.getenv('COOKIE_X', 'no') == 'yes'\n", None, None, "missed-fix"),
+    ("tornado Application subclass",
+     "import tornado.web\nclass App(tornado.web.Application):\n    def __init__(self, h):\n"
+     "        super().__init__(h, xsrf_cookies=True)\n",
+     "import tornado.web\nclass App(tornado.web.Application):\n    def __init__(self, h):\n"
+     "        super().__init__(h, xsrf_cookies=True, xsrf_cookie_kwargs={'secure': True})\n", None, None),
+    ("tornado super() of another class",
+     "import tornado.web\nclass App(Base):\n    def __init__(self, h):\n"
+     "        super().__init__(h, xsrf_cookies=True)\n",
+     "import tornado.web\nclass App(Base):\n    def __init__(self, h):\n"
+     "        super().__init__(h, xsrf_cookies=True, xsrf_cookie_kwargs={'secure': True})\n", None,
+     "not-a-sink"),
     ("tornado XSRF kwargs added", "import tornado\nApplication([], xsrf_cookies=True)\n",
      "import tornado\nApplication([], xsrf_cookies=True, xsrf_cookie_kwargs={'secure': True})\n", None, None),
     ("tornado XSRF secure added", "import tornado\nS = {'xsrf_cookies': 1, 'xsrf_cookie_kwargs': {}}\n",
@@ -3761,6 +4203,17 @@ SELF_TEST = [
      "r.set_cookie('k', 'v', 1, 2, '/', 'd', flag, secure=True)\n", None, "slot-filled"),
     ("webob slot filled", "import webob\nr.set_cookie('k', 'v', 1, '/', 'd', flag)\n",
      "import webob\nr.set_cookie('k', 'v', 1, '/', 'd', flag, secure=True)\n", None, "slot-filled"),
+    ("a wrapper's own body calls the framework's setter",
+     "class U:\n    def set_cookie(self, response, k, v):\n        response.set_cookie(k, v)\n",
+     "class U:\n    def set_cookie(self, response, k, v):\n        response.set_cookie(k, v, secure=True)\n",
+     None, None),
+    ("missed fix in a wrapper's own body",
+     "class U:\n    def set_cookie(self, response, k, v):\n        response.set_cookie(k, v)\n",
+     None, None, "missed-fix"),
+    ("a wrapper's own body calling itself",
+     "class U:\n    def set_cookie(self, response, k, v):\n        self.set_cookie(k, v)\n",
+     "class U:\n    def set_cookie(self, response, k, v):\n        self.set_cookie(k, v, secure=True)\n",
+     None, "no-secure-parameter"),
     ("method without secure",
      "class H:\n    def set_cookie(self, handler, token): pass\nr.set_cookie(h, t)\n",
      "class H:\n    def set_cookie(self, handler, token): pass\nr.set_cookie(h, t, secure=True)\n",
@@ -4055,28 +4508,56 @@ SELF_TEST = [
      None, "missed-fix"),
     ("parameter of a decorated function left alone", "@route\n" + CALLERS,
      "@route\n" + CALLERS.replace("secure=False", "secure=True"), None, "tree-changed"),
-    ("default turned over", ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'false') == 'true'\n",
-     ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'true') == 'true'\n", None, None),
-    ("default turned over in its case", ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'No').lower() in ('yes', '1'))\n",
-     ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'Yes').lower() in ('yes', '1'))\n", None, None),
-    ("default given another spelling", ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'No').lower() in ('yes', '1'))\n",
-     ENV + "r.set_cookie('k', v, secure=os.getenv('X', '1').lower() in ('yes', '1'))\n", None, "default-spelling"),
-    ("default given another quote", ENV + "r.set_cookie('k', v, secure=os.getenv('X', '0') == '1')\n",
-     ENV + "r.set_cookie('k', v, secure=os.getenv('X', \"1\") == '1')\n", None, "default-spelling"),
-    ("default that leaves the flag false", ENV + "r.set_cookie('k', v, secure=os.getenv('X', 'nah') == '1')\n",
-     ENV + "r.set_cookie('k', v, secure=os.getenv('X', '2') == '1')\n", None, "default-false"),
-    ("default of a decouple cast", "from decouple import config\nSESSION_COOKIE_SECURE = config('X', default='off', cast=bool)\n",
-     "from decouple import config\nSESSION_COOKIE_SECURE = config('X', default='on', cast=bool)\n", None, None),
-    ("default of a django-environ scheme", DJANGO_ENV + "SESSION_COOKIE_SECURE = env('X')\n",
-     DJANGO_ENV.replace("(bool, False)", "(bool, True)") + "SESSION_COOKIE_SECURE = env('X')\n", None, None),
-    ("missed default", ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'false') == 'true'\n", None, None,
+    ("default turned over", ENV + "SESSION_COOKIE_SECURE = os.getenv('COOKIE_X', 'false') == 'true'\n",
+     ENV + "SESSION_COOKIE_SECURE = os.getenv('COOKIE_X', 'true') == 'true'\n", None, None),
+    ("default turned over in its case", ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', 'No').lower() in ('yes', '1'))\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', 'Yes').lower() in ('yes', '1'))\n", None, None),
+    ("default given another spelling", ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', 'No').lower() in ('yes', '1'))\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', '1').lower() in ('yes', '1'))\n", None, "default-spelling"),
+    ("default given another quote", ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', '0') == '1')\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', \"1\") == '1')\n", None, "default-spelling"),
+    ("default that leaves the flag false", ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', 'nah') == '1')\n",
+     ENV + "r.set_cookie('k', v, secure=os.getenv('COOKIE_X', '2') == '1')\n", None, "default-false"),
+    ("default of a decouple cast", "from decouple import config\nSESSION_COOKIE_SECURE = config('COOKIE_X', default='off', cast=bool)\n",
+     "from decouple import config\nSESSION_COOKIE_SECURE = config('COOKIE_X', default='on', cast=bool)\n", None, None),
+    ("default of a django-environ scheme", DJANGO_ENV + "SESSION_COOKIE_SECURE = env('COOKIE_X')\n",
+     DJANGO_ENV.replace("(bool, False)", "(bool, True)") + "SESSION_COOKIE_SECURE = env('COOKIE_X')\n", None, None),
+    ("missed default", ENV + "SESSION_COOKIE_SECURE = os.getenv('COOKIE_X', 'false') == 'true'\n", None, None,
      "missed-fix"),
+    ("default of a variable that names no cookie", ENV + "SESSION_COOKIE_SECURE = os.getenv('FORCE_HTTPS', 'false') == 'true'\n",
+     ENV + "SESSION_COOKIE_SECURE = os.getenv('FORCE_HTTPS', 'true') == 'true'\n", None, "broad-default"),
+    ("default of a variable that names no cookie left", ENV + "SESSION_COOKIE_SECURE = os.getenv('APP_SSL', '0') == '1'\n",
+     None, None, None),
+    ("a variable named like a setting", ENV + "SESSION_COOKIE_SECURE = os.environ.get('SESSION_COOKIE_SECURE', 'no') == 'yes'\n",
+     ENV + "SESSION_COOKIE_SECURE = os.environ.get('SESSION_COOKIE_SECURE', 'yes') == 'yes'\n", None, None),
+    ("missed default of a variable named like a setting",
+     ENV + "SESSION_COOKIE_SECURE = os.environ.get('SESSION_COOKIE_SECURE', 'no') == 'yes'\n", None, None,
+     "missed-fix"),
+    ("default of a django-environ scheme whose reader reads more",
+     DJANGO_ENV + "SESSION_COOKIE_SECURE = env('COOKIE_X')\nDEBUG = env('DEBUG')\n",
+     DJANGO_ENV.replace("(bool, False)", "(bool, True)") + "SESSION_COOKIE_SECURE = env('COOKIE_X')\n"
+     "DEBUG = env('DEBUG')\n", None, None),
+    ("missed default of a django-environ scheme whose reader reads more",
+     DJANGO_ENV + "SESSION_COOKIE_SECURE = env('COOKIE_X')\nDEBUG = env('DEBUG')\n", None, None, "missed-fix"),
+    ("default of a django-environ scheme whose variable another read names",
+     DJANGO_ENV + "SESSION_COOKIE_SECURE = env('COOKIE_X')\nX = env.str('COOKIE_X')\n",
+     DJANGO_ENV.replace("(bool, False)", "(bool, True)") + "SESSION_COOKIE_SECURE = env('COOKIE_X')\n"
+     "X = env.str('COOKIE_X')\n", None, "shared-default"),
+    ("default of a setting the framework may leave unset",
+     "r.set_cookie('k', v, secure=app.config.get('REMEMBER_COOKIE_SECURE', False))\n",
+     "r.set_cookie('k', v, secure=app.config.get('REMEMBER_COOKIE_SECURE', True))\n", None, None),
+    ("missed default of a setting the framework may leave unset",
+     "r.set_cookie('k', v, secure=app.config.get('REMEMBER_COOKIE_SECURE', False))\n", None, None,
+     "missed-fix"),
+    ("default of a setting the framework always defines",
+     "r.set_cookie('k', v, secure=app.config.get('SESSION_COOKIE_SECURE', False))\n",
+     "r.set_cookie('k', v, secure=app.config.get('SESSION_COOKIE_SECURE', True))\n", None, "tree-changed"),
     ("default other settings read too", SHARED_DEFAULT,
      SHARED_DEFAULT.replace("'false'", "'true'"), None, "shared-default"),
-    ("default turned over where the value is true already", ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'yes') != 'no'\n",
-     ENV + "SESSION_COOKIE_SECURE = os.getenv('X', 'no') != 'no'\n", None, "tree-changed"),
+    ("default turned over where the value is true already", ENV + "SESSION_COOKIE_SECURE = os.getenv('COOKIE_X', 'yes') != 'no'\n",
+     ENV + "SESSION_COOKIE_SECURE = os.getenv('COOKIE_X', 'no') != 'no'\n", None, "tree-changed"),
     ("default whose variable can no longer turn it off", EITHER,
-     EITHER.replace("'B', 'false'", "'B', 'true'"), None, "no-opt-out"),
+     EITHER.replace("'COOKIE_B', 'false'", "'COOKIE_B', 'true'"), None, "no-opt-out"),
     ("insert after a dict the function writes", SPLAT, SPLAT.replace("**opts)", "**opts, secure=True)"),
      None, None),
     ("missed insert after a dict the function writes", SPLAT, None, None, "missed-fix"),

@@ -36,6 +36,14 @@ SECURE_SETTINGS = {
     "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "LANGUAGE_COOKIE_SECURE",
     "REMEMBER_COOKIE_SECURE", "JWT_COOKIE_SECURE", "JWT_AUTH_SECURE",
 }
+# The settings their framework always defines, so that `config.get(NAME, default)`'s
+# default never applies: django/conf/global_settings.py (the session's, CSRF's, language
+# cookie's), flask 3.1 `default_config` (the session's), flask-jwt-extended 4.7's
+# `app.config.setdefault` (JWT_COOKIE_SECURE). Flask-Login 0.6 reads its own with a
+# default (`config.get("REMEMBER_COOKIE_SECURE", COOKIE_SECURE)`), unset otherwise.
+ALWAYS_DEFINED = {
+    "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE", "LANGUAGE_COOKIE_SECURE", "JWT_COOKIE_SECURE",
+}
 # Flask's SessionInterface.get_cookie_secure(app) returns SESSION_COOKIE_SECURE.
 SETTING_METHODS = {"get_cookie_secure": "SESSION_COOKIE_SECURE"}
 # The keywords and keys that pass a cookie's Secure flag.
@@ -724,6 +732,18 @@ def argument(call, position, name):
 DJANGO_ENVIRON_CASTS = {"bool": "bool", "str": "str", "int": "int", "json": "json"}
 
 
+def setting_default_read(call) -> Optional[EnvRead]:
+    """`X.get("NAME", default)` of a cookie setting its framework may leave unset: where
+    it is unset the default decides, read as an environment default is, the setting's
+    name for the variable."""
+    if not (isinstance(call.func, ast.Attribute) and call.func.attr == "get" and call.args):
+        return None
+    default = argument(call, 1, "default")
+    if const_str(call.args[0]) not in SECURE_SETTINGS - ALWAYS_DEFINED or default is None:
+        return None
+    return EnvRead(call.args[0], default, "config", unset_raises=False)
+
+
 def env_read(module: Module, call) -> Optional[EnvRead]:
     """The environment read a call is, if any."""
     if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
@@ -736,6 +756,9 @@ def env_read(module: Module, call) -> Optional[EnvRead]:
         if variable is None:
             return None
         return EnvRead(variable, argument(call, 1, "default"), "stdlib", unset_raises=False)
+    setting = setting_default_read(call)
+    if setting is not None:
+        return setting
     # python-decouple 3.8: config(option, default=undefined, cast=undefined)
     if path == "decouple.config":
         return decouple_read(call)
@@ -1199,10 +1222,26 @@ def compare(op, a, b) -> Optional[bool]:
     return None
 
 
+def is_local_name(module: Module, node) -> bool:
+    """A name the function (or class body) it is read in binds: its binding decides,
+    not the setting or switch it is spelled like."""
+    scope = module.scope_of(node)
+    return not isinstance(scope, ast.Module) and module.binds(scope, node.id)
+
+
+def is_setting_target(module: Module, target, assignment) -> bool:
+    """`SESSION_COOKIE_SECURE = v` at module level or in a class body: a setting; in a
+    function it is a local name like any other."""
+    return target.id in SECURE_SETTINGS and not isinstance(
+        module.scope_of(assignment), FUNCTIONS + (ast.Lambda,))
+
+
 def deployment_row(module: Module, node):
     """The deployment's fact an expression reads: ("scheme", value), ("debug", False),
     ("setting", True, name); None for any other."""
     if isinstance(node, ast.Name):
+        if is_local_name(module, node):
+            return None  # a name a function binds is its own, however it is spelled
         if node.id == "DEBUG":
             return ("debug", False)
         if node.id in SECURE_SETTINGS:
@@ -1224,6 +1263,10 @@ def deployment_row(module: Module, node):
     if isinstance(node, ast.Call):
         func = node.func
         if not isinstance(func, ast.Attribute):
+            return None
+        if env_read(module, node) is not None:
+            # `os.environ.get("SESSION_COOKIE_SECURE", d)` reads a variable, not the
+            # setting; `config.get("REMEMBER_COOKIE_SECURE", d)` a default that decides.
             return None
         if isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
             cls = module.enclosing_class(node)
@@ -1304,6 +1347,9 @@ class Links:
             for name, bound in frame.arguments.items():
                 if bound[0] in ("given", "default") and module.within(literal, bound[1]):
                     return self.reads_are_flags(frame.function, name)
+        variable = schema_variable(module, literal)
+        if variable is not None:
+            return self.variable_read_only_in(variable, value)
         child, parent = literal, module.parent(literal)
         while parent is not None:
             if isinstance(parent, ast.arguments):
@@ -1323,11 +1369,20 @@ class Links:
             child, parent = parent, module.parent(parent)
         return False
 
+    def variable_read_only_in(self, variable, value) -> bool:
+        """No string of the module names the variable but in the flag's own expression:
+        a django-environ schema's default then feeds only this read, whatever else the
+        reader reads."""
+        return not any(
+            const_str(node) == variable and not (value is not None and self.module.within(node, value))
+            for node in ast.walk(self.module.tree)
+        )
+
     def target_feeds_flags(self, target, assignment, literal) -> bool:
         module = self.module
         scope = module.scope_of(assignment)
         if isinstance(target, ast.Name):
-            if target.id in SECURE_SETTINGS:
+            if is_setting_target(module, target, assignment):
                 return True
             if self.entry_key(assignment.value, literal) is not None:
                 return self.dict_feeds_flags(scope, target.id, self.entry_key(assignment.value, literal))
@@ -1430,7 +1485,7 @@ class Links:
                 scope = module.scope_of(parent)
                 for target in targets:
                     if isinstance(target, ast.Name):
-                        if target.id in SECURE_SETTINGS:
+                        if is_setting_target(module, target, parent):
                             continue
                         # A module's name is its own setting, which other modules may read.
                         if not isinstance(scope, FUNCTIONS + (ast.Lambda,)):
@@ -1451,6 +1506,18 @@ class Links:
                 return False
             child, parent = parent, module.parent(parent)
         return False
+
+
+def schema_variable(module: Module, literal) -> Optional[str]:
+    """The variable whose django-environ schema entry `Env(NAME=(cast, default))` holds
+    `literal` as its default."""
+    pair, entry = module.parent(literal), None
+    if isinstance(pair, ast.Tuple) and len(pair.elts) == 2 and pair.elts[1] is literal:
+        entry = module.parent(pair)
+    if isinstance(entry, ast.keyword) and entry.arg is not None and isinstance(
+            module.parent(entry), ast.Call):
+        return entry.arg
+    return None
 
 
 # --- deletions: a call that deletes a cookie follows the cookie it deletes -------------------
@@ -1591,6 +1658,10 @@ class Judge:
             if not self.links.feeds_only_flags(literal, flag.value, frames):
                 blocked.append((literal, "shared-default", "a default other code reads too"))
                 continue
+            if not names_a_cookie(read.variable):
+                blocked.append((literal, "broad-default", f"the default of {read.variable}, "
+                                "which names no cookie and may decide more than cookies"))
+                continue
             original = literal.value if isinstance(literal, ast.Constant) else None
             # Through a `**dict`, the engine leaves a default for review (see the report).
             certain = flag.splat is None and not self.in_dict_entry(literal) and any(
@@ -1703,6 +1774,15 @@ class Judge:
                 elif isinstance(node.ctx, ast.Load):
                     passed = True
         return calls, passed
+
+
+def names_a_cookie(variable) -> bool:
+    """A variable whose name says it is about cookies or the session
+    (`SESSION_COOKIE_SECURE`, `COOKIES_SECURE`, `CSRF_SECURE`): a secure default changes
+    nothing else. One that does not (`FORCE_HTTPS`, `APP_SSL`) may decide more where the
+    module does not show it (a shell script, a proxy's configuration): its default stays."""
+    upper = (variable or "").upper()
+    return any(word in upper for word in ("COOKIE", "SESSION", "CSRF"))
 
 
 def candidates(original, strings) -> list:
@@ -1899,7 +1979,7 @@ def environment_stand_in(environ: dict):
     """`__env(reader, variable, default, cast)`: the read as its library makes it."""
 
     def read(reader, variable, default, cast):
-        if reader == "stdlib":
+        if reader in ("stdlib", "config"):
             return environ.get(variable, None if default is NOTSET else default)
         if reader == "django-environ":
             return django_environ_get_value(environ, variable, cast, default)

@@ -636,6 +636,12 @@ fn configuration() -> BoxedStrategy<String> {
         "class Config:\n    SECRET_KEY = 'k'  # why\n    DEBUG = False",
         "class Config(object):\n\tSECRET_KEY = os.environ[\"K\"]\n\n\tdef init(self):\n\t\treturn self",
         "class Prod(Config):\n    SECRET_KEY = 'p'",
+        // Roles by the words of a name, then by what the body sets.
+        "class StagingConfig(Config):\n    DEBUG = True\n    SESSION_COOKIE_SECURE = False",
+        "class CheckConfig(Config):\n    TESTING = 1",
+        "class ProductConfig(Config):\n    PAGE_SIZE = 20",
+        "class HTTPSConfig(Config):\n    PREFERRED_URL_SCHEME = 'https'",
+        "class LatestConfig:\n    SECRET_KEY = 'k'",
         "app.config[\"SECRET_KEY\"] = \"k\"  # why",
         "app.secret_key = 'k'",
         "app.config.from_mapping(SECRET_KEY='k')",
