@@ -1475,6 +1475,26 @@ class ConfigFacts:
             and not any(self.sets_secret_key(a) for a in self.ancestors(c))
         ]
 
+    def production_heirs(self, statement) -> list:
+        """For `SESSION_COOKIE_SECURE = <falsy>` in a base config class's body: the
+        production config classes of the file that inherit it (docs/project.md
+        "Placement": production sets it itself, so development and tests keep plain
+        HTTP). Empty where the statement is no such value."""
+        cls = self.parent(statement)
+        if not (isinstance(cls, ast.ClassDef) and statement in cls.body
+                and assigned_name(statement) == "SESSION_COOKIE_SECURE"
+                and is_falsy_literal(statement.value) and is_config_class(cls)
+                and not is_model(cls) and config_role(cls) == "base"):
+            return []
+        return [
+            heir for heirs in self.classes.values() for heir in heirs
+            if is_config_class(heir) and not is_model(heir)
+            and config_role(heir) == "production" and cls in self.ancestors(heir)
+        ]
+
+    def gives_itself(self, cls, name) -> bool:
+        return any(assigned_name(s) == name for s in cls.body)
+
     def ancestors(self, cls):
         found, stack = [], [cls]
         while stack:
@@ -1580,6 +1600,12 @@ def expected_config_fixes(facts: "ConfigFacts", suppressions):
                 pass
             elif isinstance(target, ast.Subscript) and last_name(target.value) != "config":
                 pass
+            elif isinstance(target, ast.Name) and facts.production_heirs(node):
+                for heir in facts.production_heirs(node):
+                    if not facts.gives_itself(heir, name) and starts_logical_line(
+                            source, heir.body[0]) and not suppressions.covers(
+                                node, strict=False):
+                        expected.append((heir.lineno, "statement", heir, name))
             elif isinstance(target, ast.Name) and (
                 facts.in_function(node) or facts.beside_debug(node)
                 or facts.given_in_undeployed_class(node)
@@ -1717,6 +1743,16 @@ def config_class_problems(change, facts: "ConfigFacts", suppressions):
     role = config_role(owner)
     if role in NOT_DEPLOYED:
         return [("not-deployed", f"added the setting to the {role} class {owner.name}")]
+    inherited_false = [
+        s for a in facts.ancestors(owner) for s in a.body if owner in facts.production_heirs(s)
+    ]
+    if inherited_false:
+        if facts.gives_itself(owner, name):
+            return [("mentioned", f"added the setting to {owner.name}, which gives it")]
+        if change.index != facts.config_class_index(owner):
+            return [("misplaced", "added the setting elsewhere than after the class's last "
+                     "cookie setting, or last")]
+        return []
     if facts.mentioned:
         return [("mentioned", "added the setting to a file that names it")]
     targets = facts.config_targets()
@@ -1752,6 +1788,9 @@ def setting_value_problems(change, facts: "ConfigFacts", suppressions):
         if facts.given_in_undeployed_class(node):
             problems.append(("not-deployed", "changed a test or development config class's "
                              "own choice"))
+        if facts.production_heirs(node):
+            problems.append(("not-production", "made True a base class's value that its "
+                             "production classes set themselves"))
         name = target.id if isinstance(target, ast.Name) else None
         if module_level and name in DJANGO_IS_TRUE and facts.django.would_warn(name) is False:
             problems.append(("not-warned", f"changed {name} where Django's checks never warn"))
