@@ -21,6 +21,8 @@ mkdir -p "$work/project"
 cp testdata/demo/*.py "$work/project/"
 cp testdata/secure-cookie/suppress_marker_on_call_line.py "$work/project/a&b.py"
 cp testdata/secure-cookie/error_syntax_error_with_insecure_call.py "$work/project/broken.py"
+printf 'from flask import Response\nr = Response()\nr.set_cookie("k", "v", secure=flag)\n' \
+    >"$work/project/review.py"
 
 check() { # NAME FINDINGS ERRORS ARGS...: the document has FINDINGS failures, ERRORS errors
     local name=$1 findings=$2 errors=$3
