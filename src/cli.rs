@@ -48,6 +48,12 @@ pub struct Args {
     #[arg(long, value_name = "EXPR")]
     pub secure_value: Option<String>,
 
+    /// How a new or fixed setting is written: `idiom` reads it from the environment as
+    /// the module reads its other boolean settings, true when unset; `literal` writes
+    /// `True`. An explicit --secure-value (or `secure-value`) overrides both.
+    #[arg(long, value_enum, value_name = "STYLE")]
+    pub fix_style: Option<crate::rules::FixStyle>,
+
     /// Run only these rules (comma-separated ids), instead of those on by default.
     #[arg(long, value_name = "RULE", value_delimiter = ',')]
     pub select: Option<Vec<String>>,

@@ -17,6 +17,8 @@ pub struct Options {
     pub extend_exclude: Option<Vec<String>>,
     /// The expression inserted as `secure=...`.
     pub secure_value: Option<String>,
+    /// How a setting's fix is written: `"idiom"` (default) or `"literal"`.
+    pub fix_style: Option<String>,
     /// Apply excludes to paths named on the command line too.
     pub force_exclude: Option<bool>,
     /// Respect `.gitignore` and `.ignore` files (default true).

@@ -9,6 +9,7 @@ pub mod diagnostic;
 pub mod edit;
 pub mod engine;
 pub mod files;
+pub mod idiom;
 pub mod literal;
 pub mod mapping;
 pub mod mark;

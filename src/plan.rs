@@ -11,7 +11,7 @@ use crate::cli::{Args, Mode, OutputFormat};
 use crate::config::{self, Config};
 use crate::engine::Settings;
 use crate::files::{self, io_reason, Excludes};
-use crate::rules::{self, RuleSet};
+use crate::rules::{self, FixStyle, RuleSet};
 
 /// Everything the run decided before looking at files.
 pub struct Plan {
@@ -56,6 +56,24 @@ pub fn plan(args: &Args) -> Result<Plan, String> {
         };
         format!("invalid secure value `{secure_value}`{origin}: {reason}")
     })?;
+
+    let fix_style = match (&args.fix_style, &options.fix_style) {
+        (Some(style), _) => *style,
+        (None, Some(name)) => FixStyle::named(name).ok_or_else(|| {
+            let origin = match &config {
+                Some(config) => format!(" (fix-style in {})", config.path.display()),
+                None => String::new(),
+            };
+            format!("invalid fix style `{name}`{origin}: expected `idiom` or `literal`")
+        })?,
+        (None, None) => FixStyle::default(),
+    };
+    // A value the user configures is what they want written, wherever a fix goes.
+    let explicit_value = args.secure_value.is_some() || options.secure_value.is_some();
+    let fix_style = match explicit_value {
+        true => FixStyle::Literal,
+        false => fix_style,
+    };
 
     if args.statistics && args.output_format != OutputFormat::Text {
         return Err(
@@ -104,6 +122,7 @@ pub fn plan(args: &Args) -> Result<Plan, String> {
         mode: args.mode(),
         settings: Settings {
             secure_value,
+            fix_style,
             rules,
         },
         per_file_ignores,

@@ -1310,7 +1310,7 @@ fn an_unknown_configuration_key_is_an_error_naming_key_and_file() {
   |
 2 | secure-vaule = \"x\"
   | ^^^^^^^^^^^^
-unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `force-exclude`, `respect-gitignore`, `include-tests`, `select`, `extend-select`, `ignore`, `per-file-ignores`
+unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `fix-style`, `force-exclude`, `respect-gitignore`, `include-tests`, `select`, `extend-select`, `ignore`, `per-file-ignores`
 ",
         t.root.display()
     );
@@ -1353,6 +1353,66 @@ fn an_invalid_secure_value_is_an_error() {
         )
     );
     t.assert_untouched("app.py", INSECURE);
+}
+
+/// A settings module that reads its boolean settings from the environment.
+const IDIOM_SETTINGS: &str = "import os\n\
+DEBUG = os.environ.get(\"APP_DEBUG\", \"false\") == \"true\"\n\
+INSTALLED_APPS = [\"django.contrib.sessions\"]\n\
+SESSION_COOKIE_SECURE = False\n";
+
+#[test]
+fn a_fixed_setting_follows_the_fix_style_and_an_explicit_value_wins() {
+    let t = Tree::new();
+    let fixed = |value: &str| IDIOM_SETTINGS.replace("= False", &format!("= {value}"));
+    let idiom = "os.environ.get(\"APP_SESSION_COOKIE_SECURE\", \"true\") == \"true\"";
+    for (args, config, value) in [
+        (&[][..], None, idiom),
+        (
+            &["--fix-style", "idiom"][..],
+            Some("fix-style = \"literal\"\n"),
+            idiom,
+        ),
+        (&[][..], Some("fix-style = \"literal\"\n"), "True"),
+        (&["--fix-style", "literal"][..], None, "True"),
+        (&["--secure-value", "IS_HTTPS"][..], None, "IS_HTTPS"),
+        (&[][..], Some("secure-value = \"IS_HTTPS\"\n"), "IS_HTTPS"),
+    ] {
+        t.put("settings.py", IDIOM_SETTINGS);
+        match config {
+            Some(config) => t.put("cookie-fix.toml", config),
+            None => {
+                let _ = std::fs::remove_file(t.path("cookie-fix.toml"));
+            }
+        }
+        let mut all = vec!["--write", "settings.py"];
+        all.extend_from_slice(args);
+        let result = run(&t.root, &all);
+        assert_eq!(result.0, 0, "{args:?} {config:?}: {result:?}");
+        let written = std::fs::read_to_string(t.path("settings.py")).expect("written");
+        assert_eq!(written, fixed(value), "{args:?} {config:?}");
+    }
+}
+
+#[test]
+fn an_invalid_fix_style_is_an_error_naming_the_file() {
+    let t = Tree::new();
+    t.put("settings.py", IDIOM_SETTINGS);
+    t.put("cookie-fix.toml", "fix-style = \"literally\"\n");
+    let config = t.path("cookie-fix.toml");
+    assert_eq!(
+        run(&t.root, &["--write"]),
+        outcome(
+            2,
+            "",
+            format!(
+                "error: invalid fix style `literally` (fix-style in {}): expected `idiom` or \
+                 `literal`\n",
+                config.display()
+            )
+        )
+    );
+    t.assert_untouched("settings.py", IDIOM_SETTINGS);
 }
 
 // ---------------------------------------------------------------------------

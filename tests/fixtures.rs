@@ -22,9 +22,23 @@ fn testdata() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata")
 }
 
+/// Folders of a rule's cases that group one concern (`testdata/<rule>/idiom/`).
+const GROUPS: &[&str] = &["idiom"];
+
 fn cases(rule: &str) -> Vec<PathBuf> {
     let dir = testdata().join(rule);
-    let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
+    let mut cases = cases_in(&dir);
+    for group in GROUPS {
+        let dir = dir.join(group);
+        if dir.is_dir() {
+            cases.extend(cases_in(&dir));
+        }
+    }
+    cases
+}
+
+fn cases_in(dir: &Path) -> Vec<PathBuf> {
+    let mut cases: Vec<PathBuf> = fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.expect("readable testdata folder").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "py"))

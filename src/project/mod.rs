@@ -269,6 +269,12 @@ impl<'p> View<'p> {
     }
 
     /// A path as users see it (relative to the current folder).
+    /// The file's own name (`settings.py`), where it has one.
+    pub fn file_name(&self) -> Option<String> {
+        let path = self.path.as_ref()?;
+        Some(path.file_name()?.to_string_lossy().into_owned())
+    }
+
     pub fn shown(&self, path: &Path) -> String {
         crate::files::display(path)
     }

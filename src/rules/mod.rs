@@ -261,14 +261,40 @@ impl<'a> Context<'a> {
 pub struct Settings {
     /// The expression a fix sets a flag to, `True` unless configured (`--secure-value`).
     pub secure_value: String,
+    /// How a new or fixed setting is written: in the module's own idiom, or as
+    /// `secure_value`.
+    pub fix_style: FixStyle,
     /// The rules that run.
     pub rules: RuleSet,
+}
+
+/// How a setting's fix is written (DESIGN.md section 10).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum FixStyle {
+    /// As the module reads its other boolean settings from the environment, with a
+    /// secure default; `secure_value` where it reads none that way.
+    #[default]
+    Idiom,
+    /// Always `secure_value`.
+    Literal,
+}
+
+impl FixStyle {
+    /// The style a configuration file names, or `None` for an unknown name.
+    pub fn named(name: &str) -> Option<FixStyle> {
+        match name {
+            "idiom" => Some(FixStyle::Idiom),
+            "literal" => Some(FixStyle::Literal),
+            _ => None,
+        }
+    }
 }
 
 impl Default for Settings {
     fn default() -> Self {
         Settings {
             secure_value: "True".to_owned(),
+            fix_style: FixStyle::Idiom,
             rules: RuleSet::defaults(),
         }
     }

@@ -228,19 +228,33 @@ fn candidates(reader: &Reader, default: Node, ev: &Evaluator) -> Vec<(Py, String
 
 /// The literal's spelling of false turned into the same spelling of true.
 fn turned_over(text: &str) -> Option<String> {
-    const PAIRS: &[(&str, &str)] = &[
-        ("false", "true"),
-        ("no", "yes"),
-        ("off", "on"),
-        ("0", "1"),
-        ("n", "y"),
-        ("f", "t"),
-        ("disabled", "enabled"),
-        ("disable", "enable"),
-    ];
     let lower = text.to_ascii_lowercase();
-    let (_, turned) = PAIRS.iter().find(|(false_, _)| *false_ == lower)?;
-    // In the case the literal is written in: `False`, `FALSE`, `false`.
+    SPELLINGS
+        .iter()
+        .any(|(false_, _)| *false_ == lower)
+        .then(|| spelled_as(text, true))
+        .flatten()
+}
+
+/// Spellings of false and true that env parsers accept, as pairs.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("false", "true"),
+    ("no", "yes"),
+    ("off", "on"),
+    ("0", "1"),
+    ("n", "y"),
+    ("f", "t"),
+    ("disabled", "enabled"),
+    ("disable", "enable"),
+];
+
+/// A literal spelling of true or false turned into the same spelling of `truth`, in
+/// the case it is written in (`False`, `FALSE`, `false`); `None` for a word of neither.
+pub fn spelled_as(text: &str, truth: bool) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    let turned = SPELLINGS.iter().find_map(|&(false_, true_)| {
+        (false_ == lower || true_ == lower).then_some(if truth { true_ } else { false_ })
+    })?;
     let upper = text.chars().all(|c| !c.is_ascii_lowercase()) && text.len() > 1;
     let capital = text.chars().next().is_some_and(|c| c.is_ascii_uppercase());
     Some(if upper {
@@ -252,7 +266,7 @@ fn turned_over(text: &str) -> Option<String> {
             .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
             .unwrap_or_default()
     } else {
-        (*turned).to_owned()
+        turned.to_owned()
     })
 }
 

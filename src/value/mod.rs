@@ -13,7 +13,7 @@
 //! Nothing here names a rule's sink: the settings and flags it follows come from the
 //! rules' tables, through [`Vocabulary`].
 
-mod default;
+pub mod default;
 pub mod eval;
 pub mod flow;
 mod rows;

@@ -19,6 +19,7 @@ use crate::literal;
 use crate::parse;
 use crate::rules::Context;
 use crate::settings_module::{assigned_name, holds_star_import, Evaluated, Given, Strings};
+use crate::value::Want;
 
 pub const INSTALLED_APPS: &str = "INSTALLED_APPS";
 pub const MIDDLEWARE: &str = "MIDDLEWARE";
@@ -247,23 +248,27 @@ impl<'tree> SettingsModule<'tree> {
             };
         };
         let ending = line_ending_at(context.lines, insert_at);
-        let value = &context.settings.secure_value;
-        let line = format!("{name} = {value}");
-        let content = if insert_at == context.body.len()
+        let ends_without_newline = insert_at == context.body.len()
             && !context.body.is_empty()
             && !context.body.ends_with(b"\n")
-            && !context.body.ends_with(b"\r")
-        {
-            format!("{ending}{line}")
-        } else {
-            format!("{line}{ending}")
+            && !context.body.ends_with(b"\r");
+        let place = |value: &str| {
+            let line = format!("{name} = {value}");
+            let content = match ends_without_newline {
+                true => format!("{ending}{line}"),
+                false => format!("{line}{ending}"),
+            };
+            Edit::insert(insert_at, content)
         };
+        // Django's deployment checks test these settings with `is True`.
+        let (edit, note) =
+            super::written(context, name, context.tree.root_node(), Want::IsTrue, place);
         Detection {
             subject: name,
             verdict: Verdict::Missing,
-            message,
+            message: format!("{message}{note}"),
             range: at.byte_range(),
-            edits: vec![Edit::insert(insert_at, content)],
+            edits: vec![edit],
         }
     }
 }

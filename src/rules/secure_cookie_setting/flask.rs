@@ -23,6 +23,7 @@ use crate::parse;
 use crate::project::decider::Decision;
 use crate::rules::Context;
 use crate::source::{is_blank, trim_blank};
+use crate::value::Want;
 
 /// Whether the windows may show a Flask configuration that leaves the setting out: a
 /// secret key set, where [`missing`] would look for the setting, or a config class.
@@ -417,7 +418,6 @@ fn config_class(
         return None; // `class C: SECRET_KEY = ...` on its header's line: none to add to
     }
     let indent = indentation_at(context.body, lines, first.start_byte());
-    let statement = format!("{setting} = {}", context.settings.secure_value);
     // Beside the class's other cookie settings, where a maintainer keeps them; else last.
     let beside = statements.iter().rev().find(|statement| {
         crate::settings_module::assignment(**statement)
@@ -426,7 +426,14 @@ fn config_class(
             && statement_alone(context, **statement)
     });
     let after = beside.unwrap_or(last);
-    let edit = insert_line_after(lines, after.end_byte(), indent, &statement);
+    let (edit, note) = super::written(context, setting, body, Want::Truthy, |value| {
+        insert_line_after(
+            lines,
+            after.end_byte(),
+            indent,
+            &format!("{setting} = {value}"),
+        )
+    });
     let message = match why {
         Why::Production => format!(
             "production config class {name} does not set {setting}, which is False by default"
@@ -445,7 +452,7 @@ fn config_class(
     Some(Detection {
         subject: setting,
         verdict: Verdict::Missing,
-        message,
+        message: format!("{message}{note}"),
         range: at.byte_range(),
         edits: vec![edit],
     })

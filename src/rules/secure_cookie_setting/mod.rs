@@ -12,10 +12,11 @@ mod flask;
 use tree_sitter::{Node, Tree};
 
 use super::values;
-use super::{Checked, Context, Counts, NeedsMore, Rule};
+use super::{Checked, Context, Counts, FixStyle, NeedsMore, Rule};
 use crate::bindings;
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::Edit;
+use crate::idiom;
 use crate::literal;
 use crate::mapping::Mapping;
 use crate::parse;
@@ -879,7 +880,32 @@ fn given_detection(
             })
         }
         Some(false) => {
-            fix(Verdict::Falsy, format!("{name} set to {shown}")).or_else(|| Some(review()))
+            let message = format!("{name} set to {shown}");
+            let replaced = literal::replaced_range(given.value, source);
+            let body = given.site.parent().and_then(|statement| statement.parent());
+            let named = given
+                .site
+                .child_by_field_name("left")
+                .is_some_and(|target| target.kind() == "identifier");
+            match (replaced, body) {
+                (Some(replaced), Some(body)) if given.shape == Shape::Assignment && named => {
+                    let want = match module {
+                        Some(_) => Want::IsTrue,
+                        None => Want::Truthy,
+                    };
+                    let (edit, note) = written(context, name, body, want, |value| {
+                        Edit::replace(replaced.clone(), value)
+                    });
+                    Some(Detection {
+                        subject: name,
+                        verdict: Verdict::Falsy,
+                        message: format!("{message}{note}"),
+                        range: given.value.byte_range(),
+                        edits: vec![edit],
+                    })
+                }
+                _ => fix(Verdict::Falsy, message).or_else(|| Some(review())),
+            }
         }
         None => {
             // Django's checks want the bool True of a setting its module gives.
@@ -900,6 +926,36 @@ fn given_detection(
         }
     };
     Ok(judged.into_iter().collect())
+}
+
+/// The edit that writes `setting`'s value where `place` puts it, and what its finding
+/// adds about it: read from the environment as the statements of `body` (a module or a
+/// class's block) before it read their boolean settings, true when unset (DESIGN.md
+/// section 10); else `secure_value`, with nothing to add.
+fn written(
+    context: &Context,
+    setting: &str,
+    body: Node,
+    want: Want,
+    place: impl Fn(&str) -> Edit,
+) -> (Edit, String) {
+    let literal = || (place(&context.settings.secure_value), String::new());
+    if context.settings.fix_style != FixStyle::Idiom || !context.whole {
+        return literal();
+    }
+    let at = place(&context.settings.secure_value).range.start;
+    let reader = context.values(&super::SECURE_VALUES);
+    let Some(idiom) = idiom::learn(&reader, body, at) else {
+        return literal();
+    };
+    match idiom.write(setting, context.body, &super::SECURE_VALUES, want, &place) {
+        Some(written) => {
+            let line = context.lines.line_of(idiom.exemplar_at) + 1;
+            let note = written.note(&idiom, context.project.file_name().as_deref(), line);
+            (written.edit, format!("; {note}"))
+        }
+        None => literal(),
+    }
 }
 
 /// Whether the module or class body a setting is assigned in also assigns a true
