@@ -3,7 +3,7 @@ import os
 DEBUG = os.environ.get("MYAPP_DEBUG", "False").lower() == "true"
 SIGNUP_OPEN = os.environ.get("MYAPP_SIGNUP_OPEN", "false").lower() == "true"
 
-SECRET_KEY = os.environ["MYAPP_SECRET_KEY"]
+SECRET_KEY = os.environ.get("MYAPP_SECRET_KEY")
 INSTALLED_APPS = [
     "django.contrib.sessions",
 ]
