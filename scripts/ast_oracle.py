@@ -598,6 +598,7 @@ class Change:
     entry: Optional[tuple] = None  # "entry": its key (or keyword) node and value in the output
     chosen_span: Optional[tuple] = None  # "statement": the bytes it brought (check_bytes)
     morsel: Optional[tuple] = None  # an added morsel flag: (name, key bytes, kind)
+    idiom: Optional[list] = None  # a setting written in the module's idiom: its problems
 
     @property
     def line(self) -> int:
@@ -722,6 +723,8 @@ class TreeDiff:
                 at += 1
                 continue
             insertion = inserted_morsel_flag(statement) or inserted_setting(statement)
+            if at < len(old) and same_target(old[at], statement):
+                insertion = False  # a setting given a new value, not a new setting
             if at < len(old) and not insertion and self.equal(old[at], statement, line):
                 at += 1  # the same statement, a value of which changed
                 continue
@@ -743,6 +746,7 @@ class TreeDiff:
             self.changes.append(Change(
                 None, statement, "statement", index=at, keyword=setting, sink="statement",
                 owner=owner, before_body=old, after_body=new, new_index=new_index,
+                idiom=None if is_true(statement.value) else idiom_problems(self.after.tree, statement),
             ))
         if at != len(old):
             raise Mismatch(line, f"a list of {len(old)} became one of {len(new)}")
@@ -818,11 +822,13 @@ class TreeDiff:
         if a.value is None or b.value is None or self.equal(a.value, b.value, line):
             self.compare(a.value, b.value, line)
             return
-        if not (is_true(b.value) and isinstance(a.value, (ast.Constant, ast.JoinedStr))):
+        written = is_true(b.value) or holds_call(b.value)
+        if not (written and isinstance(a.value, (ast.Constant, ast.JoinedStr))):
             raise Mismatch(line, f"`{describe(a.value)}` became `{describe(b.value)}`")
         self.changes.append(Change(
             a, b, "value", keyword=setting_target(a), sink="setting",
             old_value=a.value, new_value=b.value, site=a.value,
+            idiom=None if is_true(b.value) else idiom_problems(self.after.tree, b),
         ))
 
     def compare_mapping(self, a, b, line, allowed, owner):
@@ -1263,14 +1269,88 @@ def first_cookie_update(tree, receiver):
 
 
 def inserted_setting(statement) -> bool:
-    """A statement a fix may add: `NAME = True` or `X["SESSION_COOKIE_SECURE"] = True`."""
+    """A statement a fix may add: `NAME = True` or `X["SESSION_COOKIE_SECURE"] = True`;
+    `NAME = <a call>` where the module reads its settings so (see idiom_problems)."""
     if not (isinstance(statement, ast.Assign) and len(statement.targets) == 1):
         return False
     target = statement.targets[0]
+    if isinstance(target, ast.Name) and holds_call(statement.value):
+        return target.id in DJANGO_IS_TRUE or target.id in SETTING_NAMES
     return is_true(statement.value) and (
         (isinstance(target, ast.Name) and target.id in DJANGO_IS_TRUE)
         or (isinstance(target, ast.Subscript) and const_str(target.slice) == "SESSION_COOKIE_SECURE")
     )
+
+
+def same_target(a, b) -> bool:
+    """Two assignments to one target (`NAME = x` and `NAME = y`)."""
+    return (isinstance(a, ast.Assign) and isinstance(b, ast.Assign)
+            and ast.dump(a.targets[0]) == ast.dump(b.targets[0]))
+
+
+def holds_call(node) -> bool:
+    return any(isinstance(n, ast.Call) for n in ast.walk(node))
+
+
+# --- a setting written in the module's idiom (DESIGN.md section 10) ----------------------
+# A setting a fix adds or makes true may be read from the environment as the module reads
+# its other boolean settings: the new value is the expression of an earlier upper-case
+# setting of the same module or class body, but for the variable's name (the same prefix
+# before the setting's own name) and the default; with no variable set it runs true (the
+# bool True for Django's `is True` settings) under the value oracle's stand-ins of the
+# readers, closed over the module's own functions.
+
+
+def constants(node) -> list:
+    return [n for n in ast.walk(node) if isinstance(n, ast.Constant)]
+
+
+def without_constants(node) -> str:
+    """The node's structure, every constant blanked."""
+    text = ast.dump(node, annotate_fields=False)
+    for constant in constants(node):
+        text = text.replace(ast.dump(constant, annotate_fields=False), "Constant()", 1)
+    return text
+
+
+def idiom_problems(tree: ast.Module, statement) -> list:
+    target = statement.targets[0] if isinstance(statement, ast.Assign) else None
+    if not isinstance(target, ast.Name):
+        return [("not-idiom", "a value other than True given to a setting that is no plain name")]
+    setting, value = target.id, statement.value
+    module = vo.Module(tree)
+    body = next((n.body for n in ast.walk(tree) if isinstance(n, (ast.Module, ast.ClassDef))
+                 and any(s is statement for s in n.body)), None)
+    if body is None:
+        return [("not-idiom", f"{setting} is given a call outside a module's or class's body")]
+    index = next(i for i, s in enumerate(body) if s is statement)
+    new_constants = constants(value)
+    for earlier in body[:index]:
+        if not (isinstance(earlier, ast.Assign) and len(earlier.targets) == 1):
+            continue
+        name = earlier.targets[0]
+        if not (isinstance(name, ast.Name) and name.id.isupper()):
+            continue
+        if without_constants(earlier.value) != without_constants(value):
+            continue
+        differ = [(a.value, b.value) for a, b in zip(constants(earlier.value), new_constants)
+                  if a.value != b.value or type(a.value) is not type(b.value)]
+        variables = [(a, b) for a, b in differ
+                     if isinstance(a, str) and isinstance(b, str) and a.endswith(name.id)
+                     and b == a[: len(a) - len(name.id)] + setting]
+        if len(variables) != 1 or len(differ) > 2:
+            continue
+        variable = variables[0][1]
+        try:
+            closed = vo.Closer(module).text(value)
+        except vo.Inconclusive:
+            return [("not-idiom", f"{setting}'s new value cannot be read (closed) by the oracle")]
+        want = "is_true" if setting in DJANGO_IS_TRUE and body is tree.body else "truthy"
+        unset = vo.run_closed(closed, {})
+        if not vo.runs_true(unset, want):
+            return [("idiom-false", f"`{closed}` is not true with {variable} unset: {unset!r}")]
+        return []
+    return [("not-idiom", f"{setting}'s new value is written like no earlier setting of its body")]
 
 
 # Flask config classes, the shape `app.config.from_object` reads (flask 3.1,
@@ -3177,7 +3257,7 @@ def change_problems(change: Change, rules: FileRules, suppressions: Suppressions
     if change.sink in NEW_SINKS:
         return new_sink_problems(change, rules, suppressions, sinks)
     if change.sink == "statement":
-        return statement_insertion_problems(change, facts, suppressions)
+        return statement_insertion_problems(change, facts, suppressions) + (change.idiom or [])
     if change.sink == "setting" and facts.is_local_name(change.before):
         # A function's own name, spelled like a setting: a value like any other (section 8).
         literal = Change(change.old_value, change.new_value, "literal", sink="value")
@@ -3189,7 +3269,7 @@ def change_problems(change: Change, rules: FileRules, suppressions: Suppressions
     if change.sink == "config" and change.kind == "entry" and change.keyword in SETTING_NAMES:
         return update_entry_problems(change, facts, suppressions)
     if change.sink == "setting" or (change.sink == "config" and change.keyword in SETTING_NAMES):
-        return setting_value_problems(change, facts, suppressions)
+        return setting_value_problems(change, facts, suppressions) + (change.idiom or [])
     if change.sink == "config":
         return framework_mapping_problems(change, facts, suppressions)
     if change.sink is not None:
@@ -3589,7 +3669,9 @@ def edit_problems(source: Source, fixed: Source, change: Change, changes):
             return []
         at, until = (offset - start for offset in fixed.span(change.new_value))
         literal = source.data[slice(*source.span(change.old_value))]
-        return replacement_edit_problems(old, new, at, until, literal)
+        # A value in the module's idiom was judged whole (idiom_problems).
+        replacement = b"True" if change.idiom is None else new[at:until]
+        return replacement_edit_problems(old, new, at, until, literal, replacement)
     if change.kind == "insert":
         added = fixed.span(change.after.keywords[-1])[0]
         at, until = (offset - start for offset in fixed.span(change.after.keywords[-1]))
@@ -3736,7 +3818,10 @@ def added_line_problems(source: Source, fixed: Source, change: Change):
         if text not in morsel_statement_text(fixed, change.after):
             return [("edit", f"added {text!r}")]
     elif isinstance(target, ast.Name):
-        if text != f"{target.id} = True".encode():
+        value = b"True"
+        if change.idiom is not None:  # judged whole by idiom_problems
+            value = fixed.data[slice(*fixed.span(change.after.value))]
+        if text != f"{target.id} = ".encode() + value:
             return [("edit", f"added {text!r}")]
     elif not APP_STATEMENT.fullmatch(text):
         return [("edit", f"added {text!r}")]
