@@ -158,6 +158,9 @@ pub enum OutputFormat {
     Junit,
     /// reviewdog's Diagnostic Format, each fix a suggestion.
     Rdjson,
+    /// A short report for a pull request's description: the changes by rule, what an
+    /// operator who serves plain HTTP can set, what is left for review.
+    Markdown,
 }
 
 impl OutputFormat {

@@ -81,6 +81,21 @@ pub struct Detection {
     pub range: Range<usize>,
     /// The edits that fix it; empty unless the verdict is fixable.
     pub edits: Vec<Edit>,
+    /// How an operator turns the fixed value off, where a fix reads it from the
+    /// environment.
+    pub opt_out: Option<OptOut>,
+}
+
+/// What an operator who serves plain HTTP sets to turn a fix's Secure off: the variable
+/// a setting written in its module's idiom reads, and its false spelling (DESIGN.md
+/// section 10).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OptOut {
+    pub variable: String,
+    pub value: String,
+    /// The setting whose read the fix is written like, and its 1-based line.
+    pub written_like: String,
+    pub written_like_line: usize,
 }
 
 /// One sink that is not secure, or cannot be shown to be, as every output shows it.
@@ -101,4 +116,6 @@ pub struct Finding {
     pub suppressed: bool,
     /// For a settled value: where the expression that settles it starts.
     pub settled_by: Option<Position>,
+    /// How an operator turns the fixed value off, where the fix reads the environment.
+    pub opt_out: Option<OptOut>,
 }

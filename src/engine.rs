@@ -392,6 +392,7 @@ fn finding(
         message,
         range,
         edits,
+        opt_out,
     } = detection;
     let first = lines.line_of(range.start);
     let last = lines.line_of(range.end);
@@ -412,6 +413,7 @@ fn finding(
         edits: if suppressed { Vec::new() } else { edits },
         suppressed,
         settled_by,
+        opt_out: opt_out.filter(|_| !suppressed),
     }
 }
 

@@ -145,3 +145,84 @@ fn json_in_write_mode_reports_what_was_written() {
         (0, expected.as_str(), summary)
     );
 }
+
+const SETTINGS: &str = r#"import os
+
+INSTALLED_APPS = ["django.contrib.sessions"]
+MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]
+DEBUG = os.environ.get("SHOP_DEBUG", "False").lower() == "true"
+SESSION_COOKIE_SECURE = False
+"#;
+
+/// `--output-format markdown` in `mode` over the project and a settings module that
+/// reads its settings from the environment: (exit code, stdout, stderr).
+fn markdown(mode: &str) -> (i32, String, String) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("app.py"), APP).expect("write app.py");
+    fs::write(dir.path().join("broken.py"), BROKEN).expect("write broken.py");
+    fs::write(dir.path().join("settings.py"), SETTINGS).expect("write settings.py");
+    let output = Command::new(env!("CARGO_BIN_EXE_cookie-fix"))
+        .args([mode, "--output-format", "markdown", "."])
+        .current_dir(dir.path())
+        .output()
+        .expect("cookie-fix runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        String::from_utf8(output.stderr).expect("UTF-8 stderr"),
+    )
+}
+
+/// The pull request's description, in each mode: what would change (or changed), by
+/// rule, the variable an operator who serves plain HTTP sets, what is left for review
+/// and what was skipped. scripts/validate-markdown.sh lints it.
+#[test]
+fn markdown_report_in_each_mode() {
+    let skipped = "error: broken.py: syntax error at line 1 column 1; file left unchanged\n";
+    for (mode, name, code, summary) in [
+        ("--check", "check.md", 2, "Would fix"),
+        ("--dry-run", "dry-run.md", 2, "Would fix"),
+        ("--write", "write.md", 2, "Fixed"),
+    ] {
+        let (status, stdout, stderr) = markdown(mode);
+        let expected = snapshot(name, &stdout);
+        let stderr_expected = format!(
+            "{skipped}{summary} 4 findings in 2 files; 1 needs review; 1 settled; 1 suppressed; 1 skipped.\n"
+        );
+        assert_eq!(
+            (status, stdout.as_str(), stderr.as_str()),
+            (code, expected.as_str(), stderr_expected.as_str()),
+            "{mode}"
+        );
+    }
+}
+
+/// A setting written in its module's idiom: the JSON report names the variable, the
+/// value that turns it off, and the setting it is written like.
+#[test]
+fn json_names_the_idiom_a_fix_is_written_in() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    fs::write(dir.path().join("settings.py"), SETTINGS).expect("write settings.py");
+    let output = Command::new(env!("CARGO_BIN_EXE_cookie-fix"))
+        .args(["--check", "--output-format", "json", "settings.py"])
+        .current_dir(dir.path())
+        .output()
+        .expect("cookie-fix runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 stderr");
+    assert_eq!(
+        (output.status.code(), stderr.as_str()),
+        (
+            Some(1),
+            "Would fix 1 finding in 1 file; 0 need review; 0 settled; 0 suppressed; 0 skipped.\n"
+        )
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+    assert_eq!(
+        report["findings"][0]["opt_out"],
+        serde_json::json!({
+            "variable": "SHOP_SESSION_COOKIE_SECURE",
+            "value": "False",
+            "written_like": { "setting": "DEBUG", "line": 5 },
+        })
+    );
+}

@@ -84,6 +84,11 @@ fn finding(path: &str, finding: &Finding, fingerprint: &str, mode: Mode) -> Valu
         "end": { "line": finding.end.line, "column": finding.end.column },
         "byte_range": { "start": finding.range.start, "end": finding.range.end },
         "edits": edits,
+        "opt_out": finding.opt_out.as_ref().map(|opt_out| json!({
+            "variable": opt_out.variable,
+            "value": opt_out.value,
+            "written_like": { "setting": opt_out.written_like, "line": opt_out.written_like_line },
+        })),
         "fingerprint": fingerprint,
     })
 }

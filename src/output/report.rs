@@ -8,8 +8,8 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 
 use super::{
-    diff, fingerprint, github, gitlab, json, junit, plural, rdjson, sarif, text, FileFindings,
-    Skipped, Styles, Summary,
+    diff, fingerprint, github, gitlab, json, junit, markdown, plural, rdjson, sarif, text,
+    FileFindings, Skipped, Styles, Summary,
 };
 use crate::cli::{Args, Mode, OutputFormat};
 use crate::diagnostic::{Finding, Verdict};
@@ -281,15 +281,16 @@ impl Reporter {
                 _ => {}
             }
         }
-        // JSON keeps every finding and says which were fixed; SARIF's results are
-        // what is left to look at.
+        // JSON keeps every finding and says which were fixed, Markdown says what was;
+        // SARIF's results are what is left to look at.
         if self.format.is_document() {
             let (findings, fingerprints): (Vec<Finding>, Vec<String>) = findings
                 .iter()
                 .cloned()
                 .zip(std::mem::take(&mut fingerprints))
                 .filter(|(finding, _)| {
-                    self.format == OutputFormat::Json || !super::was_fixed(finding, self.mode)
+                    matches!(self.format, OutputFormat::Json | OutputFormat::Markdown)
+                        || !super::was_fixed(finding, self.mode)
                 })
                 .unzip();
             let original = match self.format {
@@ -350,6 +351,12 @@ impl Reporter {
             OutputFormat::Junit => {
                 Some(junit::document(&self.documented, &self.skipped, self.mode))
             }
+            OutputFormat::Markdown => Some(markdown::document(
+                plan.mode,
+                &self.documented,
+                &self.skipped,
+                &self.summary,
+            )),
             OutputFormat::Text | OutputFormat::Github => None,
         };
         if let Some(document) = document {

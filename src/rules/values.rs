@@ -142,6 +142,7 @@ pub fn detections(context: &Context, judgement: Judgement, flag: &Flag) -> Vec<D
         message,
         range,
         edits,
+        opt_out: None,
     };
     match judgement {
         Judgement::Settled(settled) => {

@@ -547,6 +547,7 @@ fn detection(
                 ),
                 range: sink.call.byte_range(),
                 edits: Vec::new(),
+                opt_out: None,
             });
         }
     }
@@ -618,6 +619,7 @@ fn detection(
         message,
         range: sink.call.byte_range(),
         edits,
+        opt_out: None,
     })
 }
 

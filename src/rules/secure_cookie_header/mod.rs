@@ -733,6 +733,7 @@ fn detection(context: &Context, sink: Sink, attribute: HeaderAttribute) -> Optio
         message,
         range: sink.site.byte_range(),
         edits,
+        opt_out: None,
     })
 }
 

@@ -534,6 +534,7 @@ impl<'t> Morsels<'t> {
             message,
             range: statement.byte_range(),
             edits,
+            opt_out: None,
         }])
     }
 
@@ -567,6 +568,7 @@ impl<'t> Morsels<'t> {
                     message: format!("{SUBJECT} {name} has attributes set by an expression: check that they set \"{}\"", self.flag.key()),
                     range: statement.byte_range(),
                     edits: Vec::new(),
+                    opt_out: None,
                 });
                 continue;
             }
@@ -604,6 +606,7 @@ impl<'t> Morsels<'t> {
             message,
             range: given.byte_range(),
             edits,
+            opt_out: None,
         };
         let line_start = lines.line_start(lines.line_of(setting.start_byte()));
         let first_code = line_start

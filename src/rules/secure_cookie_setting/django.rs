@@ -245,6 +245,7 @@ impl<'tree> SettingsModule<'tree> {
                 ),
                 range: at.byte_range(),
                 edits: Vec::new(),
+                opt_out: None,
             };
         };
         let ending = line_ending_at(context.lines, insert_at);
@@ -261,7 +262,7 @@ impl<'tree> SettingsModule<'tree> {
             Edit::insert(insert_at, content)
         };
         // Django's deployment checks test these settings with `is True`.
-        let (edit, note) =
+        let (edit, note, opt_out) =
             super::written(context, name, context.tree.root_node(), Want::IsTrue, place);
         Detection {
             subject: name,
@@ -269,6 +270,7 @@ impl<'tree> SettingsModule<'tree> {
             message: format!("{message}{note}"),
             range: at.byte_range(),
             edits: vec![edit],
+            opt_out,
         }
     }
 }

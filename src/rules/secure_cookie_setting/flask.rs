@@ -234,6 +234,7 @@ fn beside_the_session_setting(
             message,
             range: session.site.byte_range(),
             edits,
+            opt_out: None,
         });
     }
     detections
@@ -426,7 +427,7 @@ fn config_class(
             && statement_alone(context, **statement)
     });
     let after = beside.unwrap_or(last);
-    let (edit, note) = super::written(context, setting, body, Want::Truthy, |value| {
+    let (edit, note, opt_out) = super::written(context, setting, body, Want::Truthy, |value| {
         insert_line_after(
             lines,
             after.end_byte(),
@@ -455,6 +456,7 @@ fn config_class(
         message: format!("{message}{note}"),
         range: at.byte_range(),
         edits: vec![edit],
+        opt_out,
     })
 }
 
@@ -481,6 +483,7 @@ fn decided_elsewhere(
             ),
             range: at.byte_range(),
             edits: Vec::new(),
+            opt_out: None,
         });
     }
     let (decider, decision) = context.project.session_cookie_decided_by()?;
@@ -504,6 +507,7 @@ fn decided_elsewhere(
         ),
         range: at.byte_range(),
         edits: Vec::new(),
+        opt_out: None,
     })
 }
 
@@ -685,6 +689,7 @@ fn app_config(
                 context.body,
                 context.lines,
             ),
+            opt_out: None,
         });
     }
     if !statement_alone(context, statement) || config.contains(['\n', '\r', '#', '\\']) {
@@ -706,6 +711,7 @@ fn app_config(
             indent,
             &new,
         )],
+        opt_out: None,
     })
 }
 

@@ -14,7 +14,7 @@ use tree_sitter::{Node, Tree};
 use super::values;
 use super::{Checked, Context, Counts, FixStyle, NeedsMore, Rule};
 use crate::bindings;
-use crate::diagnostic::{Detection, Verdict};
+use crate::diagnostic::{Detection, OptOut, Verdict};
 use crate::edit::Edit;
 use crate::idiom;
 use crate::literal;
@@ -366,6 +366,7 @@ fn elsewhere(
                 unchecked.join(", ")
             ),
             edits: Vec::new(),
+            opt_out: None,
             ..detection
         })
         .collect()
@@ -703,6 +704,7 @@ fn attribute_detection(
         message,
         range: given.value.byte_range(),
         edits,
+        opt_out: None,
     };
     let review = |check: &str| {
         detection(
@@ -845,6 +847,7 @@ fn given_detection(
             message,
             range: given.value.byte_range(),
             edits: vec![Edit::replace(replaced, &context.settings.secure_value)],
+            opt_out: None,
         })
     };
     let review = || Detection {
@@ -853,6 +856,7 @@ fn given_detection(
         message: format!("{name} set to {shown}: check that it is true in production"),
         range: given.value.byte_range(),
         edits: Vec::new(),
+        opt_out: None,
     };
     let judged = match literal::truthiness(given.value, source) {
         Some(true) => {
@@ -877,6 +881,7 @@ fn given_detection(
                 ),
                 range: given.value.byte_range(),
                 edits: Vec::new(),
+                opt_out: None,
             })
         }
         Some(false) => {
@@ -893,7 +898,7 @@ fn given_detection(
                         Some(_) => Want::IsTrue,
                         None => Want::Truthy,
                     };
-                    let (edit, note) = written(context, name, body, want, |value| {
+                    let (edit, note, opt_out) = written(context, name, body, want, |value| {
                         Edit::replace(replaced.clone(), value)
                     });
                     Some(Detection {
@@ -902,6 +907,7 @@ fn given_detection(
                         message: format!("{message}{note}"),
                         range: given.value.byte_range(),
                         edits: vec![edit],
+                        opt_out,
                     })
                 }
                 _ => fix(Verdict::Falsy, message).or_else(|| Some(review())),
@@ -938,8 +944,8 @@ fn written(
     body: Node,
     want: Want,
     place: impl Fn(&str) -> Edit,
-) -> (Edit, String) {
-    let literal = || (place(&context.settings.secure_value), String::new());
+) -> (Edit, String, Option<OptOut>) {
+    let literal = || (place(&context.settings.secure_value), String::new(), None);
     if context.settings.fix_style != FixStyle::Idiom || !context.whole {
         return literal();
     }
@@ -952,7 +958,13 @@ fn written(
         Some(written) => {
             let line = context.lines.line_of(idiom.exemplar_at) + 1;
             let note = written.note(&idiom, context.project.file_name().as_deref(), line);
-            (written.edit, format!("; {note}"))
+            let opt_out = OptOut {
+                variable: written.variable,
+                value: written.opt_out,
+                written_like: idiom.exemplar.clone(),
+                written_like_line: line,
+            };
+            (written.edit, format!("; {note}"), Some(opt_out))
         }
         None => literal(),
     }

@@ -567,6 +567,7 @@ fn detection(
         message,
         range: call.byte_range(),
         edits,
+        opt_out: None,
     })
 }
 
@@ -701,6 +702,7 @@ fn tornado_xsrf(
                 ),
                 range: on.node.byte_range(),
                 edits: Vec::new(),
+                opt_out: None,
             }]);
         }
         if settings.has_splat(source) {
@@ -713,6 +715,7 @@ fn tornado_xsrf(
                 ),
                 range: on.node.byte_range(),
                 edits: Vec::new(),
+                opt_out: None,
             }]);
         }
         let value = format!(
@@ -731,6 +734,7 @@ fn tornado_xsrf(
                 context.body,
                 context.lines,
             ),
+            opt_out: None,
         }]);
     };
     let Some(inner) = Mapping::of_value(kwargs.value, source) else {
@@ -788,6 +792,7 @@ fn entry_detection(
                 message: format!("{subject} is given **: check that it sets {key} true"),
                 range: missing_at.byte_range(),
                 edits: Vec::new(),
+                opt_out: None,
             }]);
         }
         return Ok(vec![Detection {
@@ -796,6 +801,7 @@ fn entry_detection(
             message: format!("{subject} without {}", given("True")),
             range: missing_at.byte_range(),
             edits: mapping.insert(key, fix_value, quote, context.body, context.lines),
+            opt_out: None,
         }]);
     };
     let shown = String::from_utf8_lossy(&context.body[value.byte_range()]).into_owned();
@@ -811,6 +817,7 @@ fn entry_detection(
                 message: format!("{subject} with {}", given(&shown)),
                 range: value.byte_range(),
                 edits: vec![crate::edit::Edit::replace(replaced, fix_value)],
+                opt_out: None,
             }])
         }
         None => {
@@ -844,6 +851,7 @@ fn dynamic(
         ),
         range: value.byte_range(),
         edits: Vec::new(),
+        opt_out: None,
     }
 }
 
