@@ -186,10 +186,11 @@ fn beside_the_session_setting(
     }
     let mut detections = Vec::new();
     for &name in names {
-        let message = format!(
+        let mut message = format!(
             "{name} is not set beside {SESSION_COOKIE_SECURE}, and the project uses the cookie \
              it governs; it is False by default"
         );
+        let mut opt_out = None;
         let edits = match session.shape {
             super::Shape::Entry if session.site.kind() == "call" => {
                 match crate::mapping::Mapping::of(session.site) {
@@ -219,13 +220,22 @@ fn beside_the_session_setting(
                 }
                 let new = written.replace(SESSION_COOKIE_SECURE, name);
                 let indent = indentation_at(context.body, context.lines, statement.start_byte());
-                let line = format!("{new} = {}", context.settings.secure_value);
-                vec![insert_line_after(
-                    context.lines,
-                    statement.end_byte(),
-                    indent,
-                    &line,
-                )]
+                let place = |value: &str| {
+                    let line = format!("{new} = {value}");
+                    insert_line_after(context.lines, statement.end_byte(), indent, &line)
+                };
+                // A bare name, in its module or class body, is written in that body's
+                // idiom as a setting of its own is.
+                match statement.parent().filter(|_| new == name) {
+                    Some(body) => {
+                        let (edit, note, written_opt_out) =
+                            super::written(context, name, body, Want::Truthy, place);
+                        message.push_str(&note);
+                        opt_out = written_opt_out;
+                        vec![edit]
+                    }
+                    None => vec![place(&context.settings.secure_value)],
+                }
             }
         };
         detections.push(Detection {
@@ -234,7 +244,7 @@ fn beside_the_session_setting(
             message,
             range: session.site.byte_range(),
             edits,
-            opt_out: None,
+            opt_out,
         });
     }
     detections
