@@ -18,7 +18,7 @@ cargo build --quiet
 bin="$PWD/target/debug/cookie-fix"
 
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "django>=5.2,<5.3"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "django>=5.2,<5.3" "django-environ>=0.12,<1" "python-decouple>=3.8,<4"
 django_version=$("$work/venv/bin/python" -m django --version)
 
 for script in django_agreement django_packages_agreement; do

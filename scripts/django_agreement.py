@@ -21,11 +21,23 @@ with or without a final newline), then for each module:
 - after `cookie-fix --write`, Django warns about neither, in either environment, and
   cookie-fix finds nothing.
 
+Modules read DEBUG (and sometimes USE_X_FORWARDED_HOST) from the environment in one idiom
+family (os.environ.get with `.lower() == "true"`, os.getenv with `in ("1", "yes")`,
+django-environ's `env.bool`, python-decouple's `config(..., cast=bool)`, a helper of the
+module's own), with or without a variable prefix, or mix two families, or read none.
+Every fix that adds a setting or replaces a false one in a module of one family is
+written in it, reading the setting's name after the prefix (the `opt_out` of the JSON
+report of `--check`); elsewhere it is `True`. Checks run with every such variable unset;
+then once more with each written setting's variable set to its `opt_out` value, where
+Django warns about that setting again as it did before the fix, and about nothing else.
+
 Runs with the Python that has Django installed; prints one line per disagreement and
 `django agreement: N modules, M disagreements`; exits 1 on any.
 """
 
 import argparse
+import ast
+import collections
 import concurrent.futures
 import json
 import os
@@ -97,15 +109,52 @@ def middleware_list(rng, session, csrf):
     return [f"MIDDLEWARE = [\n{items}]"]
 
 
-def module(rng):
+# How a module reads its boolean settings from the environment (DESIGN.md section 10):
+# per family, the lines it needs first and a read of a variable whose default is false.
+# "mixed" reads one setting with django-environ and another with os.environ, from which
+# cookie-fix learns nothing and writes `True`; "literal" reads none.
+HELPER = ["", "", "def envbool(name, default):",
+          '    return os.environ.get(name, default).lower() in ("true", "1", "yes")', "", ""]
+IDIOMS = {
+    "os.environ.get .lower()": ([], 'os.environ.get("{}", "False").lower() == "true"'),
+    "os.getenv in": ([], 'os.getenv("{}", "0") in ("1", "yes")'),
+    "django-environ": (["import environ", "", "env = environ.Env()"],
+                       'env.bool("{}", default=False)'),
+    "decouple": (["from decouple import config"], 'config("{}", default=False, cast=bool)'),
+    "helper": (HELPER, 'envbool("{}", "no")'),
+}
+FAMILIES = ["literal", "mixed", *IDIOMS]
+PREFIXES = ["", "MYAPP_"]
+# Every variable a module may read, unset for each check but those that set it.
+IDIOM_VARIABLES = {prefix + setting for prefix in PREFIXES for setting in (
+    "DEBUG", "USE_X_FORWARDED_HOST", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE")}
+
+
+def idiom_lines(rng, family, prefix):
+    """The lines a module of that family needs, and those that read DEBUG (and maybe
+    USE_X_FORWARDED_HOST) from the environment, false where the variable is unset."""
+    if family == "literal":
+        return [], ["DEBUG = False"]
+    if family == "mixed":
+        environ, stdlib = IDIOMS["django-environ"], IDIOMS["os.environ.get .lower()"]
+        return environ[0], [f"DEBUG = {environ[1].format(prefix + 'DEBUG')}",
+                            f"USE_X_FORWARDED_HOST = {stdlib[1].format(prefix + 'USE_X_FORWARDED_HOST')}"]
+    header, read = IDIOMS[family]
+    settings = ["DEBUG"] + (["USE_X_FORWARDED_HOST"] if rng.random() < 0.5 else [])
+    return header, [f"{setting} = {read.format(prefix + setting)}" for setting in settings]
+
+
+def module(rng, family, prefix):
     """One complete settings module, as text with LF line endings."""
+    header, reads = idiom_lines(rng, family, prefix)
     lines = [
         '"""Generated settings."""',
         "import os",
+        *header,
         "",
         # Long and random enough for Django's own secret key check (W009).
         f"SECRET_KEY = {string(rng, ''.join(rng.choice('abcdefghijkmnpqrstuvwxyz0123456789') for _ in range(60)))}",
-        "DEBUG = False",
+        *reads,
         'ALLOWED_HOSTS = ["example.com"]',
         *RUNTIME_LISTS,
     ]
@@ -158,7 +207,7 @@ def django_warnings(project, name, extra=None):
     """The security warning ids `check --deploy` prints for settings.NAME, with the run-time
     lists' variables unset or set as `extra` says."""
     environment = dict(os.environ, DJANGO_SETTINGS_MODULE=f"settings.{name}")
-    for variable in (RUNTIME_APPS, RUNTIME_MIDDLEWARE):
+    for variable in (RUNTIME_APPS, RUNTIME_MIDDLEWARE, *IDIOM_VARIABLES):
         environment.pop(variable, None)
     environment.update(extra or {})
     result = subprocess.run(
@@ -191,11 +240,16 @@ def findings(cookie_fix, project):
     if report["skipped"]:
         raise RuntimeError(f"cookie-fix skipped files: {report['skipped']}")
     found = {}
+    opt_outs = {}
     for finding in report["findings"]:
         name = os.path.splitext(os.path.basename(finding["path"]))[0]
         named = {f"security.{w}" for w in re.findall(r"\bW\d{3}\b", finding["message"])}
         found.setdefault(name, {})[finding["method"]] = named
-    return found
+        if finding["fixable"]:
+            opt_out = finding.get("opt_out")
+            opt_outs.setdefault(name, {})[finding["method"]] = (
+                (opt_out["variable"], opt_out["value"]) if opt_out else None)
+    return found, opt_outs
 
 
 SETTINGS = (("SESSION_COOKIE_SECURE", SESSION_WARNINGS), ("CSRF_COOKIE_SECURE", CSRF_WARNINGS))
@@ -232,12 +286,41 @@ def compare(warnings, found, names, when, extended=None):
     return disagreements
 
 
+def truthy_literals(text):
+    """The cookie settings a module gives a true literal other than `True` (`1`, `"yes"`)."""
+    return {setting for setting, value in re.findall(
+        r"^((?:SESSION|CSRF)_COOKIE_SECURE) = (.*)$", text, re.MULTILINE)
+        if ast.literal_eval(value) and ast.literal_eval(value) is not True}
+
+
+def idiom_disagreements(idioms, opt_outs, truthy):
+    """A fix that adds a setting or replaces a false one, in a module that reads its
+    booleans in one idiom family, reads the setting's variable (its name after the
+    module's prefix) that way; a fix in a module that reads none, or mixes families, or
+    that replaces a true value Django's `is True` rejects (`1`), writes `True`."""
+    disagreements = []
+    for name, settings in sorted(opt_outs.items()):
+        family, prefix = idioms[name]
+        for setting, opt_out in sorted(settings.items()):
+            if family in ("literal", "mixed") or setting in truthy[name]:
+                if opt_out:
+                    disagreements.append(f"settings/{name}.py ({family}): {setting} is written"
+                                         f" reading {opt_out[0]}, not True")
+            elif not opt_out:
+                disagreements.append(f"settings/{name}.py ({family}, prefix {prefix!r}):"
+                                     f" {setting} falls back to True")
+            elif opt_out[0] != prefix + setting:
+                disagreements.append(f"settings/{name}.py ({family}): {setting} reads"
+                                     f" {opt_out[0]}, not {prefix + setting}")
+    return disagreements
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cookie_fix")
     parser.add_argument("work")
     parser.add_argument("--seed", type=int, default=12)
-    parser.add_argument("--count", type=int, default=60)
+    parser.add_argument("--count", type=int, default=90)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     project = os.path.join(args.work, "project")
@@ -247,8 +330,12 @@ def main():
     open(os.path.join(package, "overrides.py"), "w").close()
     names = [f"module_{n:03}" for n in range(args.count)]
     extras = {}
+    idioms = {}
+    truthy = {}
     for name in names:
-        text = module(rng)
+        idioms[name] = (rng.choice(FAMILIES), rng.choice(PREFIXES))
+        text = module(rng, *idioms[name])
+        truthy[name] = truthy_literals(text)
         extra = extra_environment(text)
         if extra:
             extras[name] = extra
@@ -258,15 +345,33 @@ def main():
 
     before = all_warnings(project, names)
     extended_before = all_warnings(project, extended, extras)
-    found = findings(args.cookie_fix, project)
+    found, opt_outs = findings(args.cookie_fix, project)
     disagreements = compare(before, found, names, "before", extended_before)
+    disagreements += idiom_disagreements(idioms, opt_outs, truthy)
     write = subprocess.run([args.cookie_fix, "--write", "settings"], cwd=project,
                            capture_output=True, text=True, check=False)
     if write.returncode != 0:
         raise RuntimeError(f"cookie-fix --write failed:\n{write.stderr}")
     after = all_warnings(project, names)
     extended_after = all_warnings(project, extended, extras)
-    disagreements += compare(after, findings(args.cookie_fix, project), names, "after")
+    disagreements += compare(after, findings(args.cookie_fix, project)[0], names, "after")
+    # Each setting written in an idiom, its variable set to the value the report gives
+    # for serving plain HTTP: Django warns about it as before the fix, and about no other.
+    opted = {name: dict(v for v in settings.values() if v)
+             for name, settings in opt_outs.items() if any(settings.values())}
+    # Where a list also takes entries from the environment, with those entries too.
+    opted_out = all_warnings(project, sorted(opted),
+                             {name: {**extras.get(name, {}), **opted[name]} for name in opted})
+    for name in sorted(opted):
+        was = extended_before[name] if name in extras else before[name]
+        fixed = extended_after[name] if name in extras else after[name]
+        for setting, ids in SETTINGS:
+            now = opted_out[name] & ids
+            want = (was if opt_outs[name].get(setting) else fixed) & ids
+            if now != want or (opt_outs[name].get(setting) and not now):
+                disagreements.append(
+                    f"opted out: settings/{name}.py ({' '.join(f'{v}={x}' for v, x in opted[name].items())}):"
+                    f" Django warns {sorted(now)} about {setting}, not {sorted(want)}")
     for name in names:
         left = after[name] & (SESSION_WARNINGS | CSRF_WARNINGS)
         if left:
@@ -282,8 +387,19 @@ def main():
     warned = sum(bool(before[n] & (SESSION_WARNINGS | CSRF_WARNINGS)) for n in names)
     for line in disagreements:
         print(line)
+    written = collections.Counter()
+    for name, settings in opt_outs.items():
+        for setting, opt_out in settings.items():
+            how = ("in the idiom" if opt_out else
+                   "True over a true literal" if setting in truthy[name] else "True")
+            written[(idioms[name][0], how)] += 1
+    for (family, how), count in sorted(written.items()):
+        print(f"  {count:3} fixes written {how}: {family} modules")
+    in_idiom = sum(c for (_, how), c in written.items() if how == "in the idiom")
     print(f"django agreement: {len(names)} modules ({warned} with cookie warnings before "
-          f"--write, {len(extended)} also checked with entries from the environment), "
+          f"--write, {len(extended)} also checked with entries from the environment; "
+          f"{in_idiom} fixes written in the module's idiom and checked opted out, "
+          f"{sum(written.values()) - in_idiom} written True), "
           f"{len(disagreements)} disagreements")
     return 1 if disagreements else 0
 

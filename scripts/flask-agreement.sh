@@ -17,7 +17,7 @@ cargo build --quiet
 bin="$PWD/target/debug/cookie-fix"
 
 python3 -m venv "$work/venv"
-"$work/venv/bin/pip" install --quiet --disable-pip-version-check "flask>=3.1,<4" "flask-login>=0.6,<0.7"
+"$work/venv/bin/pip" install --quiet --disable-pip-version-check "flask>=3.1,<4" "flask-login>=0.6,<0.7" "django-environ>=0.12,<1" "python-decouple>=3.8,<4"
 versions=$("$work/venv/bin/python" -c 'from importlib.metadata import version as v
 print("Flask", v("flask") + ", Flask-Login", v("flask-login"))')
 

@@ -38,6 +38,8 @@ import shutil
 import subprocess
 import sys
 
+from django_agreement import IDIOMS, PREFIXES
+
 ROLES = ("production", "development", "testing")
 SESSION_COOKIE = "session"
 REMEMBER_COOKIE = "remember_token"
@@ -77,6 +79,15 @@ SESSION_SETTINGS = [
 ]
 
 
+# How config.py reads its boolean settings from the environment (as in
+# django_agreement.py): production reads USE_X_SENDFILE (and maybe
+# EXPLAIN_TEMPLATE_LOADING) in one family, or in two ("mixed"), or not at all.
+FAMILIES = ["literal", "mixed", *IDIOMS]
+READS = ("USE_X_SENDFILE", "EXPLAIN_TEMPLATE_LOADING")
+COOKIES = {"SESSION_COOKIE_SECURE": SESSION_COOKIE, "REMEMBER_COOKIE_SECURE": REMEMBER_COOKIE}
+IDIOM_VARIABLES = sorted({prefix + name for prefix in PREFIXES for name in (*READS, *COOKIES)})
+
+
 def string(rng, text):
     quote = rng.choice(['"', "'"])
     return f"{quote}{text}{quote}"
@@ -103,6 +114,13 @@ class Project:
         if "update" in self.session and self.update in (None, "production"):
             self.update = rng.choice(["keywords", "dict"])
         self.crlf = rng.random() < 0.15
+        # Left out: production reading its settings from the environment beside an
+        # `app.config.update(SESSION_COOKIE_SECURE=True)` every configuration shares:
+        # cookie-fix then adds SESSION_COOKIE_SECURE to the production class, which the
+        # update overrides (so its opt-out does nothing), as it does for any production
+        # class with a body of its own.
+        self.family = "literal" if "update" in self.session else rng.choice(FAMILIES)
+        self.prefix = rng.choice(PREFIXES)
         self.files = {
             f"{package}/__init__.py": self.factory(),
             f"{package}/config.py": self.config(),
@@ -113,7 +131,8 @@ class Project:
 
     def config(self):
         rng = self.rng
-        lines = ["import os", "", "", f"class {self.base}{rng.choice(['', '(object)'])}:",
+        header, reads = self.idiom()
+        lines = ["import os", *header, "", "", f"class {self.base}{rng.choice(['', '(object)'])}:",
                  f"    SECRET_KEY = os.environ.get({string(rng, 'SECRET_KEY')},"
                  f" {string(rng, 'dev-key')})"]
         body = {"base": [], "production": [], "development": [], "testing": []}
@@ -131,6 +150,8 @@ class Project:
                                    f"SESSION_COOKIE_SAMESITE = {string(rng, 'Lax')}")
         if self.login and rng.random() < 0.3:
             body["base"].append("REMEMBER_COOKIE_HTTPONLY = True")
+        # First, where a fix's idiom is learned from the lines before it.
+        body["production"][:0] = reads
         lines += [f"    {line}" for line in body["base"]]
         order = list(ROLES)
         rng.shuffle(order)
@@ -142,6 +163,18 @@ class Project:
         lines += [f"    {string(rng, 'default')}: {self.classes['development']},", "}"]
         text = "\n".join(lines) + "\n"
         return text.replace("\n", "\r\n") if self.crlf else text
+
+    def idiom(self):
+        """The lines config.py needs first, and production's reads of its settings."""
+        if self.family == "literal":
+            return [], []
+        if self.family == "mixed":
+            (header, first), (_, second) = IDIOMS["django-environ"], IDIOMS["os.getenv in"]
+            return header, [f"{READS[0]} = {first.format(self.prefix + READS[0])}",
+                            f"{READS[1]} = {second.format(self.prefix + READS[1])}"]
+        header, read = IDIOMS[self.family]
+        names = READS[:1] if self.rng.random() < 0.5 else READS
+        return header, [f"{name} = {read.format(self.prefix + name)}" for name in names]
 
     def factory(self):
         rng = self.rng
@@ -179,6 +212,7 @@ class Project:
                   for role in ROLES]
         session = ", ".join(f"{value} in {where}" for where, value in self.session.items())
         traits.append(f"SESSION_COOKIE_SECURE {session or 'left out'}")
+        traits.append(f"config.py reads {self.family}")
         if self.login:
             traits.append("Flask-Login remember-me")
         if self.update == "production":
@@ -229,7 +263,8 @@ def login():
     return "ok"
 '''
 
-# Run in a fresh interpreter per tree: builds each app with each configuration and prints
+# Run in a fresh interpreter per tree: builds each app with each configuration, with the
+# environment each project gives (a variable's value, or None to unset it), and prints
 # {project: {role: {path: [[cookie name, sorted attributes], ...]}}}, the attributes
 # without the value and the expiry (which change from one request to the next).
 CLIENT = r'''
@@ -238,7 +273,10 @@ import importlib, json, os, sys
 root, projects = sys.argv[1], json.loads(sys.argv[2])
 sys.dont_write_bytecode = True
 cookies = {}
-for package, login in projects.items():
+for package, (login, environment) in projects.items():
+    for variable in environment:
+        os.environ.pop(variable, None)
+    os.environ.update({v: x for v, x in environment.items() if x is not None})
     sys.path.insert(0, os.path.join(root, package))
     module = importlib.import_module(package)
     cookies[package] = {}
@@ -297,6 +335,23 @@ def secure(cookies, name):
     return all("Secure" in attributes for attributes in found) if found else None
 
 
+def idiom_disagreements(project, finding):
+    """A setting a fix writes in config.py, where production reads its settings in one
+    family, reads its variable (its name after the prefix) that way; where config.py
+    reads none or mixes families, or in `app.config.update(...)`, it is `True`."""
+    opt_out = finding.get("opt_out")
+    where = f"{project.package}: {finding['path']} {finding['method']} ({project.family})"
+    one_family = (project.family not in ("literal", "mixed")
+                  and finding["path"].endswith("config.py"))
+    if one_family and not opt_out:
+        return [f"{where}: falls back to True"]
+    if not one_family and opt_out:
+        return [f"{where}: written reading {opt_out['variable']}, not True"]
+    if opt_out and opt_out["variable"] != project.prefix + finding["method"]:
+        return [f"{where}: reads {opt_out['variable']}, not {project.prefix + finding['method']}"]
+    return []
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("cookie_fix")
@@ -319,12 +374,21 @@ def main():
 
     disagreements = []
     fixes = collections.Counter()
-    for package in projects:
+    styles = collections.Counter()
+    opt_outs = {}
+    for package, project in projects.items():
         root = os.path.join(after, package)
         report = cookie_fix(args.cookie_fix, root)
+        opt_outs[package] = {}
         for finding in report["findings"]:
+            opt_out = finding.get("opt_out")
             if finding["fixed"]:
                 fixes[finding["method"]] += 1
+                styles[(project.family, "in the idiom" if opt_out else "True")] += 1
+                disagreements += idiom_disagreements(project, finding)
+                if opt_out:
+                    opt_outs[package][finding["method"]] = (opt_out["variable"],
+                                                            opt_out["value"])
             else:
                 disagreements.append(
                     f"{package}: cookie-fix leaves {finding['path']}:{finding['start']['line']}"
@@ -335,9 +399,23 @@ def main():
             disagreements.append(f"{package}: a second --write fixed "
                                  f"{second['summary']['fixes']} more")
 
-    logins = {package: project.login for package, project in projects.items()}
+    unset = dict.fromkeys(IDIOM_VARIABLES)
+    logins = {package: [project.login, unset] for package, project in projects.items()}
     was = cookies_of(before, logins)
     now = cookies_of(after, logins)
+    # Each setting written in config.py's idiom, its variable set as the report says
+    # to serve plain HTTP: production's cookie of that setting is no longer Secure.
+    opted = {package: [project.login, {**unset, **dict(opt_outs[package].values())}]
+             for package, project in projects.items() if opt_outs[package]}
+    opted_out = cookies_of(after, opted) if opted else {}
+    for package, settings in sorted(opt_outs.items()):
+        for setting, (variable, value) in sorted(settings.items()):
+            cookie = COOKIES[setting]
+            state = secure(opted_out[package]["production"], cookie)
+            if state is not False:
+                disagreements.append(
+                    f"{package}: production's {cookie} cookie is"
+                    f" {'still Secure' if state else 'not sent'} with {variable}={value}")
     shapes = collections.Counter()
     insecure_before = 0
     for package, project in projects.items():
@@ -363,8 +441,12 @@ def main():
     for shape, count in sorted(shapes.items()):
         print(f"  {count:3} projects: {shape}")
     print(f"  fixes made: {dict(sorted(fixes.items()))}")
+    for (family, how), count in sorted(styles.items()):
+        print(f"  {count:3} fixes written {how}: config.py reads {family}")
+    in_idiom = sum(c for (_, how), c in styles.items() if how == "in the idiom")
     print(f"flask agreement: {len(projects)} projects ({insecure_before} whose production"
-          f" cookies were not all Secure before --write, {sum(fixes.values())} fixes),"
+          f" cookies were not all Secure before --write, {sum(fixes.values())} fixes,"
+          f" {in_idiom} written in config.py's idiom and checked opted out),"
           f" {len(disagreements)} disagreements")
     if not insecure_before or not sum(fixes.values()):
         print("the generator produced no project that needed a fix")
