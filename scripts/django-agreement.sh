@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Holds secure-cookie-setting to Django itself: Django's deployment checks
 # (`manage.py check --deploy`) and the rule's findings agree on generated settings
-# modules, before and after `--write` (scripts/django_agreement.py); and on generated
-# settings packages (base, production, development, test), `--write` leaves production
-# without cookie warnings and every other module as it was
-# (scripts/django_packages_agreement.py). Django comes from PyPI into a throw-away
-# virtual environment.
+# modules, before and after `--write`, where a module reading its booleans from the
+# environment gets its fixes written the same way: no warning with the variables unset,
+# the warning back with each set to the value its finding names
+# (scripts/django_agreement.py); and on generated settings packages (base, production,
+# development, test), `--write` leaves production without cookie warnings and every
+# other module as it was (scripts/django_packages_agreement.py). Django,
+# django-environ and python-decouple come from PyPI into a throw-away virtual
+# environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

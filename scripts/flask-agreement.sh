@@ -2,9 +2,11 @@
 # Holds the project pass to Flask itself: on generated app factories with config classes
 # (and Flask-Login's remember-me), after `--write` the production configuration's
 # session and remember cookies are Secure and the development and testing
-# configurations' cookies are what they were, as real Flask's test client receives them
-# (scripts/flask_agreement.py). Flask and Flask-Login come from PyPI into a throw-away
-# virtual environment.
+# configurations' cookies are what they were, as real Flask's test client receives them;
+# a setting written in its class's idiom leaves its cookie without Secure once its
+# variable is set to the value its finding names (scripts/flask_agreement.py). Flask
+# and Flask-Login (and the readers django-environ and python-decouple) come from PyPI
+# into a throw-away virtual environment.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
