@@ -97,6 +97,23 @@ fn evidence_of(reader: &Reader, statement: Node) -> Option<Evidence> {
     if target.kind() != "identifier" || !is_setting_name(setting) {
         return None;
     }
+    // A read calls its reader with its variable's name in a string, and a collection is
+    // none (Django's `LANGUAGES` list of `gettext_noop(...)` calls took the evaluator
+    // 11 ms): such values are not evaluated at all.
+    let collection = matches!(
+        value.kind(),
+        "list"
+            | "tuple"
+            | "set"
+            | "dictionary"
+            | "list_comprehension"
+            | "set_comprehension"
+            | "dictionary_comprehension"
+            | "generator_expression"
+    );
+    if collection || !holds_call_and_string(value) {
+        return None;
+    }
     let mut ev = Evaluator::new(reader);
     let result = ev.eval(value);
     if ev.needs.is_some() {
@@ -152,6 +169,25 @@ fn evidence_of(reader: &Reader, statement: Node) -> Option<Evidence> {
         variable: variable.to_string(),
         shape: shape.split_whitespace().collect(),
     })
+}
+
+/// Whether the expression holds a call and a string somewhere.
+fn holds_call_and_string(node: Node) -> bool {
+    let (mut call, mut string) = (false, false);
+    let mut stack = vec![node];
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "call" => call = true,
+            "string" => string = true,
+            _ => {}
+        }
+        if call && string {
+            return true;
+        }
+        let mut cursor = node.walk();
+        stack.extend(node.named_children(&mut cursor));
+    }
+    false
 }
 
 /// An upper-case name, as a setting's: `DEBUG`, `SESSION_COOKIE_SECURE`.

@@ -38,9 +38,7 @@ pub fn may_miss(context: &Context, gathered: &Gathered) -> bool {
     let companions = session_given && !companions(context, gathered).is_empty();
     // A production config class takes the setting with no secret key in the file, and
     // the windows may show neither the class nor what its body sets.
-    let config_class = ["class", "Config"]
-        .iter()
-        .all(|word| memchr::memmem::find(context.body, word.as_bytes()).is_some());
+    let config_class = may_hold_config_class(context.body);
     (companions || (sets_a_secret_key || config_class) && !gathered.session_mentioned)
         && !is_test_module(gathered)
 }
@@ -353,6 +351,29 @@ fn name_words(name: &str) -> Vec<String> {
 
 /// Named as config classes are (`Config`, `ProductionConfig(BaseConfig)`): a class that
 /// names an environment variable `SECRET_KEY` is no configuration.
+/// Whether a line of the bytes starts a class whose name or a base's ends with
+/// `Config`, in its header up to the colon: what [`is_config_class`] reads in the parse.
+/// A byte search, so that only such files are read whole, not every file that says
+/// `class` and `Config` somewhere.
+fn may_hold_config_class(body: &[u8]) -> bool {
+    memchr::memmem::find_iter(body, b"class ").any(|at| {
+        let line_start = body[..at]
+            .iter()
+            .rposition(|&b| b == b'\n' || b == b'\r')
+            .map_or(0, |i| i + 1);
+        if !body[line_start..at].iter().all(is_blank) {
+            return false;
+        }
+        let end = memchr::memchr(b':', &body[at..]).map_or(body.len(), |i| at + i);
+        let header = &body[at..end];
+        memchr::memmem::find_iter(header, b"Config").any(|i| {
+            !header
+                .get(i + "Config".len())
+                .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        })
+    })
+}
+
 fn is_config_class(class: Node, source: &[u8]) -> bool {
     let name = class
         .child_by_field_name("name")
@@ -748,6 +769,30 @@ fn cookie_update<'t>(
         })
         .min_by_key(|(call, _)| call.start_byte())
         .and_then(|(call, _)| crate::mapping::Mapping::of(*call))
+}
+
+#[cfg(test)]
+mod config_class_tests {
+    use super::may_hold_config_class;
+
+    #[test]
+    fn a_config_class_is_told_by_its_header() {
+        for code in [
+            "class ProductionConfig(object):\n    X = 1\n",
+            "class Prod(BaseConfig):\n",
+            "    class Inner(\n        base.Config,\n    ):\n",
+        ] {
+            assert!(may_hold_config_class(code.as_bytes()), "{code}");
+        }
+        for code in [
+            "class Configuration:\n",
+            "class App(ConfigMixin):\n",
+            "x = 'class A(Config)'\n",
+            "class A: pass  # Config\nConfig = 1\n",
+        ] {
+            assert!(!may_hold_config_class(code.as_bytes()), "{code}");
+        }
+    }
 }
 
 #[cfg(test)]
