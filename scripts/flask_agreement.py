@@ -114,12 +114,9 @@ class Project:
         if "update" in self.session and self.update in (None, "production"):
             self.update = rng.choice(["keywords", "dict"])
         self.crlf = rng.random() < 0.15
-        # Left out: production reading its settings from the environment beside an
-        # `app.config.update(SESSION_COOKIE_SECURE=True)` every configuration shares:
-        # cookie-fix then adds SESSION_COOKIE_SECURE to the production class, which the
-        # update overrides (so its opt-out does nothing), as it does for any production
-        # class with a body of its own.
-        self.family = "literal" if "update" in self.session else rng.choice(FAMILIES)
+        # Beside an `app.config.update(SESSION_COOKIE_SECURE=True)` every configuration
+        # shares, the classes take no session setting: the factory has chosen.
+        self.family = rng.choice(FAMILIES)
         self.prefix = rng.choice(PREFIXES)
         self.files = {
             f"{package}/__init__.py": self.factory(),

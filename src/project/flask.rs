@@ -28,6 +28,9 @@ pub struct FileFacts {
     pub defined: Vec<Defined>,
     /// The file's bytes, kept where it defines such a method.
     pub source: Vec<u8>,
+    /// It loads the app's configuration (`app.config.from_object(...)`) and names
+    /// `SESSION_COOKIE_SECURE`: it gives the setting for every configuration it loads.
+    pub gives_session_setting_on_load: bool,
 }
 
 /// A method that may decide the session cookie's Secure, where its name is.
@@ -56,6 +59,11 @@ pub struct Decider {
 /// `set_cookie`, through which `save_session` sets the cookie.
 const DECIDING: &[&str] = &["get_cookie_secure", "save_session", "set_cookie"];
 
+/// How a Flask app loads its config classes (flask 3.1 src/flask/config.py).
+const LOADER: &str = "from_object";
+
+const SESSION_COOKIE_SECURE: &str = "SESSION_COOKIE_SECURE";
+
 /// The attributes of a Flask app that install a class of the project's.
 const INSTALLING: &[&str] = &["session_interface", "response_class"];
 
@@ -69,6 +77,7 @@ pub fn read(found: &Occurrences) -> FileFacts {
     }
     facts.remember |= found.has("REMEMBER_COOKIE_");
     facts.seasurf = found.has("SeaSurf") || found.has("flask_seasurf");
+    facts.gives_session_setting_on_load = found.has(LOADER) && found.has(SESSION_COOKIE_SECURE);
     facts.session = uses_session(found);
     for attribute in INSTALLING {
         for at in found.names(attribute) {
@@ -170,13 +179,20 @@ pub fn words() -> impl Iterator<Item = String> {
             .map(move |name| format!("{framework}.{name}"))
             .chain([from_import(framework)])
     });
-    ["login_user", "REMEMBER_COOKIE_", "SeaSurf", "flask_seasurf"]
-        .into_iter()
-        .chain(SESSION_EXTENSIONS.iter().copied())
-        .chain(INSTALLING.iter().copied())
-        .chain(DECIDING.iter().copied())
-        .map(str::to_owned)
-        .chain(names)
+    [
+        "login_user",
+        "REMEMBER_COOKIE_",
+        "SeaSurf",
+        "flask_seasurf",
+        LOADER,
+        SESSION_COOKIE_SECURE,
+    ]
+    .into_iter()
+    .chain(SESSION_EXTENSIONS.iter().copied())
+    .chain(INSTALLING.iter().copied())
+    .chain(DECIDING.iter().copied())
+    .map(str::to_owned)
+    .chain(names)
 }
 
 /// Whether the names imported after `end` (`x, y as z`, or in parentheses over several
@@ -234,6 +250,9 @@ pub struct Flask {
     pub seasurf: bool,
     /// Some module of the project uses the session.
     pub session: bool,
+    /// The modules that load the config classes and give `SESSION_COOKIE_SECURE`
+    /// themselves.
+    pub session_given_on_load: Vec<PathBuf>,
     /// The methods installed classes decide the session cookie's Secure with, each with
     /// its file.
     pub deciders: Vec<(PathBuf, Decider)>,
@@ -271,6 +290,11 @@ impl Flask {
         Flask {
             remember: facts.iter().any(|(_, f)| f.remember),
             seasurf: facts.iter().any(|(_, f)| f.seasurf),
+            session_given_on_load: facts
+                .iter()
+                .filter(|(_, f)| f.gives_session_setting_on_load)
+                .map(|(path, _)| path.clone())
+                .collect(),
             session: facts.iter().any(|(_, f)| f.session),
             deciders,
         }

@@ -230,6 +230,19 @@ impl<'p> View<'p> {
         self.project.flask.seasurf
     }
 
+    /// Another module that loads the app's config classes and gives
+    /// `SESSION_COOKIE_SECURE` itself (`app.config.from_object(config[name])`, then
+    /// `app.config.update(SESSION_COOKIE_SECURE=...)`): the setting is chosen there, for
+    /// every class, as a file that names it chooses for its own classes.
+    pub fn session_setting_given_on_load(&self) -> Option<String> {
+        self.project
+            .flask
+            .session_given_on_load
+            .iter()
+            .find(|path| Some(*path) != self.path.as_ref())
+            .map(|path| self.shown(path))
+    }
+
     /// Where the session cookie's Secure is decided by a class of the project's that
     /// the app installs (`app.session_interface = ...`): `Class.method at path:line`,
     /// and what it decides.

@@ -88,11 +88,15 @@ pub fn missing(context: &Context, gathered: &Gathered) -> Vec<Detection> {
     let mut names = vec![SESSION_COOKIE_SECURE];
     names.extend(companions);
     let source = context.source;
+    // The module that loads these classes gives the session setting itself, for every
+    // one of them: a line here would change nothing.
+    let given_on_load = context.project.session_setting_given_on_load().is_some();
     let configs: Vec<Node> = gathered
         .classes
         .iter()
         .copied()
         .filter(|class| is_config_class(*class, source) && !is_model(*class, source))
+        .filter(|_| !given_on_load)
         .collect();
     // Production takes the fix where the file names it; tests and development keep
     // their own choice.
