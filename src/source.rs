@@ -274,6 +274,14 @@ pub fn is_blank(byte: &u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\x0c')
 }
 
+/// The start of the line that holds `at`, from the bytes alone (no line index).
+pub fn line_start(bytes: &[u8], at: usize) -> usize {
+    bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n' || b == b'\r')
+        .map_or(0, |i| i + 1)
+}
+
 /// `bytes` without the blanks it starts with.
 pub fn trim_blank(bytes: &[u8]) -> &[u8] {
     let start = bytes

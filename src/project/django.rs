@@ -91,11 +91,7 @@ pub fn worth_parsing(path: &Path, bytes: &[u8]) -> bool {
 /// nor is whole decides nothing beyond itself, and is read as a module of its own.
 fn star_imports(bytes: &[u8]) -> bool {
     memchr::memmem::find_iter(bytes, b"import *").any(|at| {
-        let start = bytes[..at]
-            .iter()
-            .rposition(|&b| b == b'\n' || b == b'\r')
-            .map_or(0, |i| i + 1);
-        let line = &bytes[start..at];
+        let line = &bytes[crate::source::line_start(bytes, at)..at];
         let code = crate::source::trim_blank(line);
         code.starts_with(b"from ") && !code.contains(&b'#')
     })

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::source::is_blank;
+use crate::source::{is_blank, line_start};
 
 /// The words the readers of a file look for, searched together: one pass over the
 /// bytes, where a search per word took most of the project pass's time.
@@ -83,14 +83,6 @@ impl Occurrences<'_> {
     }
 }
 
-/// The offsets of `word` as a whole name (not inside a longer one).
-#[cfg(test)]
-pub fn names(bytes: &[u8], word: &str) -> Vec<usize> {
-    memchr::memmem::find_iter(bytes, word.as_bytes())
-        .filter(|&at| is_whole_name(bytes, at, word.len()))
-        .collect()
-}
-
 fn is_whole_name(bytes: &[u8], at: usize, length: usize) -> bool {
     let before = at.checked_sub(1).map(|b| bytes[b]);
     let after = bytes.get(at + length).copied();
@@ -136,14 +128,6 @@ pub fn parenthesized(bytes: &[u8], open: usize) -> Option<&[u8]> {
 /// The first byte after `at` that is no blank on its line.
 pub fn next_code(bytes: &[u8], at: usize) -> Option<usize> {
     (at..bytes.len()).find(|&i| !is_blank(&bytes[i]))
-}
-
-/// The start of the line that holds `at`.
-pub fn line_start(bytes: &[u8], at: usize) -> usize {
-    bytes[..at]
-        .iter()
-        .rposition(|&b| b == b'\n' || b == b'\r')
-        .map_or(0, |i| i + 1)
 }
 
 /// The 1-based line of `at`.
@@ -205,7 +189,9 @@ mod tests {
     #[test]
     fn definitions_and_their_classes() {
         let code = b"class A(Base):\n    x = 1\n\n    def set_cookie(self, key, value=(1, 2)):\n        pass\n\ndef set_cookie(k):\n    pass\n";
-        let found = names(code, "set_cookie");
+        let found = Lexicon::new(["set_cookie".to_owned()])
+            .occurrences(code)
+            .names("set_cookie");
         assert_eq!(found.len(), 2);
         assert!(is_defined_at(code, found[0]));
         assert_eq!(enclosing_class(code, found[0]).as_deref(), Some("A"));

@@ -22,7 +22,7 @@ use crate::literal;
 use crate::parse;
 use crate::project::decider::Decision;
 use crate::rules::Context;
-use crate::source::{is_blank, trim_blank};
+use crate::source::{is_blank, line_start, trim_blank};
 use crate::value::Want;
 
 /// Whether the windows may show a Flask configuration that leaves the setting out: a
@@ -353,19 +353,13 @@ fn name_words(name: &str) -> Vec<String> {
     words
 }
 
-/// Named as config classes are (`Config`, `ProductionConfig(BaseConfig)`): a class that
-/// names an environment variable `SECRET_KEY` is no configuration.
 /// Whether a line of the bytes starts a class whose name or a base's ends with
 /// `Config`, in its header up to the colon: what [`is_config_class`] reads in the parse.
 /// A byte search, so that only such files are read whole, not every file that says
 /// `class` and `Config` somewhere.
 fn may_hold_config_class(body: &[u8]) -> bool {
     memchr::memmem::find_iter(body, b"class ").any(|at| {
-        let line_start = body[..at]
-            .iter()
-            .rposition(|&b| b == b'\n' || b == b'\r')
-            .map_or(0, |i| i + 1);
-        if !body[line_start..at].iter().all(is_blank) {
+        if !body[line_start(body, at)..at].iter().all(is_blank) {
             return false;
         }
         let end = memchr::memchr(b':', &body[at..]).map_or(body.len(), |i| at + i);
@@ -378,6 +372,8 @@ fn may_hold_config_class(body: &[u8]) -> bool {
     })
 }
 
+/// Named as config classes are (`Config`, `ProductionConfig(BaseConfig)`): a class that
+/// names an environment variable `SECRET_KEY` is no configuration.
 fn is_config_class(class: Node, source: &[u8]) -> bool {
     let name = class
         .child_by_field_name("name")
