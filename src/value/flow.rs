@@ -538,10 +538,7 @@ impl<'s> Reader<'s> {
         let Some(condition) = statement.child_by_field_name("condition") else {
             return Sym::Unknown("under an if statement without a condition");
         };
-        let consequence = statement
-            .child_by_field_name("consequence")
-            .map(parse::code_children)
-            .unwrap_or_default();
+        let consequence = block_of(statement);
         let then = self.run(&consequence, state.clone());
         let mut clauses: Vec<Node> = Vec::new();
         let mut cursor = statement.walk();
@@ -556,11 +553,7 @@ impl<'s> Reader<'s> {
         let Some((first, rest)) = clauses.split_first() else {
             return state;
         };
-        let body = first
-            .child_by_field_name("consequence")
-            .or_else(|| first.child_by_field_name("body"))
-            .map(parse::code_children)
-            .unwrap_or_default();
+        let body = block_of(*first);
         match first.kind() {
             "elif_clause" => {
                 let Some(condition) = first.child_by_field_name("condition") else {
@@ -652,10 +645,7 @@ fn returns<'t>(statements: &[Node<'t>], source: &[u8]) -> Option<Sym<'t>> {
             "raise_statement" => return Some(Sym::Never),
             "if_statement" => {
                 let condition = statement.child_by_field_name("condition")?;
-                let then = statement
-                    .child_by_field_name("consequence")
-                    .map(parse::code_children)
-                    .unwrap_or_default();
+                let then = block_of(*statement);
                 let mut cursor = statement.walk();
                 let clauses: Vec<Node> = statement
                     .children_by_field_name("alternative", &mut cursor)
@@ -692,11 +682,7 @@ fn returns<'t>(statements: &[Node<'t>], source: &[u8]) -> Option<Sym<'t>> {
 
 fn clause_returns<'t>(clauses: &[Node<'t>], source: &[u8]) -> Option<Sym<'t>> {
     let (first, rest) = clauses.split_first()?;
-    let body = first
-        .child_by_field_name("consequence")
-        .or_else(|| first.child_by_field_name("body"))
-        .map(parse::code_children)
-        .unwrap_or_default();
+    let body = block_of(*first);
     match first.kind() {
         "elif_clause" => {
             let condition = first.child_by_field_name("condition")?;
@@ -738,4 +724,13 @@ pub fn contains(outer: Node, inner: Node) -> bool {
 /// nonlocal.
 pub fn is_declared_outer(scope: Node, name: &str, source: &[u8]) -> bool {
     declared_outer(scope, name, source)
+}
+
+/// The statements of an `if`'s or `elif`'s consequence, or an `else`'s body.
+fn block_of(clause: Node) -> Vec<Node> {
+    clause
+        .child_by_field_name("consequence")
+        .or_else(|| clause.child_by_field_name("body"))
+        .map(parse::code_children)
+        .unwrap_or_default()
 }

@@ -945,14 +945,13 @@ fn written(
     want: Want,
     place: impl Fn(&str) -> Edit,
 ) -> (Edit, String, Option<OptOut>) {
-    let literal = || (place(&context.settings.secure_value), String::new(), None);
+    let edit = place(&context.settings.secure_value);
     if context.settings.fix_style != FixStyle::Idiom || !context.whole {
-        return literal();
+        return (edit, String::new(), None);
     }
-    let at = place(&context.settings.secure_value).range.start;
     let reader = context.values(&super::SECURE_VALUES);
-    let Some(idiom) = idiom::learn(&reader, body, at) else {
-        return literal();
+    let Some(idiom) = idiom::learn(&reader, body, edit.range.start) else {
+        return (edit, String::new(), None);
     };
     match idiom.write(setting, context.body, &super::SECURE_VALUES, want, &place) {
         Some(written) => {
@@ -966,7 +965,7 @@ fn written(
             };
             (written.edit, format!("; {note}"), Some(opt_out))
         }
-        None => literal(),
+        None => (edit, String::new(), None),
     }
 }
 
