@@ -105,6 +105,7 @@ from functools import cached_property
 from typing import Optional
 
 import value_oracle as vo
+from value_oracle import const_str, last_name
 
 SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
 SETTER_BYTES = [b"set_cookie", b"set_signed_cookie", b"set_secure_cookie"]
@@ -306,19 +307,6 @@ def is_truthy_literal(node) -> bool:
     return isinstance(node, ast.Constant) and node.value is not Ellipsis and bool(node.value)
 
 
-def last_name(node) -> Optional[str]:
-    """`client` in `self.client`, `test_client` in `app.test_client()`."""
-    while True:
-        if isinstance(node, ast.Name):
-            return node.id
-        if isinstance(node, ast.Attribute):
-            return node.attr
-        if isinstance(node, ast.Call):
-            node = node.func
-        elif isinstance(node, (ast.Subscript, ast.Await)):
-            node = node.value
-        else:
-            return None
 
 
 def left_alone_because(call: ast.Call) -> Optional[str]:
@@ -991,8 +979,6 @@ LOADERS = {"from_object", "from_pyfile", "from_envvar", "from_file", "from_prefi
 APP_STATEMENT = re.compile(rb"^(.+)\[([\"'])SESSION_COOKIE_SECURE\2\] = True$")
 
 
-def const_str(node) -> Optional[str]:
-    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
 
 
 def mapping_items(node):

@@ -36,7 +36,7 @@ import sys
 import tokenize
 from typing import Optional
 
-from value_oracle import cookie_name as written_name, deletes
+from value_oracle import cookie_name as written_name, deletes, last_name
 
 SETTERS = {"set_cookie", "set_signed_cookie", "set_secure_cookie"}
 FORWARDING = {"set_signed_cookie", "set_secure_cookie"}
@@ -129,20 +129,6 @@ def is_lax(node) -> bool:
     return isinstance(node, ast.Constant) and node.value == "Lax"
 
 
-def last_name(node) -> Optional[str]:
-    while True:
-        if isinstance(node, ast.Name):
-            return node.id
-        if isinstance(node, ast.Attribute):
-            return node.attr
-        if isinstance(node, ast.Call):
-            node = node.func
-        elif isinstance(node, ast.Subscript):
-            node = node.value
-        elif isinstance(node, ast.Await):
-            node = node.value
-        else:
-            return None
 
 
 def comment_lines(data: bytes) -> dict:

@@ -184,6 +184,7 @@ def const_str(node) -> Optional[str]:
 
 
 def last_name(node) -> Optional[str]:
+    """`client` in `self.client`, `test_client` in `app.test_client()`."""
     while True:
         if isinstance(node, ast.Name):
             return node.id
