@@ -70,16 +70,8 @@ done
 mkdir -p "$OUT"
 
 # ---------------------------------------------------------------- system tools
-APT_UPDATED=0
-need_apt() {  # COMMAND PACKAGE
-  command -v "$1" >/dev/null 2>&1 && return 0
-  say "installing $2 (for $1) with apt-get"
-  command -v apt-get >/dev/null || die "$1 is missing and there is no apt-get: install $2 by hand"
-  local sudo=; [[ $(id -u) -eq 0 ]] || sudo=sudo
-  if [[ $APT_UPDATED -eq 0 ]]; then $sudo apt-get update -qq; APT_UPDATED=1; fi
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$2" >/dev/null
-  command -v "$1" >/dev/null 2>&1 || die "installing $2 did not provide $1"
-}
+# shellcheck source=lib/apt.sh
+source scripts/lib/apt.sh
 need_apt rg ripgrep
 need_apt hyperfine hyperfine
 [[ -x /usr/bin/time ]] || { need_apt /usr/bin/time time; }
