@@ -111,6 +111,28 @@ impl Bindings {
     }
 }
 
+/// The names an import statement binds, relative imports included: `c` of
+/// `from .a import c`, `d` of `import a.b as d`, `a` of `import a.b`.
+pub fn names_bound_by<'s>(statement: Node, source: &'s [u8]) -> Vec<&'s str> {
+    let text = |node: Node| node.utf8_text(source).ok();
+    let from = statement.kind() == "import_from_statement";
+    let mut cursor = statement.walk();
+    let names: Vec<Node> = statement
+        .children_by_field_name("name", &mut cursor)
+        .collect();
+    names
+        .into_iter()
+        .filter_map(|name| match name.kind() {
+            "aliased_import" => name.child_by_field_name("alias").and_then(text),
+            "dotted_name" if from => name
+                .named_child(u32::try_from(name.named_child_count().checked_sub(1)?).ok()?)
+                .and_then(text),
+            "dotted_name" => name.named_child(0).and_then(text),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The import statements of a tree, found through the `import` keyword in the bytes: a
 /// rule that reads nothing else of a file's imports needs no query over all of it.
 pub fn import_statements<'t>(tree: &'t Tree, source: &[u8]) -> Vec<Node<'t>> {

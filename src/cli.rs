@@ -91,6 +91,12 @@ pub struct Args {
     #[arg(long)]
     pub include_tests: bool,
 
+    /// Where a Secure fix names the project's tests that talk plain HTTP through a test
+    /// client (which then keeps the cookie to itself), give those clients an HTTPS base
+    /// URL too (rule https-test-client). Test code is otherwise never edited.
+    #[arg(long)]
+    pub fix_tests: bool,
+
     /// The file name to report, and to match against excludes, for input read from `-`.
     #[arg(long, value_name = "NAME")]
     pub stdin_filename: Option<PathBuf>,

@@ -25,6 +25,8 @@ pub struct Options {
     pub respect_gitignore: Option<bool>,
     /// Check test code too (default false).
     pub include_tests: Option<bool>,
+    /// Give the test clients a Secure fix names an HTTPS base URL (default false).
+    pub fix_tests: Option<bool>,
     /// The rules to run, instead of those on by default.
     pub select: Option<Vec<String>>,
     /// Rules to run as well.

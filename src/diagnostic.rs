@@ -84,6 +84,39 @@ pub struct Detection {
     /// How an operator turns the fixed value off, where a fix reads it from the
     /// environment.
     pub opt_out: Option<OptOut>,
+    /// What the project's tests need for the fix to keep them green.
+    pub follow_up: Option<FollowUp>,
+}
+
+/// The project's tests whose client would stop sending the fixed cookie back: they talk
+/// to the app over plain HTTP, where a cookie jar keeps a Secure cookie to itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FollowUp {
+    /// Shared by every fix of the project's cookies in one framework.
+    pub uses: std::sync::Arc<[TestUse]>,
+}
+
+/// A test's construction of a client that talks plain HTTP.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TestUse {
+    /// The test file as the run shows it, and its absolute path.
+    pub shown: String,
+    pub path: std::path::PathBuf,
+    /// 1-based.
+    pub line: usize,
+    /// The client's name (`TestClient`).
+    pub client: &'static str,
+    /// The base URL that makes it talk HTTPS (`https://testserver`), where a test gives
+    /// it to the constructor.
+    pub https_base_url: Option<&'static str>,
+    /// Whether `https-test-client` edits it: its base URL is an `http://` literal, or
+    /// the client's own where it has one.
+    pub editable: bool,
+    /// Whether its client takes a base URL at all (httpx's, the frameworks').
+    pub takes_base_url: bool,
+    /// The plain-HTTP origin it talks to where that is written out (`http://testserver`,
+    /// its own default or a literal's), which its tests may expect in URLs.
+    pub http_origin: Option<String>,
 }
 
 /// What an operator who serves plain HTTP sets to turn a fix's Secure off: the variable
@@ -118,4 +151,6 @@ pub struct Finding {
     pub settled_by: Option<Position>,
     /// How an operator turns the fixed value off, where the fix reads the environment.
     pub opt_out: Option<OptOut>,
+    /// What the project's tests need for the fix to keep them green.
+    pub follow_up: Option<FollowUp>,
 }

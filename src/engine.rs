@@ -393,6 +393,7 @@ fn finding(
         range,
         edits,
         opt_out,
+        follow_up,
     } = detection;
     let first = lines.line_of(range.start);
     let last = lines.line_of(range.end);
@@ -414,6 +415,7 @@ fn finding(
         suppressed,
         settled_by,
         opt_out: opt_out.filter(|_| !suppressed),
+        follow_up: follow_up.filter(|_| !suppressed),
     }
 }
 

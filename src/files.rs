@@ -2,7 +2,7 @@
 //! respecting `.gitignore` and excludes) and the files named on the command line.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 use globset::{Glob, GlobBuilder, GlobSet, GlobSetBuilder};
 use ignore::{WalkBuilder, WalkState};
@@ -154,8 +154,9 @@ pub fn is_python(path: &Path) -> bool {
 /// How the walk treats ignore files and excludes.
 pub struct WalkOptions<'a> {
     pub excludes: &'a Excludes,
-    /// Test code to leave out, and the count of the Python files left out so.
-    pub tests: Option<(&'a Excludes, &'a AtomicUsize)>,
+    /// Test code to leave out, and the Python files left out so (read for the project's
+    /// facts only).
+    pub tests: Option<(&'a Excludes, &'a Mutex<Vec<PathBuf>>)>,
     pub respect_gitignore: bool,
     pub threads: usize,
 }
@@ -198,7 +199,10 @@ where
                         && tests.is_some_and(|(tests, left_out)| {
                             let matched = tests.matches_below(entry.path(), entry.depth());
                             if matched {
-                                left_out.fetch_add(1, Ordering::Relaxed);
+                                left_out
+                                    .lock()
+                                    .unwrap_or_else(|e| e.into_inner())
+                                    .push(entry.path().to_path_buf());
                             }
                             matched
                         });

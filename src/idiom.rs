@@ -4,8 +4,9 @@
 //! envbool("MYAPP_SESSION_COOKIE_SECURE", "True")` where the module writes `DEBUG =
 //! envbool("MYAPP_DEBUG", "False")`.
 //!
-//! The evidence is the top-level assignments of a module or a class body that give an
-//! upper-case name a boolean read from one environment variable with a default, as the
+//! The evidence is the statements of a module, class or function body that give an
+//! upper-case setting (`NAME = v`, `app.config["NAME"] = v`, `app.config.update(NAME=v)`)
+//! a boolean read from one environment variable with a default, as the
 //! value module reads them ([`crate::value`]: `os.environ.get` and its parses,
 //! django-environ, python-decouple, a function of the module whose result is such a
 //! read). Every such assignment must be written alike (the same expression but for the
@@ -15,20 +16,25 @@
 //! module, reading it in the fixed module, finds it true with the variable unset (after
 //! turning its default over, as it fixes an insecure default), so a second run has
 //! nothing to change.
+//!
+//! A module that gives its defaults in django-environ's schema (`env =
+//! environ.Env(DEBUG=(bool, False))`, `DEBUG = env("DEBUG")`) has the new variable's
+//! entry added to that schema, written like the exemplar's, beside the read.
 
 use std::ops::Range;
 
 use tree_sitter::Node;
 
-use crate::edit::Edit;
+use crate::edit::{self, Edit};
 use crate::literal;
 use crate::parse;
+use crate::source::LineIndex;
 use crate::value::eval::{Evaluator, Py, Read};
 use crate::value::{self, How, Judgement, Reader, Vocabulary, Want};
 
 /// What the module's reads of boolean settings have in common.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Idiom {
+pub struct Idiom<'tree> {
     /// The first read's expression.
     template: String,
     /// The variable's name inside `template`, between its quotes.
@@ -38,6 +44,18 @@ pub struct Idiom {
     /// The setting the expression is taken from (`DEBUG`), and where it starts.
     pub exemplar: String,
     pub exemplar_at: usize,
+    /// Where the first read's default is given, when a django-environ schema gives it.
+    schema: Option<Schema<'tree>>,
+}
+
+/// django-environ's schema, `env = environ.Env(DEBUG=(bool, False))`: a statement of
+/// the module before the fix, binding the name the reads call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Schema<'tree> {
+    /// The `Env(...)` call's argument list, which a new entry ends.
+    arguments: Node<'tree>,
+    /// The exemplar's entry's value (`(bool, False)`), on one line.
+    entry: String,
 }
 
 /// One boolean setting read from the environment.
@@ -51,11 +69,14 @@ struct Evidence {
     variable: String,
     /// How it is written, but for the variable's name and the default.
     shape: String,
+    /// The read's default, where it is written, and the read's call.
+    default: Range<usize>,
+    call: Range<usize>,
 }
 
 /// The idiom of the statements of `body` (a module, or a class's block) that come
 /// before `before`: a fix there cannot use a reader bound later.
-pub fn learn(reader: &Reader, body: Node, before: usize) -> Option<Idiom> {
+pub fn learn<'tree>(reader: &Reader<'_, 'tree>, body: Node, before: usize) -> Option<Idiom<'tree>> {
     let mut evidence = Vec::new();
     for statement in parse::code_children(body) {
         if statement.start_byte() >= before {
@@ -74,6 +95,62 @@ pub fn learn(reader: &Reader, body: Node, before: usize) -> Option<Idiom> {
         prefix,
         exemplar: first.setting.clone(),
         exemplar_at: first.at,
+        schema: schema_of(reader, first, before),
+    })
+}
+
+/// The schema that gives `evidence` its default: an entry `NAME=(cast, default)` on one
+/// line, in the arguments of a `Env(...)` call that a module statement before `before`
+/// binds to the name the read calls. A schema anywhere else (another module's, a
+/// function's, one bound after the fix) takes no entry a fix could rely on.
+fn schema_of<'tree>(
+    reader: &Reader<'_, 'tree>,
+    evidence: &Evidence,
+    before: usize,
+) -> Option<Schema<'tree>> {
+    let source = reader.source;
+    let root = reader.tree.root_node();
+    let mut tuple = node_of(root, evidence.default.clone())?.parent()?;
+    while tuple.kind() == "parenthesized_expression" {
+        tuple = tuple.parent()?;
+    }
+    let entry = tuple.parent().filter(|p| p.kind() == "keyword_argument")?;
+    let arguments = entry.parent().filter(|p| p.kind() == "argument_list")?;
+    let call = arguments.parent().filter(|p| p.kind() == "call")?;
+    let binding = call.parent().filter(|p| p.kind() == "assignment")?;
+    let statement = binding
+        .parent()
+        .filter(|p| p.kind() == "expression_statement")?;
+    let bound = binding.child_by_field_name("left")?;
+    if statement.parent() != Some(root)
+        || binding.child_by_field_name("right") != Some(call)
+        || bound.kind() != "identifier"
+        || statement.end_byte() > before
+    {
+        return None;
+    }
+    let read = node_of(root, evidence.call.clone())?.child_by_field_name("function")?;
+    let receiver = match read.kind() {
+        "attribute" => read.child_by_field_name("object")?,
+        _ => read,
+    };
+    if receiver.kind() != "identifier" || receiver.utf8_text(source) != bound.utf8_text(source) {
+        return None;
+    }
+    // A splat may give any keyword: a new one could repeat it.
+    let splat = parse::code_children(arguments)
+        .iter()
+        .any(|a| matches!(a.kind(), "list_splat" | "dictionary_splat"));
+    if splat {
+        return None;
+    }
+    let value = entry.child_by_field_name("value")?.utf8_text(source).ok()?;
+    if value.contains(['\n', '\r']) {
+        return None;
+    }
+    Some(Schema {
+        arguments,
+        entry: value.to_owned(),
     })
 }
 
@@ -85,18 +162,84 @@ fn prefix_of(evidence: &Evidence) -> Option<String> {
         .map(str::to_owned)
 }
 
-/// `NAME = <a boolean read from one environment variable with a default>`.
-fn evidence_of(reader: &Reader, statement: Node) -> Option<Evidence> {
-    let source = reader.source;
-    let assignment = parse::first_code_child(statement)
-        .filter(|a| statement.kind() == "expression_statement" && a.kind() == "assignment")?;
-    let target = assignment.child_by_field_name("left")?;
-    // `(os.getenv(...) == "True")` over lines is written as it is on one.
-    let value = literal::unparenthesize(assignment.child_by_field_name("right")?);
-    let setting = target.utf8_text(source).ok()?;
-    if target.kind() != "identifier" || !is_setting_name(setting) {
-        return None;
+/// The settings a statement gives a value: `NAME = value`, `X.config["NAME"] = value`,
+/// `X.config.update(NAME=value, ...)`.
+fn settings_given<'tree>(statement: Node<'tree>, source: &[u8]) -> Vec<(String, Node<'tree>)> {
+    let inner =
+        parse::first_code_child(statement).filter(|_| statement.kind() == "expression_statement");
+    let Some(inner) = inner else {
+        return Vec::new();
+    };
+    let mut given = Vec::new();
+    match inner.kind() {
+        "assignment" => {
+            let (Some(target), Some(value)) = (
+                inner.child_by_field_name("left"),
+                inner.child_by_field_name("right"),
+            ) else {
+                return given;
+            };
+            let setting = match target.kind() {
+                "identifier" => target.utf8_text(source).ok(),
+                "subscript" => target
+                    .child_by_field_name("value")
+                    .filter(|config| is_config(*config, source))
+                    .and_then(|_| target.child_by_field_name("subscript"))
+                    .and_then(|key| literal::plain_string(key, source)),
+                _ => None,
+            };
+            given.extend(setting.map(|setting| (setting.to_owned(), value)));
+        }
+        "call" => {
+            let function = inner.child_by_field_name("function");
+            let update = function.filter(|f| {
+                f.kind() == "attribute"
+                    && f.child_by_field_name("attribute")
+                        .and_then(|name| name.utf8_text(source).ok())
+                        == Some("update")
+                    && f.child_by_field_name("object")
+                        .is_some_and(|config| is_config(config, source))
+            });
+            let arguments = update.and(inner.child_by_field_name("arguments"));
+            for argument in arguments.map(parse::code_children).unwrap_or_default() {
+                let name = argument.child_by_field_name("name");
+                let value = argument.child_by_field_name("value");
+                if let (Some(name), Some(value)) = (name, value) {
+                    given.extend(name.utf8_text(source).ok().map(|n| (n.to_owned(), value)));
+                }
+            }
+        }
+        _ => {}
     }
+    given.retain(|(setting, _)| is_setting_name(setting));
+    given
+}
+
+/// A receiver whose last name is `config`: `app.config`, `self.config`, `config`.
+fn is_config(receiver: Node, source: &[u8]) -> bool {
+    let last = match receiver.kind() {
+        "identifier" => Some(receiver),
+        "attribute" => receiver.child_by_field_name("attribute"),
+        _ => None,
+    };
+    last.and_then(|name| name.utf8_text(source).ok()) == Some("config")
+}
+
+/// Each setting a statement gives a boolean read from one environment variable with a
+/// default.
+fn evidence_of(reader: &Reader, statement: Node) -> Vec<Evidence> {
+    settings_given(statement, reader.source)
+        .into_iter()
+        .filter_map(|(setting, value)| read_evidence(reader, setting, value))
+        .collect()
+}
+
+/// `setting`'s value, when it is a boolean read from one environment variable with a
+/// default.
+fn read_evidence(reader: &Reader, setting: String, value: Node) -> Option<Evidence> {
+    let source = reader.source;
+    // `(os.getenv(...) == "True")` over lines is written as it is on one.
+    let value = literal::unparenthesize(value);
     // A read calls its reader with its variable's name in a string, and a collection is
     // none (Django's `LANGUAGES` list of `gettext_noop(...)` calls took the evaluator
     // 11 ms): such values are not evaluated at all.
@@ -119,17 +262,17 @@ fn evidence_of(reader: &Reader, statement: Node) -> Option<Evidence> {
     if ev.needs.is_some() {
         return None;
     }
-    let reads: Vec<(&String, &Option<Range<usize>>)> = ev
+    let reads: Vec<&Read> = ev
         .reads
         .iter()
-        .filter_map(|read| match read {
-            Read::Environment {
-                variable, default, ..
-            } => Some((variable, default)),
-            _ => None,
-        })
+        .filter(|read| matches!(read, Read::Environment { .. }))
         .collect();
-    let [(variable, Some(default))] = reads.as_slice() else {
+    let [Read::Environment {
+        variable,
+        default: Some(default),
+        at: call,
+    }] = reads.as_slice()
+    else {
         return None;
     };
     let default_text = std::str::from_utf8(&source[default.clone()]).ok()?;
@@ -162,12 +305,14 @@ fn evidence_of(reader: &Reader, statement: Node) -> Option<Evidence> {
     }
     shape.push_str(&text[at..]);
     Some(Evidence {
-        setting: setting.to_owned(),
+        setting,
         text,
         at: range.start,
         hole,
         variable: variable.to_string(),
         shape: shape.split_whitespace().collect(),
+        default: default.clone(),
+        call: call.clone(),
     })
 }
 
@@ -222,14 +367,15 @@ fn strings_holding(node: Node, text: &str, source: &[u8]) -> Vec<Range<usize>> {
 /// A setting's value written in the module's idiom.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Written {
-    /// The edit that puts it in the file.
-    pub edit: Edit,
+    /// The edits that put it in the file: the value, and its schema entry where the
+    /// module gives its defaults in a schema.
+    pub edits: Vec<Edit>,
     /// The variable it reads, and the value that turns it off.
     pub variable: String,
     pub opt_out: String,
 }
 
-impl Idiom {
+impl Idiom<'_> {
     /// The expression that reads `setting`'s variable, with the exemplar's default.
     fn expression(&self, setting: &str) -> (String, String) {
         let variable = format!("{}{setting}", self.prefix);
@@ -239,22 +385,51 @@ impl Idiom {
     }
 
     /// `setting` read in the idiom, placed by `place` (which, given the value's text,
-    /// gives the edit that writes it into `source`), when the value module reads the
+    /// gives the edits that write it into `source`), when the value module reads the
     /// fixed module's value as true with the variable unset; `None` otherwise.
     pub fn write(
         &self,
         setting: &str,
         source: &[u8],
+        lines: &LineIndex,
         vocabulary: &Vocabulary,
         want: Want,
-        place: impl Fn(&str) -> Edit,
+        place: impl Fn(&str) -> Vec<Edit>,
     ) -> Option<Written> {
         let (mut text, variable) = self.expression(setting);
+        // The schema's new entry, unless it has one for the variable already (whose
+        // default, turned over, is then a change of its own).
+        let mut entry = match &self.schema {
+            Some(schema) if !schema.has_entry(&variable, source) => Some(schema.entry.clone()),
+            _ => None,
+        };
+        let mut turned_entry: Option<Edit> = None;
         // The default as written first; then as the value module turns it over.
         for _ in 0..2 {
-            let edit = place(&text);
-            let offset = edit.range.start + edit.content.find(text.as_str())?;
-            let probe = crate::edit::apply(source, std::slice::from_ref(&edit)).ok()?;
+            let mut edits = match (&self.schema, &entry) {
+                (Some(schema), Some(entry)) => {
+                    let keyword = format!("{variable}={entry}");
+                    edit::insert_argument(schema.arguments, &keyword, source, lines)
+                }
+                _ => Vec::new(),
+            };
+            edits.extend(turned_entry.clone());
+            let placed = place(&text);
+            let read = placed
+                .iter()
+                .find(|edit| edit.content.contains(text.as_str()))?;
+            let at = read.content.find(text.as_str())?;
+            let read = read.clone();
+            edits.extend(placed);
+            let offset = in_probe(&edits, &read, at);
+            let entry_at = entry.as_ref().and_then(|entry| {
+                let keyword = format!("{variable}={entry}");
+                let added = edits.iter().find(|e| e.content.contains(&keyword))?;
+                let at = in_probe(&edits, added, added.content.find(&keyword)?);
+                let at = at + variable.len() + 1;
+                Some(at..at + entry.len())
+            });
+            let probe = edit::apply(source, &edits).ok()?;
             let parsed = parse::parse(&probe)?;
             if parse::first_error(&parsed.tree).is_some() {
                 return None;
@@ -265,7 +440,7 @@ impl Idiom {
                 Judgement::Settled(settled) if settled.how == How::DefaultSecure => {
                     let opt_out = opt_out(&reader, node)?;
                     return Some(Written {
-                        edit,
+                        edits,
                         variable,
                         opt_out,
                     });
@@ -274,18 +449,57 @@ impl Idiom {
                     edit: turned,
                     variable: read,
                     ..
-                } if read == variable
-                    && offset <= turned.range.start
-                    && turned.range.end <= offset + text.len() =>
-                {
-                    let inner = turned.range.start - offset..turned.range.end - offset;
-                    text.replace_range(inner, &turned.content);
+                } if read == variable => {
+                    let within = |range: &Range<usize>| {
+                        range.start <= turned.range.start && turned.range.end <= range.end
+                    };
+                    let inner = |at: usize| turned.range.start - at..turned.range.end - at;
+                    match (&mut entry, entry_at) {
+                        _ if within(&(offset..offset + text.len())) => {
+                            text.replace_range(inner(offset), &turned.content);
+                        }
+                        (Some(entry), Some(at)) if within(&at) => {
+                            entry.replace_range(inner(at.start), &turned.content);
+                        }
+                        // The schema's own entry for the variable, before every edit.
+                        (None, _)
+                            if self
+                                .schema
+                                .as_ref()
+                                .is_some_and(|schema| within(&schema.arguments.byte_range())) =>
+                        {
+                            turned_entry = Some(turned);
+                        }
+                        _ => return None,
+                    }
                 }
                 _ => return None,
             }
         }
         None
     }
+}
+
+impl Schema<'_> {
+    /// Whether the schema has an entry for `variable`.
+    fn has_entry(&self, variable: &str, source: &[u8]) -> bool {
+        parse::code_children(self.arguments).iter().any(|argument| {
+            argument.kind() == "keyword_argument"
+                && argument
+                    .child_by_field_name("name")
+                    .and_then(|name| name.utf8_text(source).ok())
+                    == Some(variable)
+        })
+    }
+}
+
+/// Where byte `at` of `edit`'s content is once `edits` (which do not overlap) are made.
+fn in_probe(edits: &[Edit], edit: &Edit, at: usize) -> usize {
+    let earlier = edits.iter().filter(|e| e.range.start < edit.range.start);
+    let (added, removed) = earlier.fold((0, 0), |(added, removed), e| {
+        (added + e.content.len(), removed + e.range.len())
+    });
+    edit.range.start + added - removed + at
 }
 
 /// The node of exactly these bytes.

@@ -22,6 +22,8 @@ pub struct Plan {
     pub excludes: Excludes,
     /// Test code, left out unless `--include-tests` (DESIGN.md section 8).
     pub tests: Option<Excludes>,
+    /// Whether the test clients a Secure fix names are fixed too (`--fix-tests`).
+    pub fix_tests: bool,
     pub force_exclude: bool,
     pub respect_gitignore: bool,
     /// `--baseline`: the fingerprints of the findings to leave out.
@@ -131,6 +133,7 @@ pub fn plan(args: &Args) -> Result<Plan, String> {
             true => None,
             false => Some(test_excludes()),
         },
+        fix_tests: args.fix_tests || options.fix_tests.unwrap_or(false),
         force_exclude: args.force_exclude || options.force_exclude.unwrap_or(false),
         respect_gitignore: !args.no_ignore && options.respect_gitignore.unwrap_or(true),
         baseline: args.baseline.as_deref().map(read_baseline).transpose()?,
@@ -202,6 +205,13 @@ fn per_file_ignores(config: Option<&Config>) -> Result<Vec<(Excludes, RuleSet)>,
 }
 
 impl Plan {
+    /// Whether a per-file ignore turns the rule at `index` off for `path`.
+    pub fn ignores(&self, path: &Path, index: usize) -> bool {
+        self.per_file_ignores
+            .iter()
+            .any(|(glob, rules)| rules.contains(index) && glob.matches_any_ancestor(path))
+    }
+
     /// The settings for one file: the run's, less the rules its per-file ignores name.
     pub fn settings_for(&self, path: &Path) -> Cow<'_, Settings> {
         let ignored = self

@@ -143,7 +143,13 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
         .filter(|root| root.is_dir())
         .map(|root| files::absolute(root))
         .collect();
-    let project = Project::assemble(facts, in_run, folders, &rules::PROJECT);
+    let tests_left_out = read.tests_left_out.len();
+    let tests = read
+        .tests_left_out
+        .iter()
+        .map(|path| files::absolute(path))
+        .collect();
+    let project = Project::assemble(facts, in_run, folders, tests, &rules::PROJECT);
     let mut interesting = read.outcomes;
     let mut candidates = read.candidates;
     // Files no needle brought, which the project asks a rule to read (a production
@@ -167,10 +173,16 @@ fn process_all(roots: &[PathBuf], plan: &Plan) -> Processed {
             }),
         }
     }
-    interesting.extend(check_all(candidates, plan, &project));
+    let checked = check_all(candidates, plan, &project);
+    let tests = match plan.fix_tests {
+        true => tests_to_fix(&checked, &project),
+        false => Vec::new(),
+    };
+    interesting.extend(checked);
+    interesting.extend(fix_tests(tests, plan, &project));
     Processed {
         checked: read.checked,
-        tests_left_out: read.tests_left_out,
+        tests_left_out,
         interesting,
     }
 }
@@ -183,7 +195,8 @@ type Candidate = (PathBuf, Vec<u8>, Option<Hits>);
 /// bytes; each file's project facts; the files it could not read.
 struct Read {
     checked: usize,
-    tests_left_out: usize,
+    /// The test files the walk left out.
+    tests_left_out: Vec<PathBuf>,
     candidates: Vec<Candidate>,
     facts: Vec<(PathBuf, FileFacts)>,
     outcomes: Vec<Outcome>,
@@ -192,7 +205,7 @@ struct Read {
 /// Walks the roots and reads every file once: most end here, holding no rule's needle.
 fn read_all(roots: &[PathBuf], plan: &Plan) -> Read {
     let checked = AtomicUsize::new(0);
-    let tests_left_out = AtomicUsize::new(0);
+    let tests_left_out = Mutex::new(Vec::new());
     let kept = Mutex::new((Vec::new(), Vec::new(), Vec::new()));
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let options = WalkOptions {
@@ -228,9 +241,7 @@ fn read_all(roots: &[PathBuf], plan: &Plan) -> Read {
             };
             let (found, hits) = engine::first_look(&bytes, &plan.settings_for(&path));
             let candidate = found.candidate;
-            let facts = FileFacts::may_hold(&path, &bytes, found, &rules::PROJECT)
-                .then(|| FileFacts::read(&path, &bytes, &rules::PROJECT))
-                .flatten();
+            let facts = FileFacts::gather(&path, &bytes, found, &rules::PROJECT);
             // Most files end here: only the others take the lock.
             if facts.is_some() || candidate {
                 let mut kept = kept.lock().unwrap_or_else(|e| e.into_inner());
@@ -246,7 +257,9 @@ fn read_all(roots: &[PathBuf], plan: &Plan) -> Read {
     let (candidates, facts, outcomes) = kept.into_inner().unwrap_or_else(|e| e.into_inner());
     Read {
         checked: checked.into_inner(),
-        tests_left_out: tests_left_out.into_inner(),
+        tests_left_out: tests_left_out
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner()),
         candidates,
         facts,
         outcomes,
@@ -288,6 +301,70 @@ fn check_all(candidates: Vec<Candidate>, plan: &Plan, project: &Project) -> Vec<
         }
     });
     outcomes.into_inner().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The test files that the fixes of `outcomes` name as talking plain HTTP to the app
+/// through a client that keeps a Secure cookie to itself (`--fix-tests`), and those of
+/// the same projects that expect the app at the origin such a client talks to
+/// (`"http://testserver/login"`), which moves to HTTPS with it.
+fn tests_to_fix(outcomes: &[Outcome], project: &Project) -> Vec<PathBuf> {
+    let uses: Vec<&crate::diagnostic::TestUse> = outcomes
+        .iter()
+        .filter_map(|outcome| outcome.result.as_ref().ok())
+        .flat_map(|checked| &checked.report.findings)
+        .filter(|finding| !finding.edits.is_empty())
+        .filter_map(|finding| finding.follow_up.as_ref())
+        .flat_map(|follow_up| follow_up.uses.iter())
+        .collect();
+    let mut tests: Vec<PathBuf> = uses.iter().map(|u| u.path.clone()).collect();
+    // One use per project stands for it: its view knows the project's origins.
+    let mut seen: Vec<Option<PathBuf>> = Vec::new();
+    for test in &uses {
+        let view = project.view(&test.path);
+        let root = view.root().map(Path::to_path_buf);
+        if seen.contains(&root) {
+            continue;
+        }
+        seen.push(root);
+        tests.extend(view.tests_holding(&view.test_origins()));
+    }
+    tests.sort();
+    tests.dedup();
+    tests
+}
+
+/// `https-test-client` on each of `tests`, which the walk left out: the only rule that
+/// edits test code.
+fn fix_tests(tests: Vec<PathBuf>, plan: &Plan, project: &Project) -> Vec<Outcome> {
+    let Some(index) = rules::RULES
+        .iter()
+        .position(|rule| rule.id == rules::https_test_client::RULE.id)
+    else {
+        return Vec::new();
+    };
+    let mut outcomes = Vec::new();
+    for path in tests {
+        // A per-file ignore of the rule holds here too.
+        if plan.ignores(&path, index) {
+            continue;
+        }
+        let mut settings = plan.settings_for(&path).into_owned();
+        settings.rules = rules::RuleSet::single(index);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                outcomes.push(Outcome {
+                    display: files::display(&path),
+                    result: Err(format!("cannot read: {}", io_reason(&error))),
+                    path,
+                });
+                continue;
+            }
+        };
+        let view = project.view(&path);
+        outcomes.extend(process_file(path, bytes, None, &settings, plan.mode, &view));
+    }
+    outcomes
 }
 
 /// Checks and fixes one file; `None` when there is nothing to report.

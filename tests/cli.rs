@@ -301,8 +301,11 @@ fn demo_fixed(name: &str) -> String {
             "60 * 60 * 24 * 14\nSESSION_COOKIE_SECURE = True\nCSRF_COOKIE_SECURE = True\n",
         )],
         "django_views.py" => &[
-            ("max_age=1209600)", "max_age=1209600, secure=True)"),
-            ("secure=False)", "secure=True)"),
+            (
+                "max_age=1209600)",
+                "max_age=1209600, secure=settings.SESSION_COOKIE_SECURE)",
+            ),
+            ("secure=False)", "secure=settings.SESSION_COOKIE_SECURE)"),
         ],
         "fastapi_app.py" => &[("httponly=True)", "httponly=True, secure=True)")],
         "flask_app.py" => &[
@@ -336,7 +339,7 @@ const DJANGO_DIFF: &str = r#"--- a/django_views.py
      login(request, user)
      response = HttpResponseRedirect("/")
 -    response.set_signed_cookie("last_user", user.get_username(), salt="last-user", max_age=1209600)
-+    response.set_signed_cookie("last_user", user.get_username(), salt="last-user", max_age=1209600, secure=True)
++    response.set_signed_cookie("last_user", user.get_username(), salt="last-user", max_age=1209600, secure=settings.SESSION_COOKIE_SECURE)
      response.set_cookie("sessionhint", "1", secure=settings.SESSION_COOKIE_SECURE)
      return response
  
@@ -344,7 +347,7 @@ const DJANGO_DIFF: &str = r#"--- a/django_views.py
  def set_language(request, lang_code):
      response = HttpResponse(f"Language set to {lang_code}")
 -    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang_code, max_age=31536000, secure=False)
-+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang_code, max_age=31536000, secure=True)
++    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, lang_code, max_age=31536000, secure=settings.SESSION_COOKIE_SECURE)
      return response
 "#;
 
@@ -387,8 +390,8 @@ const FLASK_DIFF: &str = r#"--- a/flask_app.py
 const DEMO_FINDINGS: &str = "\
 django_settings.py:11:5: secure-cookie-setting SESSION_COOKIE_SECURE is not set, so it is False: `manage.py check --deploy` warns (security.W012) [fix]
 django_settings.py:17:5: secure-cookie-setting CSRF_COOKIE_SECURE is not set, so it is False: `manage.py check --deploy` warns (security.W016) [fix]
-django_views.py:19:5: secure-cookie set_signed_cookie() without secure=True [fix]
-django_views.py:26:5: secure-cookie set_cookie() with secure=False [fix]
+django_views.py:19:5: secure-cookie set_signed_cookie() without secure=True; written to follow SESSION_COOKIE_SECURE as the project's call at django_views.py:20 does [fix]
+django_views.py:26:5: secure-cookie set_cookie() with secure=False; written to follow SESSION_COOKIE_SECURE as the project's call at django_views.py:20 does [fix]
 fastapi_app.py:13:5: secure-cookie set_cookie() without secure=True [fix]
 flask_app.py:18:5: secure-cookie set_cookie() without secure=True [fix]
 flask_app.py:26:9: secure-cookie set_cookie() without secure=True [fix]
@@ -500,7 +503,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
         outcome(
             0,
             "",
-            "Would fix 0 findings in 0 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
+            "Would fix 0 findings in 0 files; 0 need review; 3 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     assert_eq!(
@@ -508,7 +511,7 @@ fn write_fixes_the_files_and_a_second_run_finds_only_the_review() {
         outcome(
             0,
             "",
-            "Fixed 0 findings in 0 files; 0 need review; 1 settled; 0 suppressed; 0 skipped.\n"
+            "Fixed 0 findings in 0 files; 0 need review; 3 settled; 0 suppressed; 0 skipped.\n"
         )
     );
     for (name, _) in DEMO {
@@ -1310,7 +1313,7 @@ fn an_unknown_configuration_key_is_an_error_naming_key_and_file() {
   |
 2 | secure-vaule = \"x\"
   | ^^^^^^^^^^^^
-unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `fix-style`, `force-exclude`, `respect-gitignore`, `include-tests`, `select`, `extend-select`, `ignore`, `per-file-ignores`
+unknown field `secure-vaule`, expected one of `exclude`, `extend-exclude`, `secure-value`, `fix-style`, `force-exclude`, `respect-gitignore`, `include-tests`, `fix-tests`, `select`, `extend-select`, `ignore`, `per-file-ignores`
 ",
         t.root.display()
     );
@@ -2456,7 +2459,8 @@ fn list_rules_prints_each_rule_with_its_default_and_summary() {
              secure-cookie-header   on   Set-Cookie header written without the Secure attribute\n\
              secure-cookie-morsel   on   http.cookies morsel without the Secure flag\n\
              httponly-cookie        off  Cookie set without the HttpOnly attribute\n\
-             samesite-cookie        off  Cookie set without a SameSite policy\n",
+             samesite-cookie        off  Cookie set without a SameSite policy\n\
+             https-test-client      off  Test client that talks plain HTTP to an app whose cookies are Secure\n",
             ""
         )
     );
@@ -2479,7 +2483,7 @@ fn explain_prints_a_rules_documentation() {
         outcome(
             2,
             "",
-            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie\n"
+            "error: unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie, https-test-client\n"
         )
     );
 }
@@ -2519,7 +2523,7 @@ fn select_and_ignore_choose_the_rules_that_run() {
         outcome(
             2,
             "",
-            "error: unknown rule `nope`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie\n"
+            "error: unknown rule `nope`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie, https-test-client\n"
         )
     );
     t.assert_untouched("app.py", INSECURE);
@@ -2560,7 +2564,7 @@ fn config_selects_rules_and_names_itself_for_an_unknown_one() {
             2,
             "",
             format!(
-                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie (rule selection in {}/pyproject.toml)\n",
+                "error: unknown rule `secure-cookie-x`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie, https-test-client (rule selection in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )
@@ -2616,7 +2620,7 @@ fn per_file_ignores_turn_rules_off_for_matching_files() {
             2,
             "",
             format!(
-                "error: unknown rule `secure`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie (per-file-ignores in {}/pyproject.toml)\n",
+                "error: unknown rule `secure`; the rules are: secure-cookie, secure-cookie-setting, secure-session-cookie, secure-cookie-header, secure-cookie-morsel, httponly-cookie, samesite-cookie, https-test-client (per-file-ignores in {}/pyproject.toml)\n",
                 t.root.display()
             )
         )

@@ -14,7 +14,8 @@ use std::process::Command;
 use cookie_fix::{fix, Settings};
 
 /// django-environ 0.14, environ/environ.py: `Env.BOOLEAN_TRUE_STRINGS`, `parse_value`
-/// for `bool`, and `get_value` returning a default unparsed (`value != default`).
+/// for `bool`, `get_value` taking the cast and default of a schema entry `Env(VAR=(cast,
+/// default))` and returning a default unparsed (`value != default`).
 const ENVIRON: &str = r#"
 import os
 
@@ -64,6 +65,9 @@ def config(option, default=UNDEFINED, cast=lambda v: v):
 "#;
 
 const FLASK: &str = r#"
+session = {}
+
+
 class Config(dict):
     def from_object(self, obj):
         for key in dir(obj):
@@ -114,18 +118,25 @@ fn written(input: &[u8]) -> Vec<Written> {
 }
 
 /// Imports `module` from `dir` with `variable` unset or set, and prints the setting's
-/// `repr`, taken from the module or the class that holds it.
+/// `repr`, taken from the module or the class that holds it, else from the config of
+/// the module's app or of the one its `create_app()` makes.
 const PROBE: &str = r#"
 import importlib, os, sys
 dir, module, setting, variable = sys.argv[1:5]
 value = sys.argv[5] if len(sys.argv) > 5 else None
 os.environ.pop(variable, None)
+os.environ.setdefault("SECRET_KEY", "k")
 if value is not None:
     os.environ[variable] = value
 sys.path[:0] = [dir, os.path.join(dir, "stubs")]
 loaded = importlib.import_module(module)
 holders = [loaded] + [c for c in vars(loaded).values() if isinstance(c, type)]
-print(repr(next(getattr(h, setting) for h in holders if setting in vars(h))))
+configs = [v.config for v in vars(loaded).values() if isinstance(getattr(v, "config", None), dict)]
+if callable(getattr(loaded, "create_app", None)):
+    configs.append(loaded.create_app().config)
+found = [getattr(h, setting) for h in holders if setting in vars(h)]
+found += [config[setting] for config in configs if setting in config]
+print(repr(found[0]))
 "#;
 
 fn probe(dir: &Path, module: &str, written: &Written, value: Option<&str>) -> String {
@@ -196,5 +207,5 @@ fn every_fixed_configuration_is_true_unset_and_false_opted_out() {
     }
     let _ = fs::remove_dir_all(&dir);
     // Every fixture that follows an idiom writes at least one setting in it.
-    assert!(runs >= 12, "only {runs} settings written in an idiom");
+    assert!(runs >= 26, "only {runs} settings written in an idiom");
 }

@@ -1,7 +1,8 @@
 //! Runs every multi-file case in `testdata/<rule-id>/projects/`: `NAME/` is a project,
 //! `NAME.expected/` the exact tree `--write` must leave (every file, byte for byte), and
 //! `NAME.findings` what `--check` reports on it, with that rule selected beside those on
-//! by default. The project is checked again after the write: nothing is left to fix.
+//! by default, and the options `NAME.args` holds, if any (`--fix-tests`). The project is
+//! checked again after the write: nothing is left to fix.
 //!
 //! `UPDATE_FIXTURES=1 cargo test --test projects` rewrites the `.findings` files (never
 //! the expected trees, which are written by hand); review the diff.
@@ -80,7 +81,9 @@ fn every_project_is_fixed_into_its_expected_tree() {
             let name = project.file_name().unwrap_or_default().to_string_lossy();
             let work = tempfile::tempdir().expect("a temporary folder");
             copy(&project, work.path());
-            let select = ["--isolated", "--extend-select", rule.id];
+            let options = fs::read_to_string(project.with_extension("args")).unwrap_or_default();
+            let mut select = vec!["--isolated", "--extend-select", rule.id];
+            select.extend(options.split_whitespace());
             let check: Vec<&str> = [&select[..], &["--check", "."]].concat();
             let (_, findings, stderr) = run(work.path(), &check);
             let findings_path = project.with_extension("findings");

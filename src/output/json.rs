@@ -89,6 +89,12 @@ fn finding(path: &str, finding: &Finding, fingerprint: &str, mode: Mode) -> Valu
             "value": opt_out.value,
             "written_like": { "setting": opt_out.written_like, "line": opt_out.written_like_line },
         })),
+        "tests_over_http": finding.follow_up.as_ref().map(|follow_up| follow_up.uses.iter().map(|u| json!({
+            "path": u.shown,
+            "line": u.line,
+            "client": u.client,
+            "https_base_url": u.https_base_url,
+        })).collect::<Vec<_>>()),
         "fingerprint": fingerprint,
     })
 }

@@ -55,6 +55,7 @@ pub fn document(
             }
         }
         opt_outs(&mut out, &fixes);
+        tests_over_http(&mut out, &fixes);
     }
     if !reviews.is_empty() {
         let _ = write!(out, "\n## Left for review ({})\n\n", reviews.len());
@@ -110,6 +111,48 @@ fn opt_outs(out: &mut String, fixes: &[(&str, &Finding)]) {
          of its own), where browsers drop a Secure cookie, sets them before it \
          upgrades:\n\n\
          | Variable | Value | Setting |\n| --- | --- | --- |\n",
+    );
+    for row in rows {
+        out.push_str(&row);
+        out.push('\n');
+    }
+}
+
+/// The tests whose client would stop sending a fixed cookie back, which the run did not
+/// give an HTTPS base URL (`--fix-tests`).
+fn tests_over_http(out: &mut String, fixes: &[(&str, &Finding)]) {
+    let given: Vec<(&str, usize)> = fixes
+        .iter()
+        .filter(|(_, f)| f.rule == rules::https_test_client::RULE.id)
+        .map(|(path, f)| (*path, f.start.line))
+        .collect();
+    let mut rows: Vec<String> = fixes
+        .iter()
+        .filter_map(|(_, finding)| finding.follow_up.as_ref())
+        .flat_map(|follow_up| follow_up.uses.iter())
+        .filter(|u| !given.contains(&(u.shown.as_str(), u.line)))
+        .map(|u| {
+            let how = match u.https_base_url {
+                Some(url) => format!("`base_url=\"{url}\"`"),
+                None => "requests over `https://`".to_owned(),
+            };
+            format!(
+                "- {} {}: {how}",
+                code(&format!("{}:{}", u.shown, u.line)),
+                code(u.client)
+            )
+        })
+        .collect();
+    rows.sort();
+    rows.dedup();
+    if rows.is_empty() {
+        return;
+    }
+    out.push_str(
+        "\n## Tests over plain HTTP\n\nThese tests talk to the app over `http://` through a \
+         client that, as a browser does, keeps a Secure cookie to itself: a test that logs in \
+         is logged out again. Give them an HTTPS base URL (`cookie-fix --write --fix-tests` \
+         does where the client takes one):\n\n",
     );
     for row in rows {
         out.push_str(&row);

@@ -10,18 +10,22 @@
 pub mod decider;
 pub mod django;
 pub mod flask;
+pub mod follows;
 mod methods;
 mod modules;
+pub mod proxies;
+pub mod test_clients;
 mod text;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, OnceLock};
+use std::sync::{Arc, LazyLock, Mutex, OnceLock};
 
 use tree_sitter::Node;
 
 pub use modules::ModuleName;
 
+use crate::diagnostic::TestUse;
 use crate::settings_module::Exports;
 
 /// The names the project pass looks for, from the rules' tables.
@@ -50,6 +54,10 @@ pub struct FileFacts {
     pub django: django::FileFacts,
     pub flask: flask::FileFacts,
     pub methods: Vec<methods::Method>,
+    /// Its calls that pass a cookie setting as a cookie's flag.
+    pub follows: Vec<follows::Followed>,
+    /// Where it shows that the app learns the scheme behind a proxy, or serves TLS.
+    pub proxies: Vec<proxies::Evidence>,
 }
 
 impl FileFacts {
@@ -61,6 +69,35 @@ impl FileFacts {
         django::may_be_named(path)
             || found.facts
             || (found.candidate && methods::may_define(bytes, vocabulary))
+    }
+
+    /// The facts of a file the walk read: those [`read`](Self::read) tells where the
+    /// file [`may_hold`](Self::may_hold) them, and, for a file a rule reads, the
+    /// settings its calls pass as flags.
+    pub fn gather(
+        path: &Path,
+        bytes: &[u8],
+        found: Found,
+        vocabulary: &Vocabulary,
+    ) -> Option<FileFacts> {
+        let mut facts = Self::may_hold(path, bytes, found, vocabulary)
+            .then(|| Self::read(path, bytes, vocabulary))
+            .flatten();
+        if found.candidate {
+            let follows = follows::read(bytes);
+            if !follows.is_empty() {
+                facts.get_or_insert_default().follows = follows;
+            }
+        }
+        // How the app learns the scheme is told where it is served or configured: a
+        // file a rule reads (an app factory), or one named for serving it.
+        if found.candidate || proxies::may_be_named(path) {
+            let evidence = proxies::read(bytes);
+            if !evidence.is_empty() {
+                facts.get_or_insert_default().proxies = evidence;
+            }
+        }
+        facts
     }
 
     /// Whether a file found around named files may hold facts, by its name: `manage.py`,
@@ -91,6 +128,8 @@ impl FileFacts {
             django,
             flask: flask::read(&found),
             methods: methods::read(&found, vocabulary),
+            follows: Vec::new(),
+            proxies: Vec::new(),
         })
     }
 }
@@ -101,7 +140,8 @@ fn lexicon(vocabulary: &Vocabulary) -> &'static text::Lexicon {
     static LEXICON: OnceLock<text::Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let setters = vocabulary.setters.iter().map(|setter| (*setter).to_owned());
-        text::Lexicon::new(flask::words().chain(setters))
+        let words = flask::words().chain(setters);
+        text::Lexicon::new(words)
     })
 }
 
@@ -116,7 +156,22 @@ pub struct Project {
     in_run: HashSet<PathBuf>,
     /// The folders the run was given, absolute: a project below one is read whole.
     roots: Vec<PathBuf>,
+    /// The calls that pass a cookie setting as a flag, by the file.
+    follows: Vec<(PathBuf, follows::Followed)>,
+    /// Where a file shows that the app learns the scheme behind a proxy.
+    proxies: Vec<(PathBuf, proxies::Evidence)>,
+    /// The test files the run left out, absolute.
+    tests: Vec<PathBuf>,
+    /// Their test clients over plain HTTP, by the project root they were read below and
+    /// the framework asked for (the first fix of a project that asks reads its tests).
+    clients: Mutex<HashMap<TestsOf, Arc<OnceLock<TestUses>>>>,
 }
+
+/// A project's tests, by its root and the framework whose clients they are read for.
+type TestsOf = (PathBuf, &'static str);
+
+/// A project's test clients over plain HTTP, shared by the fixes that name them.
+type TestUses = Arc<[TestUse]>;
 
 static EMPTY: LazyLock<Project> = LazyLock::new(Project::default);
 
@@ -127,6 +182,7 @@ impl Project {
         facts: Vec<(PathBuf, FileFacts)>,
         in_run: HashSet<PathBuf>,
         roots: Vec<PathBuf>,
+        tests: Vec<PathBuf>,
         vocabulary: &Vocabulary,
     ) -> Self {
         let django: Vec<(PathBuf, &django::FileFacts)> = facts
@@ -147,6 +203,33 @@ impl Project {
             methods,
             in_run,
             roots,
+            follows: sorted(
+                facts
+                    .iter()
+                    .flat_map(|(path, facts)| {
+                        facts.follows.iter().map(|f| (path.clone(), f.clone()))
+                    })
+                    .collect(),
+            ),
+            proxies: sorted(
+                facts
+                    .iter()
+                    .flat_map(|(path, facts)| {
+                        facts.proxies.iter().map(|e| (path.clone(), e.clone()))
+                    })
+                    .collect(),
+            ),
+            tests: {
+                // By their bytes, which is cheap, where a path's order compares components.
+                let mut tests = tests;
+                tests.sort_unstable_by(|a, b| {
+                    a.as_os_str()
+                        .as_encoded_bytes()
+                        .cmp(b.as_os_str().as_encoded_bytes())
+                });
+                tests
+            },
+            clients: Mutex::default(),
         }
     }
 
@@ -155,8 +238,43 @@ impl Project {
         View {
             project: self,
             path: Some(crate::files::absolute(path)),
+            root: OnceLock::new(),
         }
     }
+}
+
+/// Facts by their file's path, so that the one a message names is the same in every
+/// run, whatever order the walk read the files in.
+fn sorted<T>(mut facts: Vec<(PathBuf, T)>) -> Vec<(PathBuf, T)> {
+    facts.sort_by(|a, b| a.0.cmp(&b.0));
+    facts
+}
+
+/// The paths below `root`, from paths sorted by their bytes: those that start with
+/// the root and a separator sort together.
+fn below_sorted<'p>(paths: &'p [PathBuf], root: &Path) -> &'p [PathBuf] {
+    let mut prefix = root.as_os_str().as_encoded_bytes().to_vec();
+    prefix.push(std::path::MAIN_SEPARATOR as u8);
+    let start = paths.partition_point(|path| path.as_os_str().as_encoded_bytes() < &prefix[..]);
+    let length = paths[start..]
+        .iter()
+        .take_while(|path| path.as_os_str().as_encoded_bytes().starts_with(&prefix))
+        .count();
+    &paths[start..start + length]
+}
+
+/// The facts of files below `root` (all without one), from facts sorted by path: a
+/// folder's files sort together, after it.
+fn below<'f, T>(facts: &'f [(PathBuf, T)], root: Option<&Path>) -> &'f [(PathBuf, T)] {
+    let Some(root) = root else {
+        return facts;
+    };
+    let start = facts.partition_point(|(path, _)| path.as_path() < root);
+    let length = facts[start..]
+        .iter()
+        .take_while(|(path, _)| path.starts_with(root))
+        .count();
+    &facts[start..start + length]
 }
 
 /// The project as one file's rules see it.
@@ -165,6 +283,8 @@ pub struct View<'p> {
     project: &'p Project,
     /// The file's absolute path; none for standard input without a name.
     path: Option<PathBuf>,
+    /// The root of its project, found when first asked (each ancestor is looked at).
+    root: OnceLock<Option<PathBuf>>,
 }
 
 impl View<'static> {
@@ -173,6 +293,7 @@ impl View<'static> {
         View {
             project: &EMPTY,
             path: None,
+            root: OnceLock::new(),
         }
     }
 }
@@ -267,13 +388,128 @@ impl<'p> View<'p> {
         if self.project.flask.session {
             return false;
         }
-        let Some(root) = self.path.as_deref().and_then(project_root) else {
+        let Some(root) = self.root() else {
             return false;
         };
         self.project
             .roots
             .iter()
             .any(|folder| root.starts_with(folder))
+    }
+
+    /// The cookie setting the project's own calls pass as `keyword`'s value
+    /// (`secure=settings.SESSION_COOKIE_SECURE`), where they all pass the same one and
+    /// it is one of `settings` (those a rule judges where they are set, so that it is
+    /// secure, fixed or reported in the run): the call, its file and line.
+    pub fn followed_setting(
+        &self,
+        keyword: &str,
+        settings: &[&str],
+    ) -> Option<(&'p follows::Followed, String)> {
+        let mine = self.root();
+        let mut passed = below(&self.project.follows, mine)
+            .iter()
+            .filter(|(_, followed)| followed.keyword == keyword);
+        let (path, first) = passed.next()?;
+        let agree = passed.all(|(_, other)| other.expression == first.expression);
+        (agree && settings.contains(&first.setting())).then(|| (first, self.shown(path)))
+    }
+
+    /// Where the project shows, by one of `words`, that its app learns the scheme
+    /// behind a TLS proxy, or serves TLS itself: what, at `path:line`.
+    pub fn learns_scheme(&self, words: &[&str]) -> Option<String> {
+        let mine = self.root();
+        let (path, evidence) = below(&self.project.proxies, mine)
+            .iter()
+            .find(|(_, evidence)| words.contains(&evidence.word))?;
+        Some(format!(
+            "{} at {}:{}",
+            evidence.word,
+            self.shown(path),
+            evidence.line
+        ))
+    }
+
+    /// The tests of this file's project that construct one of `clients` (those of the
+    /// framework `framework`) over plain HTTP, read from the test files the run left out
+    /// below the project's root, once per project and framework.
+    pub fn test_clients_over_http(
+        &self,
+        framework: &'static str,
+        clients: &[test_clients::Client],
+    ) -> TestUses {
+        // A file outside any project has no tests the run can tell are its own.
+        let Some(root) = self.root() else {
+            return Arc::from(Vec::new());
+        };
+        // The map is locked only to find the project's cell: its tests are read
+        // outside the lock, while other projects' fixes go on.
+        let cell = Arc::clone(
+            self.project
+                .clients
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .entry((root.to_path_buf(), framework))
+                .or_default(),
+        );
+        let uses = cell.get_or_init(|| {
+            let below = below_sorted(&self.project.tests, root);
+            test_clients::read(below, clients, |path| self.shown(path)).into()
+        });
+        Arc::clone(uses)
+    }
+
+    /// The plain-HTTP origins its project's test clients talk to (`http://testserver`),
+    /// as the fixes of this run read them: `--fix-tests` moves them to HTTPS, and the
+    /// tests' own URLs with them.
+    pub fn test_origins(&self) -> Vec<String> {
+        let Some(root) = self.root() else {
+            return Vec::new();
+        };
+        let cache = self
+            .project
+            .clients
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut origins: Vec<String> = cache
+            .iter()
+            .filter(|((of, _), _)| of == root)
+            .filter_map(|(_, cell)| cell.get())
+            .flat_map(|uses| uses.iter().filter_map(|u| u.http_origin.clone()))
+            .collect();
+        origins.sort();
+        origins.dedup();
+        origins
+    }
+
+    /// The test files of this file's project, left out of the run, whose bytes hold one
+    /// of `texts`.
+    pub fn tests_holding(&self, texts: &[String]) -> Vec<PathBuf> {
+        let Some(root) = self.root() else {
+            return Vec::new();
+        };
+        below_sorted(&self.project.tests, root)
+            .iter()
+            .filter(|path| {
+                std::fs::read(path).is_ok_and(|bytes| {
+                    texts
+                        .iter()
+                        .any(|text| memchr::memmem::find(&bytes, text.as_bytes()).is_some())
+                })
+            })
+            .cloned()
+            .collect()
+    }
+
+    /// The root of the file's project: the nearest folder above it with a project's
+    /// marker.
+    pub fn root(&self) -> Option<&Path> {
+        self.root
+            .get_or_init(|| {
+                let path = self.path.as_deref()?;
+                project_root(path).map(Path::to_path_buf)
+            })
+            .as_deref()
     }
 
     /// Whether the run checks, and may edit, the file at `path`.

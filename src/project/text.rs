@@ -83,7 +83,8 @@ impl Occurrences<'_> {
     }
 }
 
-fn is_whole_name(bytes: &[u8], at: usize, length: usize) -> bool {
+/// Whether the `length` bytes at `at` are a whole name, not part of a longer one.
+pub fn is_whole_name(bytes: &[u8], at: usize, length: usize) -> bool {
     let before = at.checked_sub(1).map(|b| bytes[b]);
     let after = bytes.get(at + length).copied();
     !before.is_some_and(is_name_byte) && !after.is_some_and(is_name_byte)
@@ -128,6 +129,25 @@ pub fn parenthesized(bytes: &[u8], open: usize) -> Option<&[u8]> {
 /// The first byte after `at` that is no blank on its line.
 pub fn next_code(bytes: &[u8], at: usize) -> Option<usize> {
     (at..bytes.len()).find(|&i| !is_blank(&bytes[i]))
+}
+
+/// Whether `at` is inside a comment: a `#` before it on its line, outside a string.
+pub fn in_comment(bytes: &[u8], at: usize) -> bool {
+    let mut quote: Option<u8> = None;
+    let mut index = line_start(bytes, at);
+    while index < at {
+        let byte = bytes[index];
+        match quote {
+            Some(_) if byte == b'\\' => index += 1,
+            Some(q) if byte == q => quote = None,
+            Some(_) => {}
+            None if byte == b'#' => return true,
+            None if byte == b'"' || byte == b'\'' => quote = Some(byte),
+            None => {}
+        }
+        index += 1;
+    }
+    false
 }
 
 /// The 1-based line of `at`.

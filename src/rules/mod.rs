@@ -13,6 +13,7 @@
 
 pub mod cookie_calls;
 pub mod httponly_cookie;
+pub mod https_test_client;
 pub mod samesite_cookie;
 pub mod secure_cookie;
 pub mod secure_cookie_header;
@@ -179,6 +180,8 @@ pub static RULES: &[&Rule] = &[
     // order secure, httponly, samesite.
     &httponly_cookie::RULE,
     &samesite_cookie::RULE,
+    // Off by default: `--fix-tests` runs it on the test files a Secure fix names.
+    &https_test_client::RULE,
 ];
 
 /// What a rule reads of one file.
@@ -521,7 +524,7 @@ mod tests {
             unknown.to_string(),
             "unknown rule `secure-cookies`; the rules are: secure-cookie, secure-cookie-setting, \
              secure-session-cookie, secure-cookie-header, secure-cookie-morsel, \
-             httponly-cookie, samesite-cookie"
+             httponly-cookie, samesite-cookie, https-test-client"
         );
     }
 

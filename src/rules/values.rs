@@ -143,6 +143,7 @@ pub fn detections(context: &Context, judgement: Judgement, flag: &Flag) -> Vec<D
         range,
         edits,
         opt_out: None,
+        follow_up: None,
     };
     match judgement {
         Judgement::Settled(settled) => {

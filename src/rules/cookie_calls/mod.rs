@@ -4,7 +4,9 @@
 
 mod deletion;
 mod frameworks;
+pub mod secure_fix;
 mod signature;
+pub mod test_clients;
 
 use tree_sitter::Node;
 
@@ -21,6 +23,7 @@ use crate::literal;
 use crate::parse;
 use crate::source::is_blank;
 use crate::value::{Judgement, Want};
+use secure_fix::SecureFix;
 
 /// The cookie attribute a rule reads.
 pub struct Attribute {
@@ -159,12 +162,12 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
     let source = context.source;
     let mut captured = capture(context, source);
     captured.definitions = implementations(context, &captured.definitions)?;
-    let families = frameworks::imported_families(
-        captured
-            .imports
-            .iter()
-            .filter_map(|n| n.utf8_text(source).ok()),
-    );
+    let modules: Vec<&str> = captured
+        .imports
+        .iter()
+        .filter_map(|n| n.utf8_text(source).ok())
+        .collect();
+    let families = frameworks::imported_families(modules.iter().copied());
 
     let mut judged_calls = Vec::new();
     for &(call, receiver, arguments, method) in &captured.calls {
@@ -245,6 +248,7 @@ pub fn check(context: &Context, attribute: &Attribute) -> Checked {
             forwards_to_local: !forwarded_to.is_empty(),
             defined_elsewhere,
             set_by_default: signatures.iter().all(|(s, _)| s.set_by_default),
+            modules: &modules,
         };
         judged_calls.push((sink, outcome));
     }
@@ -324,6 +328,7 @@ fn cookie_objects(context: &Context, imports: &[Node], attribute: &Attribute) ->
             forwards_to_local: false,
             defined_elsewhere: false,
             set_by_default: signature.iter().all(|(s, _)| s.set_by_default),
+            modules: &modules,
         };
         detections.extend(judged(context, &sink, outcome, attribute)?);
     }
@@ -433,6 +438,8 @@ struct Sink<'tree> {
     /// Every signature sets the attribute where the call leaves it out (Falcon's
     /// `http_only`).
     set_by_default: bool,
+    /// The first component of each module the file imports.
+    modules: &'tree [&'tree str],
 }
 
 /// The findings for one call: where its flag is an expression (or comes from the one
@@ -475,7 +482,7 @@ fn judged(
         value,
     }) = judged
     else {
-        return Ok(detection(context, sink, outcome, attribute)
+        return Ok(detection(context, sink, outcome, attribute)?
             .into_iter()
             .collect());
     };
@@ -490,32 +497,40 @@ fn judged(
         _ => None,
     };
     if let Some(outcome) = outcome {
-        return Ok(detection(context, sink, outcome, attribute)
+        return Ok(detection(context, sink, outcome, attribute)?
             .into_iter()
             .collect());
     }
-    let fix = fix_value(context, sink, attribute);
+    let fix = fix_of(context, sink, attribute)?;
     let flag = values::Flag {
         subject: method,
         said,
         range: sink.call.byte_range(),
         value,
-        fix: &fix,
+        fix: &fix.value,
         check,
     };
     Ok(values::detections(context, judgement, &flag))
 }
 
-/// What a fix writes as the attribute's value.
-fn fix_value(context: &Context, sink: &Sink, attribute: &Attribute) -> String {
-    match attribute.kind {
-        Kind::Secure => context.settings.secure_value.clone(),
-        Kind::HttpOnly => "True".to_owned(),
+/// What a fix writes as the attribute's value, and what its message adds.
+fn fix_of(context: &Context, sink: &Sink, attribute: &Attribute) -> Result<SecureFix, NeedsMore> {
+    let plain = |value: String| SecureFix {
+        value,
+        note: String::new(),
+        follow_up: None,
+    };
+    Ok(match attribute.kind {
+        Kind::Secure => {
+            let keyword = sink.spelling.unwrap_or(attribute.names[0]);
+            secure_fix::secure_fix(context, Some(sink.call), keyword, sink.modules)?
+        }
+        Kind::HttpOnly => plain("True".to_owned()),
         Kind::SameSite => {
             let quote = literal::first_quote(sink.arguments, context.source).unwrap_or('"');
-            format!("{quote}Lax{quote}")
+            plain(format!("{quote}Lax{quote}"))
         }
-    }
+    })
 }
 
 /// The finding for one call's outcome, with its message and edits; none if the call
@@ -525,7 +540,7 @@ fn detection(
     sink: &Sink,
     outcome: Outcome,
     attribute: &Attribute,
-) -> Option<Detection> {
+) -> Result<Option<Detection>, NeedsMore> {
     let body = context.body;
     let method = sink.method;
     let keyword = attribute.names[0];
@@ -538,7 +553,7 @@ fn detection(
     let fixable = matches!(outcome, Outcome::Missing | Outcome::Falsy { .. });
     if fixable && attribute.kind == Kind::HttpOnly {
         if let Some(name) = cookie_name(sink.arguments, context.source) {
-            return Some(Detection {
+            return Ok(Some(Detection {
                 subject: method,
                 verdict: Verdict::ReadByScripts,
                 message: format!(
@@ -548,22 +563,35 @@ fn detection(
                 range: sink.call.byte_range(),
                 edits: Vec::new(),
                 opt_out: None,
-            });
+                follow_up: None,
+            }));
         }
     }
-    let value = fix_value(context, sink, attribute);
     let spelling = sink.spelling.unwrap_or(keyword);
+    // A Secure fix may read the project's tests: only where there is one to make.
+    let fix = match fixable || attribute.kind != Kind::Secure {
+        true => fix_of(context, sink, attribute)?,
+        false => SecureFix {
+            value: String::new(),
+            note: String::new(),
+            follow_up: None,
+        },
+    };
+    let value = fix.value;
     let edits = outcome.edits(sink.arguments, spelling, &value, body, context.lines);
     let wanted = match attribute.kind {
         Kind::Secure | Kind::HttpOnly => format!("{spelling}=True"),
         Kind::SameSite => format!("a SameSite policy ({spelling}={value})"),
     };
     let (verdict, message) = match outcome {
-        Outcome::Secure => return None,
-        Outcome::Missing => (Verdict::Missing, format!("{method}() without {wanted}")),
+        Outcome::Secure => return Ok(None),
+        Outcome::Missing => (
+            Verdict::Missing,
+            format!("{method}() without {wanted}{}", fix.note),
+        ),
         Outcome::Falsy { value, .. } => (
             Verdict::Falsy,
-            format!("{method}() with {spelling}={}", text(value)),
+            format!("{method}() with {spelling}={}{}", text(value), fix.note),
         ),
         Outcome::Dynamic(value) => {
             let check = match attribute.kind {
@@ -613,14 +641,15 @@ fn detection(
             ),
         ),
     };
-    Some(Detection {
+    Ok(Some(Detection {
         subject: method,
         verdict,
         message,
         range: sink.call.byte_range(),
         edits,
         opt_out: None,
-    })
+        follow_up: fix.follow_up,
+    }))
 }
 
 /// The cookie's name, when it is a literal that names a cookie page scripts read.

@@ -734,6 +734,7 @@ fn detection(context: &Context, sink: Sink, attribute: HeaderAttribute) -> Optio
         range: sink.site.byte_range(),
         edits,
         opt_out: None,
+        follow_up: None,
     })
 }
 

@@ -535,6 +535,7 @@ impl<'t> Morsels<'t> {
             range: statement.byte_range(),
             edits,
             opt_out: None,
+            follow_up: None,
         }])
     }
 
@@ -569,6 +570,7 @@ impl<'t> Morsels<'t> {
                     range: statement.byte_range(),
                     edits: Vec::new(),
                     opt_out: None,
+                    follow_up: None,
                 });
                 continue;
             }
@@ -607,6 +609,7 @@ impl<'t> Morsels<'t> {
             range: given.byte_range(),
             edits,
             opt_out: None,
+            follow_up: None,
         };
         let line_start = lines.line_start(lines.line_of(setting.start_byte()));
         let first_code = line_start

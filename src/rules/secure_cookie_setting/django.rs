@@ -204,6 +204,11 @@ impl<'tree> SettingsModule<'tree> {
                 _ => Err(()),
             };
         }
+        // csrf.py passes on `CSRF_USE_SESSIONS` before it reads `MIDDLEWARE`: what the
+        // list gets at run time does not matter then.
+        if self.csrf_use_sessions == Some(true) {
+            return Ok(None);
+        }
         match (
             self.middleware.find(CSRF_MIDDLEWARE)?,
             self.csrf_use_sessions,
@@ -246,6 +251,7 @@ impl<'tree> SettingsModule<'tree> {
                 range: at.byte_range(),
                 edits: Vec::new(),
                 opt_out: None,
+                follow_up: None,
             };
         };
         let ending = line_ending_at(context.lines, insert_at);
@@ -259,18 +265,19 @@ impl<'tree> SettingsModule<'tree> {
                 true => format!("{ending}{line}"),
                 false => format!("{line}{ending}"),
             };
-            Edit::insert(insert_at, content)
+            vec![Edit::insert(insert_at, content)]
         };
         // Django's deployment checks test these settings with `is True`.
-        let (edit, note, opt_out) =
+        let (edits, note, opt_out) =
             super::written(context, name, context.tree.root_node(), Want::IsTrue, place);
         Detection {
             subject: name,
             verdict: Verdict::Missing,
             message: format!("{message}{note}"),
             range: at.byte_range(),
-            edits: vec![edit],
+            edits,
             opt_out,
+            follow_up: None,
         }
     }
 }

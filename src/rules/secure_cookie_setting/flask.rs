@@ -195,18 +195,21 @@ fn beside_the_session_setting(
         let mut opt_out = None;
         let edits = match session.shape {
             super::Shape::Entry if session.site.kind() == "call" => {
-                match crate::mapping::Mapping::of(session.site) {
-                    Some(mapping) => {
-                        let quote = literal::first_quote(session.site, source).unwrap_or('"');
-                        mapping.insert(
-                            name,
-                            &context.settings.secure_value,
-                            quote,
-                            context.body,
-                            context.lines,
-                        )
+                let Some(mapping) = crate::mapping::Mapping::of(session.site) else {
+                    continue;
+                };
+                let quote = literal::first_quote(session.site, source).unwrap_or('"');
+                let place =
+                    |value: &str| mapping.insert(name, value, quote, context.body, context.lines);
+                match block_of(session.site) {
+                    Some(block) => {
+                        let (edits, note, written_opt_out) =
+                            super::written(context, name, block, Want::Truthy, place);
+                        message.push_str(&note);
+                        opt_out = written_opt_out;
+                        edits
                     }
-                    None => continue,
+                    None => place(&context.settings.secure_value),
                 }
             }
             _ => {
@@ -224,19 +227,23 @@ fn beside_the_session_setting(
                 let indent = indentation_at(context.body, context.lines, statement.start_byte());
                 let place = |value: &str| {
                     let line = format!("{new} = {value}");
-                    insert_line_after(context.lines, statement.end_byte(), indent, &line)
+                    vec![insert_line_after(
+                        context.lines,
+                        statement.end_byte(),
+                        indent,
+                        &line,
+                    )]
                 };
-                // A bare name, in its module or class body, is written in that body's
-                // idiom as a setting of its own is.
-                match statement.parent().filter(|_| new == name) {
+                // Written in the idiom of the module, class or function body it is in.
+                match statement.parent() {
                     Some(body) => {
-                        let (edit, note, written_opt_out) =
+                        let (edits, note, written_opt_out) =
                             super::written(context, name, body, Want::Truthy, place);
                         message.push_str(&note);
                         opt_out = written_opt_out;
-                        vec![edit]
+                        edits
                     }
-                    None => vec![place(&context.settings.secure_value)],
+                    None => place(&context.settings.secure_value),
                 }
             }
         };
@@ -247,6 +254,7 @@ fn beside_the_session_setting(
             range: session.site.byte_range(),
             edits,
             opt_out,
+            follow_up: None,
         });
     }
     detections
@@ -458,13 +466,13 @@ fn config_class(
             && statement_alone(context, **statement)
     });
     let after = beside.unwrap_or(last);
-    let (edit, note, opt_out) = super::written(context, setting, body, Want::Truthy, |value| {
-        insert_line_after(
+    let (edits, note, opt_out) = super::written(context, setting, body, Want::Truthy, |value| {
+        vec![insert_line_after(
             lines,
             after.end_byte(),
             indent,
             &format!("{setting} = {value}"),
-        )
+        )]
     });
     let message = match why {
         Why::Production => format!(
@@ -486,8 +494,9 @@ fn config_class(
         verdict: Verdict::Missing,
         message: format!("{message}{note}"),
         range: at.byte_range(),
-        edits: vec![edit],
+        edits,
         opt_out,
+        follow_up: None,
     })
 }
 
@@ -515,6 +524,7 @@ fn decided_elsewhere(
             range: at.byte_range(),
             edits: Vec::new(),
             opt_out: None,
+            follow_up: None,
         });
     }
     let (decider, decision) = context.project.session_cookie_decided_by()?;
@@ -539,6 +549,7 @@ fn decided_elsewhere(
         range: at.byte_range(),
         edits: Vec::new(),
         opt_out: None,
+        follow_up: None,
     })
 }
 
@@ -706,44 +717,58 @@ fn app_config(
         return Some(decided);
     }
     // An `app.config.update(...)` that sets cookie settings is where a maintainer adds one.
+    // Either way the value is written as the statements of its block before it read
+    // their boolean settings (DESIGN.md section 10).
     if let Some(update) = cookie_update(context, gathered, config) {
         let quote = literal::first_quote(update.node(), context.source).unwrap_or(quote);
+        let place = |value: &str| update.insert(setting, value, quote, context.body, context.lines);
+        let (edits, note, opt_out) = match block_of(update.node()) {
+            Some(block) => super::written(context, setting, block, Want::Truthy, place),
+            None => (place(&context.settings.secure_value), String::new(), None),
+        };
         return Some(Detection {
             subject: setting,
             verdict: Verdict::Missing,
-            message,
+            message: format!("{message}{note}"),
             range: statement.byte_range(),
-            edits: update.insert(
-                setting,
-                &context.settings.secure_value,
-                quote,
-                context.body,
-                context.lines,
-            ),
-            opt_out: None,
+            edits,
+            opt_out,
+            follow_up: None,
         });
     }
     if !statement_alone(context, statement) || config.contains(['\n', '\r', '#', '\\']) {
         return None;
     }
+    let block = statement.parent()?;
     let indent = indentation_at(context.body, context.lines, statement.start_byte());
-    let new = format!(
-        "{config}[{quote}{setting}{quote}] = {}",
-        context.settings.secure_value
-    );
-    Some(Detection {
-        subject: setting,
-        verdict: Verdict::Missing,
-        message,
-        range: statement.byte_range(),
-        edits: vec![insert_line_after(
+    let place = |value: &str| {
+        let new = format!("{config}[{quote}{setting}{quote}] = {value}");
+        vec![insert_line_after(
             context.lines,
             statement.end_byte(),
             indent,
             &new,
-        )],
-        opt_out: None,
+        )]
+    };
+    let (edits, note, opt_out) = super::written(context, setting, block, Want::Truthy, place);
+    Some(Detection {
+        subject: setting,
+        verdict: Verdict::Missing,
+        message: format!("{message}{note}"),
+        range: statement.byte_range(),
+        edits,
+        opt_out,
+        follow_up: None,
     })
+}
+
+/// The block or module whose statement holds `node`.
+fn block_of(node: Node) -> Option<Node> {
+    let mut block = node.parent();
+    while let Some(inner) = block.filter(|node| !matches!(node.kind(), "block" | "module")) {
+        block = inner.parent();
+    }
+    block
 }
 
 /// The first `CONFIG.update(...)` of the file that gives a cookie setting, as the

@@ -367,6 +367,7 @@ fn elsewhere(
             ),
             edits: Vec::new(),
             opt_out: None,
+            follow_up: None,
             ..detection
         })
         .collect()
@@ -705,6 +706,7 @@ fn attribute_detection(
         range: given.value.byte_range(),
         edits,
         opt_out: None,
+        follow_up: None,
     };
     let review = |check: &str| {
         detection(
@@ -848,6 +850,7 @@ fn given_detection(
             range: given.value.byte_range(),
             edits: vec![Edit::replace(replaced, &context.settings.secure_value)],
             opt_out: None,
+            follow_up: None,
         })
     };
     let review = || Detection {
@@ -857,6 +860,7 @@ fn given_detection(
         range: given.value.byte_range(),
         edits: Vec::new(),
         opt_out: None,
+        follow_up: None,
     };
     let judged = match literal::truthiness(given.value, source) {
         Some(true) => {
@@ -882,6 +886,7 @@ fn given_detection(
                 range: given.value.byte_range(),
                 edits: Vec::new(),
                 opt_out: None,
+                follow_up: None,
             })
         }
         Some(false) => {
@@ -898,16 +903,17 @@ fn given_detection(
                         Some(_) => Want::IsTrue,
                         None => Want::Truthy,
                     };
-                    let (edit, note, opt_out) = written(context, name, body, want, |value| {
-                        Edit::replace(replaced.clone(), value)
+                    let (edits, note, opt_out) = written(context, name, body, want, |value| {
+                        vec![Edit::replace(replaced.clone(), value)]
                     });
                     Some(Detection {
                         subject: name,
                         verdict: Verdict::Falsy,
                         message: format!("{message}{note}"),
                         range: given.value.byte_range(),
-                        edits: vec![edit],
+                        edits,
                         opt_out,
+                        follow_up: None,
                     })
                 }
                 _ => fix(Verdict::Falsy, message).or_else(|| Some(review())),
@@ -934,7 +940,7 @@ fn given_detection(
     Ok(judged.into_iter().collect())
 }
 
-/// The edit that writes `setting`'s value where `place` puts it, and what its finding
+/// The edits that write `setting`'s value where `place` puts it, and what its finding
 /// adds about it: read from the environment as the statements of `body` (a module or a
 /// class's block) before it read their boolean settings, true when unset (DESIGN.md
 /// section 10); else `secure_value`, with nothing to add.
@@ -943,17 +949,28 @@ fn written(
     setting: &str,
     body: Node,
     want: Want,
-    place: impl Fn(&str) -> Edit,
-) -> (Edit, String, Option<OptOut>) {
-    let edit = place(&context.settings.secure_value);
+    place: impl Fn(&str) -> Vec<Edit>,
+) -> (Vec<Edit>, String, Option<OptOut>) {
+    let edits = place(&context.settings.secure_value);
+    let Some(start) = edits.iter().map(|edit| edit.range.start).min() else {
+        return (edits, String::new(), None);
+    };
     if context.settings.fix_style != FixStyle::Idiom || !context.whole {
-        return (edit, String::new(), None);
+        return (edits, String::new(), None);
     }
     let reader = context.values(&super::SECURE_VALUES);
-    let Some(idiom) = idiom::learn(&reader, body, edit.range.start) else {
-        return (edit, String::new(), None);
+    let Some(idiom) = idiom::learn(&reader, body, start) else {
+        return (edits, String::new(), None);
     };
-    match idiom.write(setting, context.body, &super::SECURE_VALUES, want, &place) {
+    let vocabulary = &super::SECURE_VALUES;
+    match idiom.write(
+        setting,
+        context.body,
+        context.lines,
+        vocabulary,
+        want,
+        &place,
+    ) {
         Some(written) => {
             let line = context.lines.line_of(idiom.exemplar_at) + 1;
             let note = written.note(&idiom, context.project.file_name().as_deref(), line);
@@ -963,9 +980,9 @@ fn written(
                 written_like: idiom.exemplar.clone(),
                 written_like_line: line,
             };
-            (written.edit, format!("; {note}"), Some(opt_out))
+            (written.edits, format!("; {note}"), Some(opt_out))
         }
-        None => (edit, String::new(), None),
+        None => (edits, String::new(), None),
     }
 }
 

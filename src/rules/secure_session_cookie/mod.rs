@@ -7,6 +7,7 @@
 
 use tree_sitter::Node;
 
+use super::cookie_calls::secure_fix;
 use super::values;
 use super::{Checked, Context, Counts, Rule};
 use crate::bindings;
@@ -529,7 +530,24 @@ fn detection(
     outcome: Outcome,
 ) -> Option<Detection> {
     let (name, keyword) = (sink.name, read.keyword);
-    let fix_value = fix_value(context, arguments, read.attribute);
+    let fixable = matches!(outcome, Outcome::Missing | Outcome::Falsy { .. });
+    // A session cookie set once for every request: the project's setting, or the value
+    // the tests over plain HTTP must be told of (no request's scheme applies).
+    let fix = match (read.attribute, fixable) {
+        (SessionAttribute::Secure, true) => {
+            let modules = secure_fix::imported_modules(context);
+            secure_fix::secure_fix(context, None, keyword, &modules).ok()
+        }
+        _ => None,
+    };
+    let (fix_value, note, follow_up) = match fix {
+        Some(fix) => (fix.value, fix.note, fix.follow_up),
+        None => (
+            fix_value(context, arguments, read.attribute),
+            String::new(),
+            None,
+        ),
+    };
     let wanted = match read.attribute {
         SessionAttribute::SameSite => format!("a SameSite policy ({keyword}={fix_value})"),
         SessionAttribute::Secure | SessionAttribute::HttpOnly => format!("{keyword}=True"),
@@ -540,10 +558,10 @@ fn detection(
     let edits = outcome.edits(arguments, keyword, &fix_value, context.body, context.lines);
     let (verdict, message) = match outcome {
         Outcome::Secure => return None,
-        Outcome::Missing => (Verdict::Missing, format!("{name} without {wanted}")),
+        Outcome::Missing => (Verdict::Missing, format!("{name} without {wanted}{note}")),
         Outcome::Falsy { value, .. } => (
             Verdict::Falsy,
-            format!("{name} with {keyword}={}", text(value)),
+            format!("{name} with {keyword}={}{note}", text(value)),
         ),
         Outcome::Dynamic(value) => (
             Verdict::Dynamic,
@@ -568,6 +586,7 @@ fn detection(
         range: call.byte_range(),
         edits,
         opt_out: None,
+        follow_up,
     })
 }
 
@@ -703,6 +722,7 @@ fn tornado_xsrf(
                 range: on.node.byte_range(),
                 edits: Vec::new(),
                 opt_out: None,
+                follow_up: None,
             }]);
         }
         if settings.has_splat(source) {
@@ -716,6 +736,7 @@ fn tornado_xsrf(
                 range: on.node.byte_range(),
                 edits: Vec::new(),
                 opt_out: None,
+                follow_up: None,
             }]);
         }
         let value = format!(
@@ -735,6 +756,7 @@ fn tornado_xsrf(
                 context.lines,
             ),
             opt_out: None,
+            follow_up: None,
         }]);
     };
     let Some(inner) = Mapping::of_value(kwargs.value, source) else {
@@ -793,6 +815,7 @@ fn entry_detection(
                 range: missing_at.byte_range(),
                 edits: Vec::new(),
                 opt_out: None,
+                follow_up: None,
             }]);
         }
         return Ok(vec![Detection {
@@ -802,6 +825,7 @@ fn entry_detection(
             range: missing_at.byte_range(),
             edits: mapping.insert(key, fix_value, quote, context.body, context.lines),
             opt_out: None,
+            follow_up: None,
         }]);
     };
     let shown = String::from_utf8_lossy(&context.body[value.byte_range()]).into_owned();
@@ -818,6 +842,7 @@ fn entry_detection(
                 range: value.byte_range(),
                 edits: vec![crate::edit::Edit::replace(replaced, fix_value)],
                 opt_out: None,
+                follow_up: None,
             }])
         }
         None => {
@@ -852,6 +877,7 @@ fn dynamic(
         range: value.byte_range(),
         edits: Vec::new(),
         opt_out: None,
+        follow_up: None,
     }
 }
 

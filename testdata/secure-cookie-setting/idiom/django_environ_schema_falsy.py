@@ -1,0 +1,7 @@
+import environ
+
+env = environ.Env(DEBUG=(bool, False))
+DEBUG = env("DEBUG")
+INSTALLED_APPS = ["django.contrib.sessions"]
+MIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]
+SESSION_COOKIE_SECURE = False

@@ -1,0 +1,8 @@
+from django.http import JsonResponse
+
+
+def token(request):
+    response = JsonResponse({})
+    # `settings` is not imported here: the fix cannot name it.
+    response.set_cookie("token", "t", secure=True)
+    return response

@@ -1,0 +1,9 @@
+from fastapi import FastAPI, Response
+
+app = FastAPI()
+
+
+@app.post("/login")
+def login(response: Response):
+    response.set_cookie(key="access_token", value="token", httponly=True, secure=True)
+    return {"ok": True}
