@@ -3,6 +3,8 @@
 //! scripts/ast_oracle.py checks each output with `ast` and `tokenize` (see its
 //! docstring for the rules). It shares no code with the engine, so a misreading of the
 //! syntax tree that the engine and tests/properties.rs would share shows up here.
+//! The project cases are fixed by the built program within their project and judged in
+//! the oracle's project mode (`--project`), which allows what only a project decides.
 //!
 //! `AST_ORACLE_SEED` and `AST_ORACLE_CASES` explore other generated files;
 //! `AST_ORACLE_KEEP=1` keeps the folder of inputs, outputs and manifest.
@@ -18,7 +20,7 @@ use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use serde_json::json;
 
 use cookie_fix::mark::{add_ignores, needs_marker, MarkError};
-use cookie_fix::rules::RuleSet;
+use cookie_fix::rules::{RuleSet, RULES};
 use cookie_fix::{fix, FileError, Settings};
 use support::generate::{file, settings_file};
 
@@ -111,6 +113,15 @@ fn run_engine(name: String, input: Vec<u8>) -> Case {
 
 /// Writes `inputs/N.py`, `outputs/N.py` and `manifest.jsonl` (paths relative to it).
 fn write_manifest(dir: &Path, cases: &[Case]) -> PathBuf {
+    write_manifest_with(dir, cases, |_| json!({}))
+}
+
+/// The same, each line also holding the fields `more` gives for its case.
+fn write_manifest_with(
+    dir: &Path,
+    cases: &[Case],
+    more: impl Fn(usize) -> serde_json::Value,
+) -> PathBuf {
     for folder in ["inputs", "outputs"] {
         let path = dir.join(folder);
         fs::create_dir_all(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
@@ -124,8 +135,11 @@ fn write_manifest(dir: &Path, cases: &[Case]) -> PathBuf {
             write(&dir.join(&output), bytes);
             output
         });
-        let line =
+        let mut line =
             json!({"name": case.name, "input": input, "output": output, "error": case.error});
+        if let (Some(line), serde_json::Value::Object(more)) = (line.as_object_mut(), more(i)) {
+            line.extend(more);
+        }
         manifest.push_str(&line.to_string());
         manifest.push('\n');
     }
@@ -237,6 +251,110 @@ fn python_agrees_with_every_fix() {
         passed,
         "scripts/ast_oracle.py found violations ({kept}):\n{printed}{}",
         show_failing_cases(&printed, &cases, 12)
+    );
+}
+
+/// Every file below `from` copied to `to`, folders made as needed.
+fn copy_tree(from: &Path, to: &Path) {
+    let entries = fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display()));
+    fs::create_dir_all(to).unwrap_or_else(|e| panic!("{}: {e}", to.display()));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("{}: {e}", from.display()))
+            .path();
+        let target = to.join(path.file_name().expect("a named entry"));
+        if path.is_dir() {
+            copy_tree(&path, &target);
+        } else {
+            fs::copy(&path, &target).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    }
+}
+
+/// The rules whose project cases the oracle's project mode restates. Not
+/// `secure-cookie-setting`: its projects' configuration is decided across modules (the
+/// settings module a deployment loads, whether the app uses its session), which the
+/// oracle reads a file at a time; tests/projects.rs holds them to their expected trees.
+const PROJECT_RULES: &[&str] = &["secure-cookie", "secure-session-cookie"];
+
+/// Every multi-file case of `testdata/<rule-id>/projects/` (tests/projects.rs) of
+/// [`PROJECT_RULES`], fixed by the built program within its project as a user runs it
+/// (`--isolated --extend-select RULE`, the options `NAME.args` holds, `--write .`), each
+/// Python file held to the oracle's project mode: besides what a file alone may get, a flag that
+/// follows the project's setting or the request's scheme, and in a test file a test
+/// client's HTTPS base URL; nothing more.
+#[test]
+fn python_agrees_with_every_project_fix() {
+    let testdata = Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut cases = Vec::new();
+    let mut places = Vec::new(); // each case's path in its project, and the project
+    for rule in RULES.iter().filter(|rule| PROJECT_RULES.contains(&rule.id)) {
+        let entries = fs::read_dir(testdata.join(rule.id).join("projects"))
+            .unwrap_or_else(|e| panic!("{}'s projects: {e}", rule.id));
+        let mut projects: Vec<PathBuf> = entries
+            .map(|entry| entry.expect("a readable entry").path())
+            .filter(|path| path.is_dir() && path.extension().is_none())
+            .collect();
+        projects.sort();
+        for project in projects {
+            let name = format!(
+                "{}/{}",
+                rule.id,
+                project.file_name().unwrap_or_default().to_string_lossy()
+            );
+            let work = dir.path().join("projects").join(&name);
+            copy_tree(&project, &work);
+            let options = fs::read_to_string(project.with_extension("args")).unwrap_or_default();
+            let output = Command::new(env!("CARGO_BIN_EXE_cookie-fix"))
+                .args(["--isolated", "--extend-select", rule.id])
+                .args(options.split_whitespace())
+                .args(["--write", "."])
+                .current_dir(&work)
+                .output()
+                .expect("cookie-fix runs");
+            assert_ne!(
+                output.status.code(),
+                Some(2),
+                "{name}: --write failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            let mut files = Vec::new();
+            collect_python_files(&project, &mut files);
+            files.sort();
+            for file in files {
+                let relative = file.strip_prefix(&project).expect("below the project");
+                let input = fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+                let written = work.join(relative);
+                let fixed =
+                    fs::read(&written).unwrap_or_else(|e| panic!("{}: {e}", written.display()));
+                let path = relative.to_string_lossy().replace('\\', "/");
+                cases.push(Case {
+                    name: format!("{name}/{path}"),
+                    output: (fixed != input).then_some(fixed),
+                    input,
+                    error: None,
+                });
+                places.push((path, name.clone()));
+            }
+        }
+    }
+    let changed = cases.iter().filter(|c| c.output.is_some()).count();
+    assert!(changed >= 12, "only {changed} project files were changed");
+    let manifest = write_manifest_with(
+        dir.path(),
+        &cases,
+        |i| json!({"path": places[i].0, "project": places[i].1}),
+    );
+    let manifest = manifest.to_str().expect("a UTF-8 temporary path");
+    let (passed, printed) = oracle(&["--project", manifest]);
+    if std::env::var_os("AST_ORACLE_KEEP").is_some() {
+        eprintln!("cases kept in {}", dir.keep().display());
+    }
+    assert!(
+        passed,
+        "scripts/ast_oracle.py --project found violations:\n{printed}{}",
+        show_failing_cases(&printed, &cases, 8)
     );
 }
 
