@@ -23,8 +23,9 @@ with or without a final newline), then for each module:
 
 Modules read DEBUG (and sometimes USE_X_FORWARDED_HOST) from the environment in one idiom
 family (os.environ.get with `.lower() == "true"`, os.getenv with `in ("1", "yes")`,
-django-environ's `env.bool`, python-decouple's `config(..., cast=bool)`, a helper of the
-module's own), with or without a variable prefix, or mix two families, or read none.
+django-environ's `env.bool`, django-environ's schema `Env(DEBUG=(bool, False))` read
+by `env("DEBUG")`, python-decouple's `config(..., cast=bool)`, a helper of the module's
+own), with or without a variable prefix, or mix two families, or read none.
 Every fix that adds a setting or replaces a false one in a module of one family is
 written in it, reading the setting's name after the prefix (the `opt_out` of the JSON
 report of `--check`); elsewhere it is `True`. Checks run with every such variable unset;
@@ -123,7 +124,10 @@ IDIOMS = {
     "decouple": (["from decouple import config"], 'config("{}", default=False, cast=bool)'),
     "helper": (HELPER, 'envbool("{}", "no")'),
 }
-FAMILIES = ["literal", "mixed", *IDIOMS]
+# django-environ's schema: `env = environ.Env(DEBUG=(bool, False))` gives the defaults,
+# `DEBUG = env("DEBUG")` reads; a fix adds its variable's entry beside the others.
+SCHEMA = "django-environ schema"
+FAMILIES = ["literal", "mixed", *IDIOMS, SCHEMA]
 PREFIXES = ["", "MYAPP_"]
 # Every variable a module may read, unset for each check but those that set it.
 IDIOM_VARIABLES = {prefix + setting for prefix in PREFIXES for setting in (
@@ -139,9 +143,28 @@ def idiom_lines(rng, family, prefix):
         environ, stdlib = IDIOMS["django-environ"], IDIOMS["os.environ.get .lower()"]
         return environ[0], [f"DEBUG = {environ[1].format(prefix + 'DEBUG')}",
                             f"USE_X_FORWARDED_HOST = {stdlib[1].format(prefix + 'USE_X_FORWARDED_HOST')}"]
-    header, read = IDIOMS[family]
     settings = ["DEBUG"] + (["USE_X_FORWARDED_HOST"] if rng.random() < 0.5 else [])
+    if family == SCHEMA:
+        return schema_lines(rng, prefix, settings)
+    header, read = IDIOMS[family]
     return header, [f"{setting} = {read.format(prefix + setting)}" for setting in settings]
+
+
+def schema_lines(rng, prefix, settings):
+    """A django-environ schema on one line or exploded (with or without a trailing
+    comma), sometimes with an entry of its own for a cookie setting it does not read
+    (false, as a template left it), and the reads of its booleans."""
+    entries = [f"{prefix}{setting}=(bool, False)" for setting in settings]
+    if rng.random() < 0.3:
+        entries.append(f"{prefix}{rng.choice(['SESSION', 'CSRF'])}_COOKIE_SECURE=(bool, False)")
+    if rng.random() < 0.5:
+        call = [f"env = environ.Env({', '.join(entries)})"]
+    else:
+        comma = "," if rng.random() < 0.7 else ""
+        call = ["env = environ.Env(", *(f"    {e}," for e in entries[:-1]),
+                f"    {entries[-1]}{comma}", ")"]
+    reads = [f'{setting} = env("{prefix}{setting}")' for setting in settings]
+    return ["import environ", "", *call], reads
 
 
 def module(rng, family, prefix):
