@@ -140,8 +140,7 @@ fn lexicon(vocabulary: &Vocabulary) -> &'static text::Lexicon {
     static LEXICON: OnceLock<text::Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| {
         let setters = vocabulary.setters.iter().map(|setter| (*setter).to_owned());
-        let words = flask::words().chain(setters);
-        text::Lexicon::new(words)
+        text::Lexicon::new(flask::words().chain(setters))
     })
 }
 
@@ -203,32 +202,25 @@ impl Project {
             methods,
             in_run,
             roots,
-            follows: sorted(
+            follows: by_path(
                 facts
                     .iter()
                     .flat_map(|(path, facts)| {
                         facts.follows.iter().map(|f| (path.clone(), f.clone()))
                     })
                     .collect(),
+                |(path, _)| path,
             ),
-            proxies: sorted(
+            proxies: by_path(
                 facts
                     .iter()
                     .flat_map(|(path, facts)| {
                         facts.proxies.iter().map(|e| (path.clone(), e.clone()))
                     })
                     .collect(),
+                |(path, _)| path,
             ),
-            tests: {
-                // By their bytes, which is cheap, where a path's order compares components.
-                let mut tests = tests;
-                tests.sort_unstable_by(|a, b| {
-                    a.as_os_str()
-                        .as_encoded_bytes()
-                        .cmp(b.as_os_str().as_encoded_bytes())
-                });
-                tests
-            },
+            tests: by_path(tests, |path| path),
             clients: Mutex::default(),
         }
     }
@@ -243,38 +235,29 @@ impl Project {
     }
 }
 
-/// Facts by their file's path, so that the one a message names is the same in every
-/// run, whatever order the walk read the files in.
-fn sorted<T>(mut facts: Vec<(PathBuf, T)>) -> Vec<(PathBuf, T)> {
-    facts.sort_by(|a, b| a.0.cmp(&b.0));
-    facts
+/// `items` in the order of their paths' bytes: the one a message names is the same in
+/// every run, whatever order the walk read the files in, and [`below`] finds a folder's
+/// files together (a path's own order compares components, which costs more).
+fn by_path<T>(mut items: Vec<T>, path: impl Fn(&T) -> &PathBuf) -> Vec<T> {
+    items.sort_by(|a, b| bytes_of(path(a)).cmp(bytes_of(path(b))));
+    items
 }
 
-/// The paths below `root`, from paths sorted by their bytes: those that start with
-/// the root and a separator sort together.
-fn below_sorted<'p>(paths: &'p [PathBuf], root: &Path) -> &'p [PathBuf] {
-    let mut prefix = root.as_os_str().as_encoded_bytes().to_vec();
+/// The items of `sorted` (sorted [`by_path`]) whose path lies below `root`: those that
+/// start with the root and a separator sort together.
+fn below<'f, T>(sorted: &'f [T], path: impl Fn(&T) -> &PathBuf, root: &Path) -> &'f [T] {
+    let mut prefix = bytes_of(root).to_vec();
     prefix.push(std::path::MAIN_SEPARATOR as u8);
-    let start = paths.partition_point(|path| path.as_os_str().as_encoded_bytes() < &prefix[..]);
-    let length = paths[start..]
+    let start = sorted.partition_point(|item| bytes_of(path(item)) < &prefix[..]);
+    let length = sorted[start..]
         .iter()
-        .take_while(|path| path.as_os_str().as_encoded_bytes().starts_with(&prefix))
+        .take_while(|item| bytes_of(path(item)).starts_with(&prefix))
         .count();
-    &paths[start..start + length]
+    &sorted[start..start + length]
 }
 
-/// The facts of files below `root` (all without one), from facts sorted by path: a
-/// folder's files sort together, after it.
-fn below<'f, T>(facts: &'f [(PathBuf, T)], root: Option<&Path>) -> &'f [(PathBuf, T)] {
-    let Some(root) = root else {
-        return facts;
-    };
-    let start = facts.partition_point(|(path, _)| path.as_path() < root);
-    let length = facts[start..]
-        .iter()
-        .take_while(|(path, _)| path.starts_with(root))
-        .count();
-    &facts[start..start + length]
+fn bytes_of(path: &Path) -> &[u8] {
+    path.as_os_str().as_encoded_bytes()
 }
 
 /// The project as one file's rules see it.
@@ -406,8 +389,8 @@ impl<'p> View<'p> {
         keyword: &str,
         settings: &[&str],
     ) -> Option<(&'p follows::Followed, String)> {
-        let mine = self.root();
-        let mut passed = below(&self.project.follows, mine)
+        let mut passed = self
+            .below_root(&self.project.follows)
             .iter()
             .filter(|(_, followed)| followed.keyword == keyword);
         let (path, first) = passed.next()?;
@@ -418,8 +401,8 @@ impl<'p> View<'p> {
     /// Where the project shows, by one of `words`, that its app learns the scheme
     /// behind a TLS proxy, or serves TLS itself: what, at `path:line`.
     pub fn learns_scheme(&self, words: &[&str]) -> Option<String> {
-        let mine = self.root();
-        let (path, evidence) = below(&self.project.proxies, mine)
+        let (path, evidence) = self
+            .below_root(&self.project.proxies)
             .iter()
             .find(|(_, evidence)| words.contains(&evidence.word))?;
         Some(format!(
@@ -453,8 +436,8 @@ impl<'p> View<'p> {
                 .or_default(),
         );
         let uses = cell.get_or_init(|| {
-            let below = below_sorted(&self.project.tests, root);
-            test_clients::read(below, clients, |path| self.shown(path)).into()
+            let tests = below(&self.project.tests, |path| path, root);
+            test_clients::read(tests, clients, |path| self.shown(path)).into()
         });
         Arc::clone(uses)
     }
@@ -488,7 +471,7 @@ impl<'p> View<'p> {
         let Some(root) = self.root() else {
             return Vec::new();
         };
-        below_sorted(&self.project.tests, root)
+        below(&self.project.tests, |path| path, root)
             .iter()
             .filter(|path| {
                 std::fs::read(path).is_ok_and(|bytes| {
@@ -499,6 +482,15 @@ impl<'p> View<'p> {
             })
             .cloned()
             .collect()
+    }
+
+    /// The facts of files below this file's project root (all of them, for a file
+    /// outside any project).
+    fn below_root<'f, T>(&self, facts: &'f [(PathBuf, T)]) -> &'f [(PathBuf, T)] {
+        match self.root() {
+            Some(root) => below(facts, |(path, _)| path, root),
+            None => facts,
+        }
     }
 
     /// The root of the file's project: the nearest folder above it with a project's

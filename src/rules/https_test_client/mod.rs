@@ -14,6 +14,7 @@ use crate::call::Outcome;
 use crate::diagnostic::{Detection, Verdict};
 use crate::edit::Edit;
 use crate::literal;
+use crate::mapping::Mapping;
 use crate::parse;
 use crate::value::flow::{self, Sym, Target};
 
@@ -110,10 +111,7 @@ fn expected_urls(context: &Context) -> Vec<Detection> {
         let Some(string) = content.parent().filter(|s| s.kind() == "string") else {
             continue;
         };
-        let plain = string
-            .child(0)
-            .and_then(|start| start.utf8_text(source).ok())
-            .is_some_and(|quote| !quote.contains(['r', 'R', 'b', 'B']));
+        let plain = is_plain(string, source);
         // A URL that starts here, not the tail of another word (`xhttp://`).
         let starts = at
             .checked_sub(1)
@@ -130,7 +128,7 @@ fn expected_urls(context: &Context) -> Vec<Detection> {
         if !(plain && starts && at_origin) {
             continue;
         }
-        let edit = Edit::replace(at..at + "http://".len(), "https://");
+        let edit = to_https(at);
         // Two URLs of one string: one finding, both edits.
         if let Some(last) = detections
             .last_mut()
@@ -182,14 +180,9 @@ fn detection(
 ) -> Result<Option<Detection>, NeedsMore> {
     let source = context.source;
     let children = parse::code_children(arguments);
-    let by_keyword = children.iter().find_map(|argument| {
-        (argument.kind() == "keyword_argument"
-            && argument
-                .child_by_field_name("name")
-                .and_then(|n| n.utf8_text(source).ok())
-                == Some("base_url"))
-        .then(|| argument.child_by_field_name("value"))?
-    });
+    let by_keyword = Mapping::Keywords(arguments)
+        .get("base_url", source)
+        .map(|entry| entry.value);
     // Starlette's and Litestar's clients take the base URL second.
     let by_position = client.and_then(|_| {
         children
@@ -211,10 +204,7 @@ fn detection(
                 return Ok(None);
             };
             let text = String::from_utf8_lossy(&context.body[string]);
-            (
-                vec![Edit::replace(at..at + "http://".len(), "https://")],
-                format!("{name}() with base URL {text}"),
-            )
+            (vec![to_https(at)], format!("{name}() with base URL {text}"))
         }
         None => {
             let Some(url) = client.and_then(|c| c.client.https_base_url) else {
@@ -282,13 +272,23 @@ fn http_literal(context: &Context, url: Node) -> Result<Option<(usize, Range<usi
     let (Some(start), Some(content)) = (children.first(), children.get(1)) else {
         return Ok(None);
     };
-    let plain = start
-        .utf8_text(source)
-        .is_ok_and(|quote| !quote.contains(['r', 'R', 'b', 'B']));
     let text = content.utf8_text(source).unwrap_or_default();
     let opens = start.kind() == "string_start" && content.kind() == "string_content";
-    match opens && plain && text.starts_with("http://") {
+    match opens && is_plain(string, source) && text.starts_with("http://") {
         true => Ok(Some((content.start_byte(), string.byte_range()))),
         false => Ok(None),
     }
+}
+
+/// Whether a string is no raw or bytes one: its text is what it says.
+fn is_plain(string: Node, source: &[u8]) -> bool {
+    string
+        .child(0)
+        .and_then(|start| start.utf8_text(source).ok())
+        .is_some_and(|quote| !quote.contains(['r', 'R', 'b', 'B']))
+}
+
+/// The edit that makes the `http://` at `at` `https://`.
+fn to_https(at: usize) -> Edit {
+    Edit::replace(at..at + "http://".len(), "https://")
 }
